@@ -1,0 +1,68 @@
+// The full-text catalog of documents and pages. Callers see only this interface; the
+// SQLite implementation is the embedded default (PostgreSQL to follow).
+//
+// Threads: one Catalog object is used by one thread at a time. Readers in other processes
+// (search) are never blocked by a writer (SQLite WAL).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/page_text.h"
+#include "common/status.h"
+#include "index/metadata.h"
+
+namespace sohoa::index {
+
+struct DocumentRecord {
+  std::string input_path;   // as given to `sohoa run`
+  std::string output_path;  // the searchable PDF
+  std::string sha256;       // of the input file, hex
+  int page_count = 0;
+  std::string status;       // "done" or "failed"
+  std::string error;        // one line, when failed
+  std::string collection;   // optional grouping (a batch or fonds name)
+};
+
+struct SearchHit {
+  std::string input_path;
+  std::string output_path;
+  int page = 0;  // 1-based
+  double score = 0;  // higher is better
+  std::string snippet;  // with the matched words between '[' and ']'
+  DocumentMeta meta;    // of the document (section) the page belongs to
+  std::vector<PixelBox> boxes;  // matched words on the page, upright-frame pixels
+};
+
+struct CatalogStats {
+  long documents = 0;
+  long failed_documents = 0;
+  long pages = 0;
+  long pages_needing_review = 0;
+};
+
+class Catalog {
+ public:
+  virtual ~Catalog() = default;
+
+  // Stores (or replaces, keyed by input_path) a finished document with all its pages, and
+  // the metadata of the documents found in it, in one transaction.
+  virtual Status PutDocument(const DocumentRecord& document, const std::vector<PageText>& pages,
+                             const std::vector<MetadataSection>& sections) = 0;
+  // Records a document that failed, with its reason (replacing older rows for that input).
+  virtual Status PutFailure(const DocumentRecord& document) = 0;
+
+  // `query` is in the user query language (index/query.h). Best hits first.
+  virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
+
+  virtual Result<CatalogStats> Stats() = 0;
+  virtual Result<std::vector<DocumentRecord>> Documents() = 0;
+};
+
+// Opens (creating if needed) a SQLite catalog file.
+Result<std::unique_ptr<Catalog>> OpenSqliteCatalog(const std::filesystem::path& path);
+
+}  // namespace sohoa::index
