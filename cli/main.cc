@@ -1,1 +1,52 @@
-int main() { return 0; }
+// sohoa: scanned Vietnamese documents -> searchable PDF/A + full-text catalog.
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+#include <spdlog/spdlog.h>
+
+#include "cli/commands.h"
+
+namespace {
+
+// Tesseract's OpenMP regions hard-code num_threads(4); only OMP_THREAD_LIMIT=1 caps them and
+// only when set before the process starts (setenv in main is too late, see NOTES.md). So a
+// process started without it replaces itself with one that has it.
+void EnsureOpenMpCapped(char** argv) {
+  const char* limit = std::getenv("OMP_THREAD_LIMIT");
+  if (limit != nullptr && std::strcmp(limit, "1") == 0) return;
+  if (std::getenv("SOHOA_REEXECED") != nullptr) return;  // never loop
+  ::setenv("OMP_THREAD_LIMIT", "1", 1);
+  ::setenv("SOHOA_REEXECED", "1", 1);
+  ::execv("/proc/self/exe", argv);
+  // execv failed (no /proc): run on, slower but correct.
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  EnsureOpenMpCapped(argv);
+  ::unsetenv("SOHOA_REEXECED");
+  // All parallelism comes from the pipeline's graph; OpenCV's own pool would oversubscribe.
+  cv::setNumThreads(0);
+  spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
+
+  CLI::App app{"sohoa: scanned Vietnamese documents to searchable PDF/A and a full-text catalog"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "sohoa 0.1.0");
+  int exit_status = sohoa::cli::kExitOk;
+  sohoa::cli::RegisterRunCommand(app, &exit_status);
+  sohoa::cli::RegisterSearchCommand(app, &exit_status);
+  sohoa::cli::RegisterCatalogCommand(app, &exit_status);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    int rc = app.exit(error);
+    return rc == 0 ? 0 : sohoa::cli::kExitUsage;
+  }
+  return exit_status;
+}

@@ -38,7 +38,7 @@ constexpr Affine2D kIdentityAffine = {1, 0, 0, 0, 1, 0};
 
 // What we measured about a page and whether a person should look at it.
 struct QualityRecord {
-  int orientation_degrees = 0;   // clockwise turn applied to make the scan upright: 0/90/180/270
+  int orientation_degrees = 0;   // the scan's content was turned clockwise by this (0/90/180/270)
   double skew_degrees = 0;       // counter-clockwise skew found (and removed) in the scan
   double source_dpi = 0;         // resolution of the scan as used for the page size
   bool dpi_estimated = false;    // the file had no plausible DPI; estimated from paper sizes

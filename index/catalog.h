@@ -22,19 +22,25 @@ struct DocumentRecord {
   std::string output_path;  // the searchable PDF
   std::string sha256;       // of the input file, hex
   int page_count = 0;
-  std::string status;       // "done" or "failed"
-  std::string error;        // one line, when failed
-  std::string collection;   // optional grouping (a batch or fonds name)
+  std::string status;      // "done" or "failed"
+  std::string error;       // one line, when failed
+  std::string collection;  // optional grouping (a batch or fonds name)
 };
 
 struct SearchHit {
   std::string input_path;
   std::string output_path;
-  int page = 0;  // 1-based
-  double score = 0;  // higher is better
-  std::string snippet;  // with the matched words between '[' and ']'
-  DocumentMeta meta;    // of the document (section) the page belongs to
+  int page = 0;                 // 1-based
+  double score = 0;             // higher is better
+  std::string snippet;          // with the matched words between '[' and ']'
+  DocumentMeta meta;            // of the document (section) the page belongs to
   std::vector<PixelBox> boxes;  // matched words on the page, upright-frame pixels
+  // How the page matched, best first: "exact" (as typed, plain words side by side),
+  // "exact-words" (as typed, the words anywhere on the page), "folded" and "folded-words"
+  // (the same without diacritics), "near" (OCR-tolerant: a long word one edit away), "filter"
+  // (a query of filters only). Scores of a better kind are always higher: exact in [4,5),
+  // exact-words [3,4), folded [2,3), folded-words [1,2), near and filter [0,1).
+  std::string match;
 };
 
 struct CatalogStats {
@@ -60,6 +66,9 @@ class Catalog {
 
   virtual Result<CatalogStats> Stats() = 0;
   virtual Result<std::vector<DocumentRecord>> Documents() = 0;
+
+  // Merges the full-text index segments and checkpoints the journal (`sohoa catalog optimize`).
+  virtual Status Optimize() { return Unsupported("optimize is not implemented here"); }
 };
 
 // Opens (creating if needed) a SQLite catalog file.

@@ -8,19 +8,22 @@
 namespace sohoa::index {
 
 struct DocumentMeta {
-  std::string number;   // as printed after 'Số:', e.g. "15/QĐ-UBND"
-  std::string symbol;   // the part after the numeral: "QĐ-UBND"
-  std::string date;     // ISO yyyy-mm-dd
-  std::string place;    // "Quảng Ninh"
-  std::string type;     // upper case: "QUYẾT ĐỊNH", "CÔNG VĂN", ...
-  std::string agency;   // issuing body's name lines joined by a space
-  std::string subject;  // 'Về việc ...' / 'V/v ...', on one line
+  std::string number;         // as printed after 'Số:', e.g. "15/QĐ-UBND"
+  std::string symbol;         // the part after the numeral: "QĐ-UBND"
+  std::string date;           // ISO yyyy-mm-dd
+  std::string place;          // "Quảng Ninh"
+  std::string type;           // upper case: "QUYẾT ĐỊNH", "CÔNG VĂN", ...
+  std::string agency;         // issuing body's name lines joined by a space
+  std::string agency_parent;  // the superior body's line above it, when there is one
+  std::string subject;        // 'Về việc ...' / 'V/v ...', on one line
   std::string signer;
   // Personnel forms (SƠ YẾU LÝ LỊCH)
   std::string person_name;
   std::string birth_date;  // ISO
   std::string unit;
-  bool empty() const { return number.empty() && date.empty() && type.empty() && person_name.empty(); }
+  bool empty() const {
+    return number.empty() && date.empty() && type.empty() && person_name.empty();
+  }
 };
 
 // A document found inside a scanned file, covering pages [first_page, last_page] (1-based).

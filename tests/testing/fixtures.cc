@@ -27,7 +27,8 @@ RenderedPage RenderPage(const std::vector<std::string>& lines, double dpi, doubl
   page.dpi = dpi;
   const int width = static_cast<int>(std::lround(210.0 / 25.4 * dpi));
   const int height = static_cast<int>(std::lround(297.0 / 25.4 * dpi));
-  page.image = cv::Mat(height, width, CV_8UC1, cv::Scalar(255));
+  // OpenCV 4.6's FreeType2::putText draws on 3-channel images only.
+  cv::Mat canvas(height, width, CV_8UC3, cv::Scalar::all(255));
   cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
   font->loadFontData(VietnameseFontPath(), 0);
   const int font_px = static_cast<int>(std::lround(font_points / 72.0 * dpi));
@@ -38,13 +39,14 @@ RenderedPage RenderPage(const std::vector<std::string>& lines, double dpi, doubl
     if (!text.empty()) {
       int baseline = 0;
       cv::Size size = font->getTextSize(text, font_px, -1, &baseline);
-      font->putText(page.image, text, cv::Point(left, baseline_y), font_px, cv::Scalar(0), -1,
+      font->putText(canvas, text, cv::Point(left, baseline_y), font_px, cv::Scalar::all(0), -1,
                     cv::LINE_AA, true);
       page.lines.push_back(
           {text, cv::Rect(left, baseline_y - size.height, size.width, size.height + baseline)});
     }
     baseline_y += line_step;
   }
+  cv::cvtColor(canvas, page.image, cv::COLOR_BGR2GRAY);
   return page;
 }
 

@@ -1,0 +1,342 @@
+// Reads the header of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP layout)
+// from OCR text. Patterns run on folded keys (KeyedLine) so that missing or wrong diacritics,
+// 'S0:' and 'QÐ' (Icelandic eth) do not matter; values are cut from the original text.
+#include "index/metadata.h"
+
+#include <optional>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "index/keyed_line.h"
+#include "index/vietnamese_text.h"
+
+namespace sohoa::index {
+namespace {
+
+// A header sits near the top of the page; body lines further down may quote numbers/dates.
+constexpr size_t kHeaderLines = 16;
+constexpr size_t kTitleLines = 26;
+
+struct TypeName {
+  const char* key;
+  const char* name;
+};
+constexpr TypeName kTypeNames[] = {
+    {"quyet dinh", "QUYẾT ĐỊNH"},
+    {"chi thi", "CHỈ THỊ"},
+    {"ke hoach", "KẾ HOẠCH"},
+    {"thong bao", "THÔNG BÁO"},
+    {"to trinh", "TỜ TRÌNH"},
+    {"bao cao", "BÁO CÁO"},
+    {"nghi quyet", "NGHỊ QUYẾT"},
+    {"nghi dinh", "NGHỊ ĐỊNH"},
+    {"thong tu", "THÔNG TƯ"},
+    {"cong dien", "CÔNG ĐIỆN"},
+    {"huong dan", "HƯỚNG DẪN"},
+    {"chuong trinh", "CHƯƠNG TRÌNH"},
+    {"quy che", "QUY CHẾ"},
+    {"quy dinh", "QUY ĐỊNH"},
+    {"giay moi", "GIẤY MỜI"},
+    {"giay gioi thieu", "GIẤY GIỚI THIỆU"},
+    {"bien ban", "BIÊN BẢN"},
+    {"phuong an", "PHƯƠNG ÁN"},
+    {"de an", "ĐỀ ÁN"},
+    {"du an", "DỰ ÁN"},
+    {"hop dong", "HỢP ĐỒNG"},
+    {"giay uy quyen", "GIẤY ỦY QUYỀN"},
+    {"cong van", "CÔNG VĂN"},
+    {"thong cao", "THÔNG CÁO"},
+    {"lenh", "LỆNH"},
+    {"so yeu ly lich", "SƠ YẾU LÝ LỊCH"},
+};
+
+// Words that open the name of a subordinate body: the line above them is the parent.
+constexpr const char* kSubordinateStarts[] = {
+    "so ",       "van phong", "trung tam",  "chi nhanh", "phong ",    "ban ",
+    "cuc ",      "chi cuc",   "vien ",      "truong ",   "benh vien", "cong an",
+    "thanh tra", "kho bac",   "bo chi huy", "doan ",     "hoi dong",
+};
+
+bool Contains(const std::string& haystack, const char* needle) {
+  return haystack.find(needle) != std::string::npos;
+}
+
+bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+
+bool IsMottoLine(const KeyedLine& line) {
+  const std::string& key = line.key();
+  return Contains(key, "cong hoa xa hoi") || Contains(key, "chu nghia viet nam") ||
+         (Contains(key, "doc lap") && Contains(key, "hanh phuc"));
+}
+
+// 'Số: 15/QĐ-UBND' (also 'S0:', 'Sô :', or 'Số 15/...'); returns where the number starts.
+std::optional<size_t> NumberLabelEnd(const KeyedLine& line) {
+  static const std::regex kLabel(R"(^s ?[o0] *(?:[:;.,] *|(?=[0-9])))");
+  std::smatch match;
+  if (!std::regex_search(line.key(), match, kLabel)) return std::nullopt;
+  return static_cast<size_t>(match.length(0));
+}
+
+std::string CleanNumber(const std::string& raw) {
+  static const std::regex kSpacedJoiner(R"(\s*([/-])\s*)");
+  std::string number = std::regex_replace(raw, kSpacedJoiner, "$1");
+  size_t end = number.find_first_of(" \t");
+  if (end != std::string::npos) number.resize(end);
+  while (!number.empty() && (number.back() == '.' || number.back() == ',' || number.back() == ';' ||
+                             number.back() == ':')) {
+    number.pop_back();
+  }
+  if (number.find_first_of("0123456789") == std::string::npos) return {};
+  return ToNfc(number);
+}
+
+std::string SymbolOf(const std::string& number) {
+  size_t slash = number.rfind('/');
+  if (slash == std::string::npos) return {};
+  std::string symbol = number.substr(slash + 1);
+  return FoldVietnamese(symbol).find_first_of(
+             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == std::string::npos
+             ? std::string()
+             : symbol;
+}
+
+std::string Digits(std::string text) {
+  std::string out;
+  for (char c : text) {
+    if (c == 'o') c = '0';
+    if (c >= '0' && c <= '9') out += c;
+  }
+  return out;
+}
+
+struct DateMatch {
+  std::string iso;
+  size_t start = 0;  // where 'ngày' begins
+};
+
+std::optional<DateMatch> FindDate(const std::string& key) {
+  static const std::regex kDate(
+      R"(ngay *([0-9o][0-9o ]{0,2}?) *thang *([0-9o][0-9o ]{0,2}?) *nam *([0-9o](?: ?[0-9o]){3}))");
+  std::smatch match;
+  if (!std::regex_search(key, match, kDate)) return std::nullopt;
+  std::string day = Digits(match[1]), month = Digits(match[2]), year = Digits(match[3]);
+  if (day.empty() || month.empty() || year.size() != 4) return std::nullopt;
+  int d = std::stoi(day), m = std::stoi(month), y = std::stoi(year);
+  if (d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2100) return std::nullopt;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+  return DateMatch{iso, static_cast<size_t>(match.position(0))};
+}
+
+// dd/mm/yyyy as written in forms.
+std::string SlashDateToIso(const std::string& key) {
+  static const std::regex kSlashDate(R"(([0-9]{1,2}) *[/.-] *([0-9]{1,2}) *[/.-] *([0-9]{4}))");
+  std::smatch match;
+  if (!std::regex_search(key, match, kSlashDate)) return {};
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%s-%02d-%02d", match[3].str().c_str(), std::stoi(match[2]),
+                std::stoi(match[1]));
+  return iso;
+}
+
+bool IsUppercaseLine(const KeyedLine& line) {
+  return line.UppercaseLetters() > 0 && line.LowercaseLetters() <= 1;
+}
+
+std::string TrimPunctuation(std::string text) {
+  const char* kTrim = " ,.;:";
+  size_t begin = text.find_first_not_of(kTrim);
+  if (begin == std::string::npos) return {};
+  size_t end = text.find_last_not_of(kTrim);
+  return text.substr(begin, end - begin + 1);
+}
+
+std::string ValueAfterColon(const KeyedLine& line) {
+  size_t colon = line.key().rfind(':');
+  if (colon == std::string::npos) return {};
+  return TrimPunctuation(line.Slice(colon + 1, line.size()));
+}
+
+bool IsPageStart(const std::vector<KeyedLine>& lines, bool* personnel) {
+  *personnel = false;
+  bool header = false;
+  for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i) {
+    if (IsUppercaseLine(lines[i]) && CompactKey(lines[i].key()) == "so yeu ly lich") {
+      *personnel = true;
+    }
+    if (NumberLabelEnd(lines[i]) || IsMottoLine(lines[i])) header = true;
+  }
+  return header || *personnel;
+}
+
+void ReadAgency(const std::vector<KeyedLine>& lines, size_t number_line, DocumentMeta* meta) {
+  std::vector<std::string> names;
+  std::vector<std::string> keys;
+  for (size_t i = 0; i < number_line; ++i) {
+    const KeyedLine& line = lines[i];
+    std::string key = line.key();
+    if (StartsWith(key, "mau ") || Digits(key) == key) continue;  // form code, page number
+    if (Contains(key, "doc lap") && Contains(key, "tu do")) continue;
+    size_t motto = key.find("cong hoa xa hoi");
+    std::string text = motto == std::string::npos ? line.text() : line.Slice(0, motto);
+    key = motto == std::string::npos ? key : key.substr(0, motto);
+    text = TrimPunctuation(text);
+    if (text.empty() || !IsUppercaseLine(KeyedLine(text))) continue;
+    names.push_back(text);
+    keys.push_back(CompactKey(key));
+  }
+  if (names.empty()) return;
+  size_t first_own = 0;
+  if (names.size() >= 2) {
+    bool parent = StartsWith(keys[0], "ubnd ");
+    for (const char* start : kSubordinateStarts) parent = parent || StartsWith(keys[1], start);
+    if (parent) {
+      meta->agency_parent = names[0];
+      first_own = 1;
+    }
+  }
+  for (size_t i = first_own; i < names.size(); ++i) {
+    if (!meta->agency.empty()) meta->agency += ' ';
+    meta->agency += names[i];
+  }
+}
+
+bool EndsSubject(const KeyedLine& line) {
+  const std::string& key = line.key();
+  return IsUppercaseLine(line) || IsMottoLine(line) || StartsWith(key, "kinh gui") ||
+         StartsWith(key, "can cu") || FindDate(key).has_value() || NumberLabelEnd(line);
+}
+
+// The subject: its first line and the centred lines that continue it.
+std::string ReadSubject(const std::vector<KeyedLine>& lines, size_t first, bool letter) {
+  std::string subject = lines[first].text();
+  int previous_length = static_cast<int>(lines[first].size());
+  for (size_t i = first + 1; i < lines.size() && i < first + 5; ++i) {
+    const KeyedLine& line = lines[i];
+    if (EndsSubject(line)) break;
+    const int length = static_cast<int>(line.size());
+    // A body paragraph starts with a capital on a full-width line; a wrapped subject line is
+    // centred and not much longer than the one above it.
+    if (!letter && !line.StartsLowercase() && (length > previous_length + 5 || length >= 75)) break;
+    subject += ' ' + line.text();
+    previous_length = length;
+  }
+  return subject;
+}
+
+void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
+  size_t number_line = std::min(lines.size(), kHeaderLines);
+  for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i) {
+    std::optional<size_t> label_end = NumberLabelEnd(lines[i]);
+    if (!label_end) continue;
+    meta->number = CleanNumber(lines[i].Slice(*label_end, lines[i].size()));
+    meta->symbol = SymbolOf(meta->number);
+    number_line = i;
+    break;
+  }
+  ReadAgency(lines, number_line, meta);
+
+  // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma.
+  for (int pass = 0; pass < 2 && meta->date.empty(); ++pass) {
+    for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i) {
+      std::optional<DateMatch> date = FindDate(lines[i].key());
+      if (!date) continue;
+      std::string place = TrimPunctuation(lines[i].Slice(0, date->start));
+      const bool has_comma = lines[i].key().substr(0, date->start).find(',') != std::string::npos;
+      if (pass == 0 && !has_comma) continue;
+      meta->date = date->iso;
+      if (CodePointCount(place) <= 40) meta->place = place;
+      break;
+    }
+  }
+
+  std::optional<size_t> subject_line;
+  for (size_t i = 0; i < lines.size() && i < kTitleLines; ++i) {
+    const std::string key = CompactKey(lines[i].key());
+    if (StartsWith(key, "v/v") || StartsWith(key, "v/ v") || StartsWith(key, "v.v")) {
+      meta->type = "CÔNG VĂN";
+      meta->subject = ReadSubject(lines, i, /*letter=*/true);
+      return;
+    }
+  }
+  for (size_t i = 0; i < lines.size() && i < kTitleLines; ++i) {
+    if (!IsUppercaseLine(lines[i])) continue;
+    const std::string key = CompactKey(lines[i].key());
+    for (const TypeName& type : kTypeNames) {
+      if (key == type.key) {
+        meta->type = type.name;
+        subject_line = i + 1;
+        break;
+      }
+    }
+    if (subject_line) break;
+  }
+  if (subject_line && *subject_line < lines.size() && !EndsSubject(lines[*subject_line])) {
+    meta->subject = ReadSubject(lines, *subject_line, /*letter=*/false);
+  }
+}
+
+void ReadPersonnelForm(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
+  meta->type = "SƠ YẾU LÝ LỊCH";
+  for (const KeyedLine& line : lines) {
+    const std::string& key = line.key();
+    if (meta->person_name.empty() && Contains(key, "ho va ten")) {
+      meta->person_name = ValueAfterColon(line);
+    } else if (meta->birth_date.empty() && Contains(key, "ngay sinh")) {
+      meta->birth_date = SlashDateToIso(key);
+    } else if (Contains(key, "don vi cong tac")) {
+      meta->unit = ValueAfterColon(line);
+    } else if (meta->unit.empty() && Contains(key, "don vi su dung")) {
+      meta->unit = ValueAfterColon(line);
+    }
+  }
+}
+
+bool LooksLikePersonName(const KeyedLine& line) {
+  const std::string text = line.text();
+  if (line.StartsLowercase() || line.LowercaseLetters() == 0) return false;
+  if (text.find_first_of("0123456789:;,()/-") != std::string::npos) return false;
+  int words = 1;
+  for (char c : text) words += c == ' ';
+  return words >= 2 && words <= 5;
+}
+
+// The signer's name is the mixed-case line right under the upper-case signature titles.
+std::string ReadSigner(const std::vector<KeyedLine>& lines) {
+  for (size_t i = lines.size(); i-- > 1;) {
+    if (LooksLikePersonName(lines[i]) && IsUppercaseLine(lines[i - 1])) return lines[i].text();
+  }
+  return {};
+}
+
+}  // namespace
+
+std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& page_texts) {
+  std::vector<MetadataSection> sections;
+  std::vector<std::vector<KeyedLine>> pages;
+  for (const std::string& text : page_texts) pages.push_back(SplitKeyedLines(text));
+  for (size_t p = 0; p < pages.size(); ++p) {
+    bool personnel = false;
+    const bool starts = IsPageStart(pages[p], &personnel);
+    if (!sections.empty() && !starts) {
+      sections.back().last_page = static_cast<int>(p + 1);
+      continue;
+    }
+    MetadataSection section;
+    section.first_page = section.last_page = static_cast<int>(p + 1);
+    if (personnel) {
+      ReadPersonnelForm(pages[p], &section.meta);
+    } else if (starts) {
+      ReadHeader(pages[p], &section.meta);
+    }
+    sections.push_back(std::move(section));
+  }
+  for (MetadataSection& section : sections) {
+    if (section.meta.type.empty() || section.meta.type == "SƠ YẾU LÝ LỊCH") continue;
+    section.meta.signer = ReadSigner(pages[section.last_page - 1]);
+  }
+  return sections;
+}
+
+}  // namespace sohoa::index

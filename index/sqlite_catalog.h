@@ -1,0 +1,48 @@
+// SQLite implementation of Catalog (internal to index/; callers use OpenSqliteCatalog).
+//
+// One file in WAL mode. documents 1-n pages 1-1 pages_fts (external content, rowid = page id,
+// "vietnamese" tokenizer), documents 1-n sections (metadata per page range).
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "index/catalog.h"
+#include "index/query.h"
+#include "index/sqlite_handle.h"
+
+namespace sohoa::index {
+
+class SqliteCatalog : public Catalog {
+ public:
+  explicit SqliteCatalog(SqliteDb db) : db_(std::move(db)) {}
+
+  Status Initialise();
+
+  Status PutDocument(const DocumentRecord& document, const std::vector<PageText>& pages,
+                     const std::vector<MetadataSection>& sections) override;
+  Status PutFailure(const DocumentRecord& document) override;
+  Result<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
+  Result<CatalogStats> Stats() override;
+  Result<std::vector<DocumentRecord>> Documents() override;
+  Status Optimize() override;
+
+ private:
+  // Deletes the rows of `input_path` (index entries first, which need the old text).
+  Status DeleteDocument(const std::string& input_path);
+  Result<long long> InsertDocument(const DocumentRecord& document);
+
+  // Appends hits of one match tier, skipping pages already found.
+  Status AppendHits(const std::string& match_expression, const ParsedQuery& query,
+                    const char* match_kind, double tier_base, int limit,
+                    std::set<long long>* seen_pages, std::vector<SearchHit>* hits);
+  // Pages that only satisfy the filters (queries without a required word).
+  Status AppendFilteredPages(const ParsedQuery& query, int limit, std::vector<SearchHit>* hits);
+  // Folded vocabulary words one edit away from `folded_word` (length >= 5).
+  std::vector<std::string> NearVocabularyWords(const std::string& folded_word);
+
+  SqliteDb db_;
+};
+
+}  // namespace sohoa::index

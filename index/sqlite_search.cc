@@ -1,0 +1,255 @@
+// Search over the SQLite catalog, in tiers: pages matching the query as typed, then (when
+// that gives fewer than `limit`) pages matching its folded words, then near (OCR-tolerant)
+// matches. Each tier's scores lie below the previous one's.
+#include <algorithm>
+#include <string>
+
+#include "index/fts_tokenizer.h"
+#include "index/page_json.h"
+#include "index/sqlite_catalog.h"
+#include "index/vietnamese_text.h"
+
+namespace sohoa::index {
+namespace {
+
+constexpr int kMaxLimit = 10000;
+constexpr int kNearMinimumLength = 5;
+constexpr const char* kNearAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+
+constexpr const char* kHitColumns =
+    "p.id, d.input_path, d.output_path, p.page_no, p.words_json, "
+    "coalesce(s.number, ''), coalesce(s.symbol, ''), coalesce(s.date, ''), "
+    "coalesce(s.place, ''), coalesce(s.type, ''), coalesce(s.agency, ''), "
+    "coalesce(s.agency_parent, ''), coalesce(s.subject, ''), coalesce(s.signer, ''), "
+    "coalesce(s.person_name, ''), coalesce(s.birth_date, ''), coalesce(s.unit, '')";
+constexpr int kFirstExtraColumn = 17;
+
+// The section a page belongs to: the last one starting at or before it.
+constexpr const char* kSectionJoin =
+    " JOIN documents d ON d.id = p.doc_id"
+    " LEFT JOIN sections s ON s.id = (SELECT id FROM sections WHERE doc_id = p.doc_id"
+    " AND p.page_no BETWEEN first_page AND last_page ORDER BY first_page DESC LIMIT 1)";
+
+// SQL conditions for the filters; their values are bound in the same order by BindFilters.
+std::string FilterConditions(const QueryFilters& filters) {
+  std::string sql;
+  if (filters.type) sql += " AND s.type_key = ?";
+  if (filters.agency) sql += " AND instr(s.agency_key, ?) > 0";
+  if (filters.number) sql += " AND (s.number_key = ? OR s.symbol_key = ?)";
+  if (filters.collection) sql += " AND d.collection = ?";
+  if (filters.from_date) sql += " AND s.date <> '' AND s.date >= ?";
+  if (filters.to_date) sql += " AND s.date <> '' AND s.date <= ?";
+  return sql;
+}
+
+int BindFilters(const QueryFilters& filters, Statement* statement, int index) {
+  if (filters.type) statement->BindText(index++, *filters.type);
+  if (filters.agency) statement->BindText(index++, *filters.agency);
+  if (filters.number) {
+    statement->BindText(index++, *filters.number);
+    statement->BindText(index++, *filters.number);
+  }
+  if (filters.collection) statement->BindText(index++, *filters.collection);
+  if (filters.from_date) statement->BindText(index++, *filters.from_date);
+  if (filters.to_date) statement->BindText(index++, *filters.to_date);
+  return index;
+}
+
+SearchHit ReadHit(const Statement& row) {
+  SearchHit hit;
+  hit.input_path = row.ColumnText(1);
+  hit.output_path = row.ColumnText(2);
+  hit.page = static_cast<int>(row.ColumnInt(3));
+  DocumentMeta& meta = hit.meta;
+  std::string* fields[] = {&meta.number, &meta.symbol,      &meta.date,          &meta.place,
+                           &meta.type,   &meta.agency,      &meta.agency_parent, &meta.subject,
+                           &meta.signer, &meta.person_name, &meta.birth_date,    &meta.unit};
+  int column = 5;
+  for (std::string* field : fields) *field = row.ColumnText(column++);
+  return hit;
+}
+
+std::string OneLine(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  return text;
+}
+
+WordMatcher MatcherFor(const ParsedQuery& query, bool folded_only) {
+  WordMatcher matcher;
+  for (const QueryAlternatives& alternatives : query.required) {
+    for (const QueryTerm& term : alternatives.terms) {
+      for (size_t i = 0; i < term.words.size(); ++i) {
+        const std::string& word = term.words[i];
+        if (term.prefix && i + 1 == term.words.size()) {
+          matcher.folded_prefixes.push_back(FoldVietnamese(word));
+        } else if (!folded_only && HasDiacritics(word)) {
+          matcher.exact_words.push_back(word);
+        } else {
+          matcher.folded_words.push_back(FoldVietnamese(word));
+        }
+      }
+    }
+  }
+  return matcher;
+}
+
+bool QueryHasDiacritics(const ParsedQuery& query) {
+  for (const QueryAlternatives& alternatives : query.required) {
+    for (const QueryTerm& term : alternatives.terms) {
+      for (const std::string& word : term.words) {
+        if (HasDiacritics(word)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Edit-distance-1 spellings of an ASCII word (deletions, substitutions, insertions,
+// transpositions); OCR confuses one character at a time.
+std::vector<std::string> EditVariants(const std::string& word) {
+  std::vector<std::string> variants;
+  const std::string alphabet = kNearAlphabet;
+  for (size_t i = 0; i <= word.size(); ++i) {
+    if (i < word.size()) {
+      variants.push_back(word.substr(0, i) + word.substr(i + 1));
+      if (i + 1 < word.size()) {
+        std::string swapped = word;
+        std::swap(swapped[i], swapped[i + 1]);
+        variants.push_back(swapped);
+      }
+    }
+    for (char c : alphabet) {
+      if (i < word.size() && c != word[i]) {
+        variants.push_back(word.substr(0, i) + c + word.substr(i + 1));
+      }
+      variants.push_back(word.substr(0, i) + c + word.substr(i));
+    }
+  }
+  std::sort(variants.begin(), variants.end());
+  variants.erase(std::unique(variants.begin(), variants.end()), variants.end());
+  variants.erase(std::remove(variants.begin(), variants.end(), word), variants.end());
+  return variants;
+}
+
+}  // namespace
+
+std::vector<std::string> SqliteCatalog::NearVocabularyWords(const std::string& folded_word) {
+  std::vector<std::string> found;
+  if (CodePointCount(folded_word) < kNearMinimumLength) return found;
+  for (unsigned char c : folded_word) {
+    if (c >= 0x80) return found;  // variants are generated over ASCII only
+  }
+  Result<Statement> lookup =
+      Statement::Prepare(db_.get(), "SELECT 1 FROM pages_vocab WHERE term = ?");
+  if (!lookup.ok()) return found;
+  for (const std::string& variant : EditVariants(folded_word)) {
+    lookup->Reset();
+    lookup->BindText(1, std::string(1, kFoldedTokenMarker) + variant);
+    Status status;
+    if (lookup->Step(&status)) found.push_back(variant);
+  }
+  return found;
+}
+
+Status SqliteCatalog::AppendHits(const std::string& match_expression, const ParsedQuery& query,
+                                 const char* match_kind, double tier_base, int limit,
+                                 std::set<long long>* seen_pages, std::vector<SearchHit>* hits) {
+  std::string sql = std::string("SELECT ") + kHitColumns +
+                    ", bm25(pages_fts), snippet(pages_fts, 0, '[', ']', '…', 16)"
+                    " FROM pages_fts JOIN pages p ON p.id = pages_fts.rowid" +
+                    kSectionJoin + " WHERE pages_fts MATCH ?" + FilterConditions(query.filters) +
+                    " ORDER BY bm25(pages_fts) LIMIT ?";
+  Result<Statement> statement = Statement::Prepare(db_.get(), sql);
+  if (!statement.ok()) return statement.status();
+  statement->BindText(1, match_expression);
+  int next = BindFilters(query.filters, &*statement, 2);
+  statement->BindInt(next, limit + static_cast<long long>(seen_pages->size()));
+  const WordMatcher matcher = MatcherFor(query, tier_base < 3);
+  Status status;
+  while (static_cast<int>(hits->size()) < limit && statement->Step(&status)) {
+    if (!seen_pages->insert(statement->ColumnInt(0)).second) continue;
+    SearchHit hit = ReadHit(*statement);
+    const double relevance = std::max(0.0, -statement->ColumnDouble(kFirstExtraColumn));
+    hit.score = tier_base + relevance / (1.0 + relevance);
+    hit.snippet = OneLine(statement->ColumnText(kFirstExtraColumn + 1));
+    hit.boxes = MatchingWordBoxes(statement->ColumnText(4), matcher);
+    hit.match = match_kind;
+    hits->push_back(std::move(hit));
+  }
+  return status;
+}
+
+Status SqliteCatalog::AppendFilteredPages(const ParsedQuery& query, int limit,
+                                          std::vector<SearchHit>* hits) {
+  const std::string exclusion = BuildExclusionExpression(query);
+  std::string sql = std::string("SELECT ") + kHitColumns + ", substr(p.text, 1, 160)" +
+                    " FROM pages p" + kSectionJoin + " WHERE 1" + FilterConditions(query.filters);
+  if (!exclusion.empty()) {
+    sql += " AND p.id NOT IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)";
+  }
+  sql += " ORDER BY d.input_path, p.page_no LIMIT ?";
+  Result<Statement> statement = Statement::Prepare(db_.get(), sql);
+  if (!statement.ok()) return statement.status();
+  int next = BindFilters(query.filters, &*statement, 1);
+  if (!exclusion.empty()) statement->BindText(next++, exclusion);
+  statement->BindInt(next, limit);
+  Status status;
+  while (statement->Step(&status)) {
+    SearchHit hit = ReadHit(*statement);
+    hit.snippet = OneLine(statement->ColumnText(kFirstExtraColumn));
+    hit.match = "filter";
+    hits->push_back(std::move(hit));
+  }
+  return status;
+}
+
+Result<std::vector<SearchHit>> SqliteCatalog::Search(const std::string& query_text, int limit) {
+  if (limit <= 0) return std::vector<SearchHit>{};
+  limit = std::min(limit, kMaxLimit);
+  Result<ParsedQuery> parsed = ParseQuery(query_text);
+  if (!parsed.ok()) return parsed.status();
+  const ParsedQuery& query = *parsed;
+  std::vector<SearchHit> hits;
+  if (query.required.empty()) {
+    // Exclusions alone select nothing sensible; with filters they narrow a listing.
+    if (query.filters.any()) SOHOA_RETURN_IF_ERROR(AppendFilteredPages(query, limit, &hits));
+    return hits;
+  }
+  std::set<long long> seen_pages;
+  ParsedQuery adjacent;
+  const bool has_adjacent = JoinAdjacentWords(query, &adjacent);
+  const bool has_diacritics = QueryHasDiacritics(query);
+  struct Tier {
+    const ParsedQuery* query;
+    MatchMode mode;
+    const char* kind;
+    double base;
+    bool used;
+  };
+  const Tier tiers[] = {
+      {&adjacent, MatchMode::kAsTyped, "exact", 4, has_adjacent},
+      {&query, MatchMode::kAsTyped, has_adjacent ? "exact-words" : "exact", 3, true},
+      {&adjacent, MatchMode::kFolded, "folded", 2, has_adjacent && has_diacritics},
+      {&query, MatchMode::kFolded, has_adjacent ? "folded-words" : "folded", 1, has_diacritics},
+  };
+  for (const Tier& tier : tiers) {
+    if (!tier.used || static_cast<int>(hits.size()) >= limit) continue;
+    SOHOA_RETURN_IF_ERROR(AppendHits(BuildMatchExpression(*tier.query, tier.mode), query, tier.kind,
+                                     tier.base, limit, &seen_pages, &hits));
+  }
+  if (static_cast<int>(hits.size()) < limit) {
+    bool any_variant = false;
+    NearVariants variants = [&](const std::string& word) {
+      std::vector<std::string> near = NearVocabularyWords(word);
+      any_variant = any_variant || !near.empty();
+      return near;
+    };
+    const std::string near = BuildMatchExpression(query, MatchMode::kNear, variants);
+    if (any_variant) {
+      SOHOA_RETURN_IF_ERROR(AppendHits(near, query, "near", 0, limit, &seen_pages, &hits));
+    }
+  }
+  return hits;
+}
+
+}  // namespace sohoa::index

@@ -1,0 +1,33 @@
+// Vietnamese text normalisation shared by indexing and querying, so that both sides agree
+// on one spelling of every word: NFC, lower case, one tone-mark placement convention
+// (hòa, thủy, hóa, ủy: so 'hoà' and 'hòa' are the same word), and a folded form without any
+// diacritic (đ -> d).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sohoa::index {
+
+// NFC only (text from macOS scanners arrives NFD). Invalid UTF-8 becomes U+FFFD.
+std::string ToNfc(std::string_view utf8);
+
+// NFC, lower case, Icelandic eth (an OCR confusion for Đ) read as đ, and every syllable's
+// tone mark moved to the vowel the modern convention puts it on.
+std::string NormalizeVietnamese(std::string_view utf8);
+
+// Every diacritic removed (tone marks, breve, circumflex, horn) and đ/Đ -> d/D. Case kept.
+std::string FoldVietnamese(std::string_view utf8);
+
+// True when folding would change the text, i.e. the user typed some diacritic.
+bool HasDiacritics(std::string_view utf8);
+
+// Splits like SQLite's unicode61 with categories 'L* N* Co M*': runs of letters, digits,
+// private-use characters and combining marks; everything else separates.
+std::vector<std::string> SplitWords(std::string_view utf8);
+
+// Number of Unicode code points.
+int CodePointCount(std::string_view utf8);
+
+}  // namespace sohoa::index

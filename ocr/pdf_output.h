@@ -1,0 +1,30 @@
+// Pieces both PDF writers (new image documents, grafts onto existing PDFs) share: the files
+// every document embeds and the deterministic final write.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <string>
+
+#include "common/status.h"
+#include "ocr/pdf_writer.h"
+
+namespace sohoa::ocr {
+
+struct EmbeddedFiles {
+  std::string font_program;  // GlyphLessFont (TrueType)
+  std::string icc_profile;   // sRGB, for the PDF/A OutputIntent
+};
+Result<EmbeddedFiles> LoadEmbeddedFiles(const WriteOptions& options);
+
+// [0 0 width height].
+QPDFObjectHandle PageBox(double width_pt, double height_pt);
+
+// Writes `pdf` to `path` with a deterministic /ID. If a lazy stream stored an error in
+// `*stream_error` (may be null) while writing, that error is returned.
+Status WriteDeterministic(QPDF& pdf, const std::filesystem::path& path,
+                          const std::shared_ptr<Status>& stream_error);
+
+}  // namespace sohoa::ocr

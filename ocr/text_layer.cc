@@ -1,0 +1,166 @@
+#include "ocr/text_layer.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+#include "ocr/pdf_geometry.h"
+
+namespace sohoa::ocr {
+namespace {
+
+// The glyph's advance in pdf.ttf is 1024 of 2048 units per em; /DW must agree with it.
+constexpr double kGlyphAdvanceEm = 0.5;
+// Ascent and descent of the text box as fractions of the font size: word boxes that
+// extractors compute (Ascent - Descent) then equal the OCR box height.
+constexpr double kAscentEm = 0.8;
+constexpr double kDescentEm = 0.2;
+constexpr char32_t kReplacement = 0xFFFD;
+
+// Decodes one code point from UTF-8; malformed input yields U+FFFD and consumes one byte.
+char32_t NextCodePoint(std::string_view text, size_t* pos) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(*pos);
+  int length = 0;
+  char32_t code = 0;
+  if (lead < 0x80) {
+    ++*pos;
+    return lead;
+  } else if ((lead & 0xE0) == 0xC0) {
+    length = 2;
+    code = lead & 0x1F;
+  } else if ((lead & 0xF0) == 0xE0) {
+    length = 3;
+    code = lead & 0x0F;
+  } else if ((lead & 0xF8) == 0xF0) {
+    length = 4;
+    code = lead & 0x07;
+  } else {
+    ++*pos;
+    return kReplacement;
+  }
+  if (*pos + length > text.size()) {
+    ++*pos;
+    return kReplacement;
+  }
+  for (int i = 1; i < length; ++i) {
+    const unsigned char next = byte(*pos + i);
+    if ((next & 0xC0) != 0x80) {
+      ++*pos;
+      return kReplacement;
+    }
+    code = (code << 6) | (next & 0x3F);
+  }
+  *pos += length;
+  static constexpr char32_t kMinimumForLength[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < kMinimumForLength[length] || (code >= 0xD800 && code <= 0xDFFF)) return kReplacement;
+  return code;
+}
+
+// A bfrange may only vary in its last byte, so one range per high byte.
+std::string ToUnicodeCMap() {
+  std::string ranges;
+  int count = 0;
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  const auto flush = [&] {
+    if (count == 0) return;
+    cmap += fmt::format("{} beginbfrange\n{}endbfrange\n", count, ranges);
+    ranges.clear();
+    count = 0;
+  };
+  for (int high = 0; high <= 0xFF; ++high) {
+    if (high >= 0xD8 && high <= 0xDF) continue;  // surrogates are not characters
+    ranges += fmt::format("<{0:02X}00> <{0:02X}FF> <{0:02X}00>\n", high);
+    if (++count == 100) flush();  // the CMap format limits a block to 100 entries
+  }
+  flush();
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return cmap;
+}
+
+}  // namespace
+
+std::string GlyphCodesHex(std::string_view text, int* glyph_count) {
+  std::string hex = "<";
+  int count = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    char32_t code = NextCodePoint(text, &pos);
+    if (code > 0xFFFF || code < 0x20 || (code >= 0x7F && code < 0xA0)) code = kReplacement;
+    hex += fmt::format("{:04X}", static_cast<uint32_t>(code));
+    ++count;
+  }
+  hex += ">";
+  if (glyph_count != nullptr) *glyph_count = count;
+  return hex;
+}
+
+QPDFObjectHandle AddGlyphLessFont(QPDF& pdf, const std::string& font_program) {
+  QPDFObjectHandle font_file = QPDFObjectHandle::newStream(&pdf, font_program);
+  font_file.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(font_program.size()));
+
+  // Every CID draws glyph 1, the font's only non-.notdef glyph, as Tesseract does.
+  std::string cid_to_gid(2 * 65536, '\0');
+  for (size_t i = 1; i < cid_to_gid.size(); i += 2) cid_to_gid[i] = 1;
+  QPDFObjectHandle cid_to_gid_map = QPDFObjectHandle::newStream(&pdf, cid_to_gid);
+
+  QPDFObjectHandle descriptor = pdf.makeIndirectObject(QPDFObjectHandle::parse(fmt::format(
+      "<< /Type /FontDescriptor /FontName /GlyphLessFont /Flags 5 "
+      "/FontBBox [0 0 500 1000] /ItalicAngle 0 /Ascent {} /Descent {} "
+      "/CapHeight {} /StemV 80 >>",
+      PdfNumber(kAscentEm * 1000), PdfNumber(-kDescentEm * 1000), PdfNumber(kAscentEm * 1000))));
+  descriptor.replaceKey("/FontFile2", font_file);
+
+  QPDFObjectHandle cid_font = pdf.makeIndirectObject(QPDFObjectHandle::parse(
+      fmt::format("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /GlyphLessFont "
+                  "/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+                  "/DW {} >>",
+                  PdfNumber(kGlyphAdvanceEm * 1000))));
+  cid_font.replaceKey("/FontDescriptor", descriptor);
+  cid_font.replaceKey("/CIDToGIDMap", cid_to_gid_map);
+
+  QPDFObjectHandle type0 = pdf.makeIndirectObject(QPDFObjectHandle::parse(
+      "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H >>"));
+  type0.replaceKey("/DescendantFonts", QPDFObjectHandle::newArray({cid_font}));
+  type0.replaceKey("/ToUnicode", QPDFObjectHandle::newStream(&pdf, ToUnicodeCMap()));
+  return type0;
+}
+
+std::string BuildTextLayerContent(const PageText& text, const Affine2D& upright_to_page,
+                                  std::string_view font_resource) {
+  std::string content = "BT\n3 Tr\n";
+  for (const TextLine& line : text.lines) {
+    if (line.words.empty()) continue;
+    // One size and baseline per line keeps its words on one extracted line.
+    const double font_size = std::max(1, line.box.height());
+    const double baseline = line.box.bottom - kDescentEm * font_size;
+    content += fmt::format("{} {} Tf\n", font_resource, PdfNumber(font_size));
+    const double glyph_advance = kGlyphAdvanceEm * font_size;
+    for (size_t i = 0; i < line.words.size(); ++i) {
+      const Word& word = line.words[i];
+      int glyphs = 0;
+      const std::string codes = GlyphCodesHex(word.text, &glyphs);
+      if (glyphs == 0) continue;
+      // Text space is the upright frame flipped to y up, with its origin on the baseline.
+      const Affine2D text_to_upright = {1, 0, static_cast<double>(word.box.left), 0, -1, baseline};
+      const double width = std::max(1, word.box.width());
+      content += fmt::format("{} Tm\n{} Tz\n{} Tj\n",
+                             PdfMatrixOperands(Compose(upright_to_page, text_to_upright)),
+                             PdfNumber(100.0 * width / (glyphs * glyph_advance)), codes);
+      if (i + 1 < line.words.size()) {
+        // A real space glyph spanning the gap, so extractors split words as a reader would.
+        const double gap = std::max(1, line.words[i + 1].box.left - word.box.right);
+        content += fmt::format("{} Tz\n<0020> Tj\n", PdfNumber(100.0 * gap / glyph_advance));
+      }
+    }
+  }
+  content += "ET\n";
+  return content;
+}
+
+}  // namespace sohoa::ocr

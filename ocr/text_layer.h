@@ -1,0 +1,30 @@
+// The invisible text layer: GlyphLessFont objects and the content stream that places each
+// word of a PageText over its box, in reading order, so extractors return the page's text.
+#pragma once
+
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <string>
+#include <string_view>
+
+#include "common/page_text.h"
+#include "common/status.h"
+
+namespace sohoa::ocr {
+
+// Adds to `pdf` a Type0 font (Identity-H, CID = Unicode code point, every CID drawn with the
+// one empty glyph of `font_program`, a TrueType file such as Tesseract's pdf.ttf) and returns
+// the font dictionary to put under a page's /Resources /Font.
+QPDFObjectHandle AddGlyphLessFont(QPDF& pdf, const std::string& font_program);
+
+// Content stream operators (a BT ... ET block, render mode 3) for the words of `text`.
+// `upright_to_page` maps the upright frame's pixels to the page's default user space;
+// `font_resource` is the font's name in the page resources, e.g. "/SohoaText".
+std::string BuildTextLayerContent(const PageText& text, const Affine2D& upright_to_page,
+                                  std::string_view font_resource);
+
+// The glyph codes of UTF-8 `text` as a PDF hex string: one 2-byte code per code point; code
+// points outside the BMP, controls and malformed bytes become U+FFFD.
+std::string GlyphCodesHex(std::string_view text, int* glyph_count);
+
+}  // namespace sohoa::ocr

@@ -1,0 +1,410 @@
+#include "pipeline/batch.h"
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <thread>
+
+#include <fmt/format.h>
+#include <oneapi/tbb/concurrent_queue.h>
+#include <oneapi/tbb/flow_graph.h>
+#include <oneapi/tbb/global_control.h>
+#include <spdlog/spdlog.h>
+
+#include "common/atomic_file.h"
+#include "index/catalog.h"
+#include "index/metadata.h"
+#include "pipeline/document_writer.h"
+#include "pipeline/inputs.h"
+
+namespace sohoa::pipeline {
+namespace fs = std::filesystem;
+namespace flow = oneapi::tbb::flow;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct PageTask {
+  int document = 0;
+  int page = 0;  // 0-based; -1: the document failed before its pages (probe error, skip)
+};
+
+struct PageResult {
+  int document = 0;
+  int page = 0;
+  Status status;  // decode or cleaning failure: the document fails
+  PageText text;
+  bool has_real_text = false;
+  double render_dpi = 0;
+  int source_width = 0;
+  int source_height = 0;
+  double decode_seconds = 0;
+  PageTimings timings;
+};
+using PageResultPtr = std::shared_ptr<PageResult>;
+
+// Per-document state; owned by the source until its pages are emitted, then read by the
+// workers (immutable) and completed by the assembler (the only writer of `pages`).
+struct DocumentState {
+  InputDocument input;
+  std::optional<SourceInfo> info;
+  Status probe_status;
+  bool skipped = false;
+  std::vector<PageResultPtr> pages;
+  int pages_received = 0;
+  bool finished = false;
+};
+
+// Fixed pool of engines sized to the OCR stage's concurrency: a worker always finds one.
+class EnginePool {
+ public:
+  Status Fill(int count, const ocr::OcrOptions& options) {
+    for (int i = 0; i < count; ++i) {
+      Result<std::unique_ptr<ocr::OcrEngine>> engine = ocr::OcrEngine::Create(options);
+      if (!engine.ok()) return engine.status();
+      free_.push(engine->get());
+      engines_.push_back(std::move(engine).value());
+    }
+    return Status::Ok();
+  }
+  ocr::OcrEngine* Acquire() {
+    ocr::OcrEngine* engine = nullptr;
+    free_.pop(engine);
+    return engine;
+  }
+  void Release(ocr::OcrEngine* engine) { free_.push(engine); }
+
+ private:
+  std::vector<std::unique_ptr<ocr::OcrEngine>> engines_;
+  oneapi::tbb::concurrent_bounded_queue<ocr::OcrEngine*> free_;
+};
+
+class BatchRun {
+ public:
+  BatchRun(const BatchOptions& options, const ProgressCallback& progress)
+      : options_(options), progress_(progress) {}
+
+  Result<BatchReport> Run();
+
+ private:
+  bool NextTask(PageTask* task);
+  PageResultPtr ProcessPage(const PageTask& task);
+  void Assemble(const PageResultPtr& result);
+  void FinishDocument(int index);
+  void RecordOutcome(DocumentOutcome outcome);
+
+  const BatchOptions& options_;
+  const ProgressCallback& progress_;
+  std::unique_ptr<index::Catalog> catalog_;
+  std::map<std::string, index::DocumentRecord> previous_;  // by input path
+  EnginePool engines_;
+  std::vector<DocumentState> documents_;
+  BatchReport report_;
+  int next_document_ = 0;
+  int next_page_ = 0;
+  int documents_finished_ = 0;
+};
+
+bool BatchRun::NextTask(PageTask* task) {
+  if (options_.stop_requested && options_.stop_requested->load()) return false;
+  while (next_document_ < static_cast<int>(documents_.size())) {
+    DocumentState& document = documents_[next_document_];
+    if (next_page_ == 0 && !document.info && document.probe_status.ok() && !document.skipped) {
+      Result<SourceInfo> info = ProbeSource(document.input.path);
+      if (!info.ok()) {
+        document.probe_status = info.status();
+      } else if (info->page_count <= 0) {
+        document.probe_status = InvalidInput("the file has no pages");
+      } else {
+        auto previous = previous_.find(document.input.display_path);
+        document.skipped = !options_.force && previous != previous_.end() &&
+                           previous->second.status == "done" &&
+                           previous->second.sha256 == info->sha256 &&
+                           fs::exists(previous->second.output_path);
+        document.info = std::move(info).value();
+        document.pages.resize(document.info->page_count);
+      }
+      if (!document.probe_status.ok() || document.skipped) {
+        *task = {next_document_++, -1};
+        return true;
+      }
+    }
+    if (next_page_ < document.info->page_count) {
+      *task = {next_document_, next_page_++};
+      return true;
+    }
+    ++next_document_;
+    next_page_ = 0;
+  }
+  return false;
+}
+
+PageResultPtr BatchRun::ProcessPage(const PageTask& task) {
+  auto result = std::make_shared<PageResult>();
+  result->document = task.document;
+  result->page = task.page;
+  if (task.page < 0) return result;
+  const SourceInfo& info = *documents_[task.document].info;
+
+  Clock::time_point start = Clock::now();
+  Result<DecodedPage> decoded = DecodePage(info, task.page, options_.limits);
+  result->decode_seconds = SecondsSince(start);
+  if (!decoded.ok()) {
+    result->status = decoded.status();
+    return result;
+  }
+  result->render_dpi = decoded->dpi;
+  result->source_width = decoded->pixels.cols;
+  result->source_height = decoded->pixels.rows;
+  if (decoded->has_real_text) {
+    result->has_real_text = true;
+    result->text = std::move(decoded->existing_text);
+    return result;
+  }
+  ocr::OcrEngine* engine = engines_.Acquire();
+  Result<PageText> text = RecognizePage(*decoded, *engine, options_.recognition, &result->timings);
+  engines_.Release(engine);
+  if (!text.ok()) {
+    result->status = text.status();
+  } else {
+    result->text = std::move(text).value();
+  }
+  return result;
+}
+
+void BatchRun::Assemble(const PageResultPtr& result) {
+  DocumentState& document = documents_[result->document];
+  report_.decode_seconds += result->decode_seconds;
+  report_.clean_seconds += result->timings.clean_seconds;
+  report_.ocr_seconds += result->timings.ocr_seconds;
+  if (result->page < 0) {
+    FinishDocument(result->document);
+    return;
+  }
+  document.pages[result->page] = result;
+  if (++document.pages_received == static_cast<int>(document.pages.size())) {
+    FinishDocument(result->document);
+  }
+}
+
+void BatchRun::FinishDocument(int index) {
+  DocumentState& document = documents_[index];
+  document.finished = true;
+  DocumentOutcome outcome;
+  outcome.input = document.input.display_path;
+  index::DocumentRecord record;
+  record.input_path = document.input.display_path;
+  record.collection = options_.collection;
+  if (document.info) {
+    record.sha256 = document.info->sha256;
+    record.page_count = document.info->page_count;
+  }
+
+  Status status = document.probe_status;
+  if (document.skipped) {
+    outcome.status = "skipped";
+    outcome.output = previous_[record.input_path].output_path;
+    outcome.pages = record.page_count;
+    RecordOutcome(std::move(outcome));
+    return;
+  }
+  for (const PageResultPtr& page : document.pages) {
+    if (status.ok() && page && !page->status.ok()) {
+      status = Status(page->status.code(),
+                      fmt::format("page {}: {}", page->page + 1, page->status.message()));
+    }
+  }
+
+  std::vector<PageText> texts;
+  std::vector<PageLayout> layouts;
+  if (status.ok()) {
+    for (const PageResultPtr& page : document.pages) {
+      layouts.push_back(
+          {page->has_real_text, page->render_dpi, page->source_width, page->source_height});
+      texts.push_back(std::move(page->text));
+    }
+  }
+  std::vector<index::MetadataSection> sections;
+  if (status.ok()) {
+    std::vector<std::string> plain;
+    for (const PageText& text : texts) plain.push_back(text.PlainText());
+    sections = index::ExtractMetadata(plain);
+    Clock::time_point start = Clock::now();
+    status = WriteSearchablePdf(*document.info, texts, layouts, sections,
+                                document.input.display_path, options_.write,
+                                document.input.output_path);
+    report_.write_seconds += SecondsSince(start);
+  }
+
+  Clock::time_point start = Clock::now();
+  if (status.ok()) {
+    record.output_path = document.input.output_path.string();
+    record.status = "done";
+    Status stored = catalog_->PutDocument(record, texts, sections);
+    if (!stored.ok()) status = stored;
+  }
+  if (!status.ok()) {
+    outcome.status = "failed";
+    outcome.error = fmt::format("{}: {}", document.input.display_path, status.ToString());
+    record.status = "failed";
+    record.error = status.ToString();
+    record.output_path.clear();
+    Status stored = catalog_->PutFailure(record);
+    if (!stored.ok()) spdlog::error("catalog: {}", stored.ToString());
+    spdlog::error("{}", outcome.error);
+  } else {
+    outcome.status = "done";
+    outcome.output = record.output_path;
+    outcome.pages = record.page_count;
+    report_.pages_done += record.page_count;
+    for (size_t i = 0; i < texts.size(); ++i) {
+      if (texts[i].quality.needs_review) {
+        outcome.pages_needing_review.push_back(static_cast<int>(i) + 1);
+        outcome.review_reasons.push_back(texts[i].quality.review_reason);
+      }
+    }
+  }
+  report_.catalog_seconds += SecondsSince(start);
+  document.pages.clear();
+  document.pages.shrink_to_fit();
+  RecordOutcome(std::move(outcome));
+}
+
+void BatchRun::RecordOutcome(DocumentOutcome outcome) {
+  ++documents_finished_;
+  if (progress_) {
+    progress_(outcome, documents_finished_, static_cast<int>(documents_.size()),
+              report_.pages_done);
+  }
+  report_.documents.push_back(std::move(outcome));
+}
+
+Result<BatchReport> BatchRun::Run() {
+  Clock::time_point run_start = Clock::now();
+  std::error_code ec;
+  fs::create_directories(options_.output_dir, ec);
+  if (ec) {
+    return IoError(fmt::format("{}: cannot create output folder: {}",
+                               options_.output_dir.string(), ec.message()));
+  }
+  fs::path catalog_path = options_.catalog_path.empty()
+                              ? options_.output_dir / "catalog.sqlite"
+                              : options_.catalog_path;
+  report_.catalog_path = catalog_path.string();
+  Result<std::unique_ptr<index::Catalog>> catalog = index::OpenSqliteCatalog(catalog_path);
+  if (!catalog.ok()) return catalog.status();
+  catalog_ = std::move(catalog).value();
+  if (Result<std::vector<index::DocumentRecord>> known = catalog_->Documents(); known.ok()) {
+    for (index::DocumentRecord& record : *known) previous_[record.input_path] = std::move(record);
+  }
+
+  int jobs = options_.jobs > 0 ? options_.jobs
+                               : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  SOHOA_RETURN_IF_ERROR(engines_.Fill(jobs, options_.ocr));
+
+  InputListing listing = ListInputs(options_.inputs, options_.output_dir);
+  report_.input_problems = listing.problems;
+  for (const std::string& problem : listing.problems) spdlog::error("{}", problem);
+  for (InputDocument& input : listing.documents) {
+    DocumentState document;
+    document.input = std::move(input);
+    documents_.push_back(std::move(document));
+  }
+  WarmUpPdfRendering();
+
+  // One thread per OCR engine plus one for the serial assembler.
+  oneapi::tbb::global_control threads(oneapi::tbb::global_control::max_allowed_parallelism,
+                                      jobs + 1);
+  int in_flight = options_.pages_in_flight > 0 ? options_.pages_in_flight : 2 * jobs + 2;
+  flow::graph graph;
+  flow::input_node<PageTask> source(graph, [this](oneapi::tbb::flow_control& control) {
+    PageTask task;
+    if (!NextTask(&task)) control.stop();
+    return task;
+  });
+  flow::limiter_node<PageTask> limiter(graph, in_flight);
+  flow::function_node<PageTask, PageResultPtr> worker(
+      graph, jobs, [this](const PageTask& task) { return ProcessPage(task); });
+  flow::function_node<PageResultPtr, flow::continue_msg> assembler(
+      graph, flow::serial, [this](const PageResultPtr& result) {
+        Assemble(result);
+        return flow::continue_msg();
+      });
+  flow::make_edge(source, limiter);
+  flow::make_edge(limiter, worker);
+  flow::make_edge(worker, assembler);
+  flow::make_edge(assembler, limiter.decrementer());
+  source.activate();
+  graph.wait_for_all();
+
+  // Stopped by a signal or deadline: what was not finished is left for the next run.
+  for (const DocumentState& document : documents_) {
+    if (document.finished) continue;
+    report_.stopped_early = true;
+    DocumentOutcome outcome;
+    outcome.input = document.input.display_path;
+    outcome.status = "not started";
+    report_.documents.push_back(std::move(outcome));
+  }
+  report_.wall_seconds = SecondsSince(run_start);
+  return std::move(report_);
+}
+
+}  // namespace
+
+int BatchReport::Count(const std::string& status) const {
+  int count = 0;
+  for (const DocumentOutcome& outcome : documents) count += outcome.status == status ? 1 : 0;
+  return count;
+}
+
+double BatchReport::PagesPerMinute() const {
+  return wall_seconds > 0 ? pages_done * 60.0 / wall_seconds : 0;
+}
+
+nlohmann::json BatchReport::ToJson() const {
+  nlohmann::json json;
+  json["documents"] = {{"done", Count("done")},
+                       {"skipped", Count("skipped")},
+                       {"failed", Count("failed")},
+                       {"not_started", Count("not started")}};
+  json["pages_done"] = pages_done;
+  json["wall_seconds"] = wall_seconds;
+  json["pages_per_minute"] = PagesPerMinute();
+  json["stopped_early"] = stopped_early;
+  json["catalog"] = catalog_path;
+  json["stage_seconds"] = {{"decode", decode_seconds}, {"clean", clean_seconds},
+                           {"ocr", ocr_seconds},       {"write", write_seconds},
+                           {"catalog", catalog_seconds}};
+  json["input_problems"] = input_problems;
+  nlohmann::json failures = nlohmann::json::array();
+  nlohmann::json review = nlohmann::json::array();
+  nlohmann::json outputs = nlohmann::json::array();
+  for (const DocumentOutcome& outcome : documents) {
+    if (outcome.status == "failed") failures.push_back({{"input", outcome.input}, {"error", outcome.error}});
+    for (size_t i = 0; i < outcome.pages_needing_review.size(); ++i) {
+      review.push_back({{"input", outcome.input},
+                        {"page", outcome.pages_needing_review[i]},
+                        {"reason", outcome.review_reasons[i]}});
+    }
+    outputs.push_back({{"input", outcome.input}, {"status", outcome.status},
+                       {"output", outcome.output}, {"pages", outcome.pages}});
+  }
+  json["failures"] = failures;
+  json["needs_review"] = review;
+  json["outputs"] = outputs;
+  return json;
+}
+
+Result<BatchReport> RunBatch(const BatchOptions& options, const ProgressCallback& progress) {
+  BatchRun run(options, progress);
+  return run.Run();
+}
+
+}  // namespace sohoa::pipeline

@@ -1,0 +1,34 @@
+// One page from decoded scan to PageText: geometry, orientation (layout analysis for the
+// 0/180 vs 90/270 family, recognition confidence for the turn within it), cleaning, OCR and
+// the page's quality record.
+#pragma once
+
+#include "common/page_text.h"
+#include "common/status.h"
+#include "ocr/ocr_engine.h"
+#include "pipeline/source.h"
+#include "preprocess/page_cleaner.h"
+
+namespace sohoa::pipeline {
+
+struct RecognitionSettings {
+  preprocess::CleanOptions clean;
+  bool detect_orientation = true;
+  // A page whose mean word confidence is below this is checked at the opposite turn.
+  double orientation_check_below_confidence = 75;
+  double review_below_confidence = 70;     // needs_review: low confidence
+  double review_low_word_share = 0.35;     // needs_review: too many doubtful words
+  int review_min_words = 5;                // needs_review: near-empty page
+};
+
+struct PageTimings {
+  double clean_seconds = 0;
+  double ocr_seconds = 0;
+};
+
+// Never fails for a recognisable page: an OCR timeout or error yields an image-only page
+// (no lines) flagged needs_review. Fails only when cleaning itself fails.
+Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
+                               const RecognitionSettings& settings, PageTimings* timings);
+
+}  // namespace sohoa::pipeline

@@ -1,0 +1,105 @@
+#include "index/metadata.h"
+
+#include <gtest/gtest.h>
+
+namespace sohoa::index {
+namespace {
+
+TEST(MetadataTest, DecisionHeaderWithParentAgency) {
+  const std::string page =
+      "UBND TỈNH QUẢNG NINH\nSỞ NỘI VỤ\nSố: 1309/QĐ-SNV\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Quảng Ninh, ngày 10 tháng 01 năm 2025\nQUYẾT ĐỊNH\n"
+      "Về việc nâng bậc lương thường xuyên\nđối với ông Vi Văn Hải\n"
+      "GIÁM ĐỐC SỞ NỘI VỤ\nCăn cứ Nghị định số 204/2004/NĐ-CP ngày 14 tháng 12 năm 2004;\n"
+      "Nơi nhận:\n- Như Điều 3;\nGIÁM ĐỐC\nNguyễn Văn An\n";
+  std::vector<MetadataSection> sections = ExtractMetadata({page});
+  ASSERT_EQ(sections.size(), 1u);
+  const DocumentMeta& meta = sections[0].meta;
+  EXPECT_EQ(meta.number, "1309/QĐ-SNV");
+  EXPECT_EQ(meta.symbol, "QĐ-SNV");
+  EXPECT_EQ(meta.date, "2025-01-10");
+  EXPECT_EQ(meta.place, "Quảng Ninh");
+  EXPECT_EQ(meta.type, "QUYẾT ĐỊNH");
+  EXPECT_EQ(meta.agency, "SỞ NỘI VỤ");
+  EXPECT_EQ(meta.agency_parent, "UBND TỈNH QUẢNG NINH");
+  EXPECT_EQ(meta.subject, "Về việc nâng bậc lương thường xuyên đối với ông Vi Văn Hải");
+  EXPECT_EQ(meta.signer, "Nguyễn Văn An");
+}
+
+TEST(MetadataTest, OcrNoiseInNumberAndDate) {
+  // 'S0', Icelandic Ð (U+00D0), handwritten gaps, a lost diacritic line and split digits.
+  const std::string page =
+      "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH\nS0: 15 /QÐ-UBND\n"
+      "CONG HOA XA HOI CHU NGHIA VIET NAM\nQuảng Ninh, ngay 1 5 thang 3 nam 2024\n"
+      "QUYÉT ĐINH\nVề việc thành lập Tổ công tác\n";
+  std::vector<MetadataSection> sections = ExtractMetadata({page});
+  ASSERT_EQ(sections.size(), 1u);
+  const DocumentMeta& meta = sections[0].meta;
+  EXPECT_EQ(meta.number, "15/QĐ-UBND");
+  EXPECT_EQ(meta.symbol, "QĐ-UBND");
+  EXPECT_EQ(meta.date, "2024-03-15");
+  EXPECT_EQ(meta.place, "Quảng Ninh");
+  EXPECT_EQ(meta.type, "QUYẾT ĐỊNH");
+  EXPECT_EQ(meta.agency, "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH");
+  EXPECT_EQ(meta.agency_parent, "");
+}
+
+TEST(MetadataTest, LetterIsRecognisedByItsVvSubject) {
+  const std::string page =
+      "SỞ THÔNG TIN VÀ TRUYỀN THÔNG\nSố: 56/STTTT-BCVT\nV/v triển khai cấp chữ ký số\n"
+      "Zalo OA của các cơ quan\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\nHạ Long, ngày 26 tháng 2 năm 2024\n"
+      "Kính gửi: Các sở, ban, ngành\n";
+  const DocumentMeta meta = ExtractMetadata({page}).at(0).meta;
+  EXPECT_EQ(meta.type, "CÔNG VĂN");
+  EXPECT_EQ(meta.subject, "V/v triển khai cấp chữ ký số Zalo OA của các cơ quan");
+  EXPECT_EQ(meta.date, "2024-02-26");
+  EXPECT_EQ(meta.place, "Hạ Long");
+}
+
+TEST(MetadataTest, BodyDatesAndNumbersAreNotTheHeader) {
+  const std::string page =
+      "2\nCăn cứ Quyết định số 766/QĐ-TTg ngày 23/6/2022;\n"
+      "Chiều ngày 14 tháng 8 năm 2024, đồng chí Phó Chủ tịch chủ trì cuộc họp.\n";
+  std::vector<MetadataSection> sections = ExtractMetadata({page});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_TRUE(sections[0].meta.empty());
+}
+
+TEST(MetadataTest, PersonnelFormThenDecisionMakeTwoSections) {
+  const std::string form =
+      "Mẫu 2C-BNV/2008\nCơ quan, đơn vị sử dụng CBCC: Sở Nội vụ tỉnh Quảng Ninh\n"
+      "Ảnh 3x4\nSƠ YẾU LÝ LỊCH\n(Dùng cho cán bộ, công chức, viên chức)\n"
+      "1) Họ và tên khai sinh (viết chữ in hoa): TRẦN VĂN LONG\n2) Giới tính: Nam\n"
+      "3) Ngày sinh: 03/02/1979\n8) Số CCCD: 022079287461 Ngày cấp: 26/07/2021\n"
+      "13) Đơn vị công tác: Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh\n";
+  const std::string form_page_two =
+      "Quảng Ninh, ngày 04 tháng 3 năm 2024\nNGƯỜI KHAI\n(Ký, ghi rõ họ tên)\n";
+  const std::string decision =
+      "UBND TỈNH QUẢNG NINH\nTRUNG TÂM PHỤC VỤ\nHÀNH CHÍNH CÔNG\nSố: 509/QĐ-TTPVHCC\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nQuảng Ninh, ngày 07 tháng 8 năm 2024\nQUYẾT ĐỊNH\n";
+  std::vector<MetadataSection> sections = ExtractMetadata({form, form_page_two, decision});
+  ASSERT_EQ(sections.size(), 2u);
+  EXPECT_EQ(sections[0].first_page, 1);
+  EXPECT_EQ(sections[0].last_page, 2);
+  EXPECT_EQ(sections[0].meta.type, "SƠ YẾU LÝ LỊCH");
+  EXPECT_EQ(sections[0].meta.person_name, "TRẦN VĂN LONG");
+  EXPECT_EQ(sections[0].meta.birth_date, "1979-02-03");
+  EXPECT_EQ(sections[0].meta.unit, "Trung tâm Phục vụ hành chính công tỉnh Quảng Ninh");
+  EXPECT_EQ(sections[1].first_page, 3);
+  EXPECT_EQ(sections[1].meta.number, "509/QĐ-TTPVHCC");
+  EXPECT_EQ(sections[1].meta.agency, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG");
+  EXPECT_EQ(sections[1].meta.agency_parent, "UBND TỈNH QUẢNG NINH");
+  EXPECT_EQ(sections[1].meta.date, "2024-08-07");
+}
+
+TEST(MetadataTest, EmptyAndHeaderlessInput) {
+  EXPECT_TRUE(ExtractMetadata({}).empty());
+  std::vector<MetadataSection> sections = ExtractMetadata({"", "bản tin\n"});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].last_page, 2);
+}
+
+}  // namespace
+}  // namespace sohoa::index
