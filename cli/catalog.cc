@@ -1,4 +1,5 @@
-// `sohoa catalog stats|optimize|rebuild [--catalog PATH]`: maintenance of the catalog file.
+// `sohoa catalog stats|optimize [--catalog PATH]` and `sohoa catalog rebuild --out DIR
+// [--catalog PATH]`: maintenance of the catalog file.
 #include "index/catalog.h"
 
 #include <cstdio>
@@ -7,6 +8,8 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "pipeline/rebuild.h"
+#include "pipeline/run_lock.h"
 
 namespace sohoa::cli {
 namespace {
@@ -43,6 +46,39 @@ int RunOptimize(const std::string& path) {
   return kExitOk;
 }
 
+// The PDFs are the source of truth: their XMP and text layer give back every catalog row.
+int RunRebuild(const std::string& output_dir, std::string catalog_path) {
+  const std::filesystem::path out(output_dir);
+  if (!std::filesystem::is_directory(out)) {
+    std::fprintf(stderr, "sohoa catalog rebuild: no output folder at %s\n", output_dir.c_str());
+    return kExitUsage;
+  }
+  if (catalog_path.empty()) catalog_path = (out / "catalog.sqlite").string();
+  // The same lock as `sohoa run`: a run writing this folder would race the rebuild.
+  Result<pipeline::RunLock> lock = pipeline::RunLock::Acquire(out / ".sohoa.lock");
+  if (!lock.ok()) {
+    std::fprintf(stderr, "sohoa catalog rebuild: %s\n", lock.status().ToString().c_str());
+    return lock.status().code() == StatusCode::kCancelled ? kExitLocked : kExitEnvironment;
+  }
+  Result<std::unique_ptr<index::Catalog>> catalog = index::OpenSqliteCatalog(catalog_path);
+  if (!catalog.ok()) {
+    std::fprintf(stderr, "sohoa catalog rebuild: %s\n", catalog.status().ToString().c_str());
+    return kExitEnvironment;
+  }
+  Result<pipeline::RebuildReport> report = pipeline::RebuildCatalog(out, catalog->get());
+  if (!report.ok()) {
+    std::fprintf(stderr, "sohoa catalog rebuild: %s\n", report.status().ToString().c_str());
+    return kExitEnvironment;
+  }
+  for (const std::string& skipped : report->skipped) {
+    std::fprintf(stderr, "skipped %s\n", skipped.c_str());
+  }
+  std::printf("rebuilt %s: %d documents, %d pages from %s (%zu PDFs skipped)\n",
+              catalog_path.c_str(), report->documents, report->pages, output_dir.c_str(),
+              report->skipped.size());
+  return kExitOk;
+}
+
 }  // namespace
 
 void RegisterCatalogCommand(CLI::App& app, int* exit_status) {
@@ -59,12 +95,16 @@ void RegisterCatalogCommand(CLI::App& app, int* exit_status) {
       command->add_subcommand("optimize", "Merge index segments and checkpoint the journal");
   add_catalog_option(optimize);
   optimize->callback([catalog_path, exit_status] { *exit_status = RunOptimize(*catalog_path); });
-  CLI::App* rebuild =
-      command->add_subcommand("rebuild", "Rebuild the catalog from the output folder");
-  add_catalog_option(rebuild);
-  rebuild->callback([exit_status] {
-    std::fprintf(stderr, "sohoa catalog rebuild: not yet implemented\n");
-    *exit_status = kExitEnvironment;
+  CLI::App* rebuild = command->add_subcommand(
+      "rebuild",
+      "Recreate the catalog from the searchable PDFs of an output folder (no OCR): their XMP "
+      "and text layer");
+  auto output_dir = std::make_shared<std::string>();
+  auto rebuild_catalog = std::make_shared<std::string>();
+  rebuild->add_option("--out", *output_dir, "output folder of `sohoa run`")->required();
+  rebuild->add_option("--catalog", *rebuild_catalog, "catalog file (default: OUT/catalog.sqlite)");
+  rebuild->callback([output_dir, rebuild_catalog, exit_status] {
+    *exit_status = RunRebuild(*output_dir, *rebuild_catalog);
   });
 }
 

@@ -20,5 +20,6 @@ enum ExitStatus : int {
 void RegisterRunCommand(CLI::App& app, int* exit_status);
 void RegisterSearchCommand(CLI::App& app, int* exit_status);
 void RegisterCatalogCommand(CLI::App& app, int* exit_status);
+void RegisterStatusCommand(CLI::App& app, int* exit_status);
 
 }  // namespace sohoa::cli

@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   sohoa::cli::RegisterRunCommand(app, &exit_status);
   sohoa::cli::RegisterSearchCommand(app, &exit_status);
   sohoa::cli::RegisterCatalogCommand(app, &exit_status);
+  sohoa::cli::RegisterStatusCommand(app, &exit_status);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

@@ -20,39 +20,55 @@ struct SearchOptions {
 };
 
 nlohmann::json MetaToJson(const index::DocumentMeta& meta) {
-  return {{"number", meta.number}, {"symbol", meta.symbol}, {"date", meta.date},
-          {"type", meta.type},     {"agency", meta.agency}, {"subject", meta.subject},
-          {"place", meta.place},   {"signer", meta.signer}, {"person_name", meta.person_name}};
+  return {{"number", meta.number},   {"symbol", meta.symbol},
+          {"date", meta.date},       {"type", meta.type},
+          {"agency", meta.agency},   {"agency_parent", meta.agency_parent},
+          {"subject", meta.subject}, {"place", meta.place},
+          {"signer", meta.signer},   {"person_name", meta.person_name}};
 }
 
-nlohmann::json HitToJson(const index::SearchHit& hit) {
+// `pdf#page=N` opens the hit's page in PDF viewers (RFC 8118 fragment).
+std::string PageLink(const index::SearchHit& hit) {
+  if (hit.output_path.empty()) return {};
+  return hit.output_path + "#page=" + std::to_string(hit.page);
+}
+
+nlohmann::json HitToJson(const index::SearchHit& hit, int rank) {
   nlohmann::json boxes = nlohmann::json::array();
   for (const PixelBox& box : hit.boxes) {
     boxes.push_back({box.left, box.top, box.right, box.bottom});
   }
-  return {{"input", hit.input_path},      {"pdf", hit.output_path}, {"page", hit.page},
-          {"score", hit.score},           {"match", hit.match},     {"snippet", hit.snippet},
-          {"meta", MetaToJson(hit.meta)}, {"boxes", boxes}};
+  return {{"rank", rank},       {"input", hit.input_path}, {"pdf", hit.output_path},
+          {"page", hit.page},   {"link", PageLink(hit)},   {"score", hit.score},
+          {"match", hit.match}, {"snippet", hit.snippet},  {"meta", MetaToJson(hit.meta)},
+          {"boxes", boxes}};
+}
+
+// "QUYẾT ĐỊNH số 15/QĐ-UBND ngày 2024-03-05 — SỞ NỘI VỤ", or empty without metadata.
+std::string MetaLine(const index::DocumentMeta& meta) {
+  std::string line = meta.type;
+  auto append = [&line](const std::string& text) {
+    if (!line.empty()) line += ' ';
+    line += text;
+  };
+  if (!meta.number.empty()) append("số " + meta.number);
+  if (!meta.date.empty()) append("ngày " + meta.date);
+  if (!meta.agency.empty()) append("— " + meta.agency);
+  if (!meta.person_name.empty()) append("(" + meta.person_name + ")");
+  return line;
 }
 
 void PrintHuman(const std::vector<index::SearchHit>& hits) {
   for (size_t i = 0; i < hits.size(); ++i) {
     const index::SearchHit& hit = hits[i];
-    std::printf("%zu. %s  page %d  score %.3f (%s)\n", i + 1, hit.input_path.c_str(), hit.page,
-                hit.score, hit.match.c_str());
-    if (!hit.output_path.empty()) std::printf("   pdf: %s\n", hit.output_path.c_str());
-    const index::DocumentMeta& meta = hit.meta;
-    if (!meta.empty()) {
-      std::string line = meta.type;
-      if (!meta.number.empty())
-        line += (line.empty() ? "" : " ") + std::string("số ") + meta.number;
-      if (!meta.date.empty()) line += " (" + meta.date + ")";
-      if (!meta.agency.empty()) line += " — " + meta.agency;
-      if (!meta.person_name.empty()) line += " " + meta.person_name;
-      std::printf("   %s\n", line.c_str());
-      if (!meta.subject.empty()) std::printf("   %s\n", meta.subject.c_str());
-    }
+    std::printf("%zu. [%.3f %s] %s — page %d\n", i + 1, hit.score, hit.match.c_str(),
+                hit.input_path.c_str(), hit.page);
+    const std::string meta = MetaLine(hit.meta);
+    if (!meta.empty()) std::printf("   %s\n", meta.c_str());
+    if (!hit.meta.subject.empty()) std::printf("   %s\n", hit.meta.subject.c_str());
     std::printf("   %s\n", hit.snippet.c_str());
+    const std::string link = PageLink(hit);
+    if (!link.empty()) std::printf("   %s\n", link.c_str());
   }
   if (hits.empty()) std::printf("no hits\n");
 }
@@ -78,10 +94,10 @@ int RunSearch(const SearchOptions& options) {
     return hits.status().code() == StatusCode::kInvalidInput ? kExitUsage : kExitEnvironment;
   }
   if (options.json) {
-    for (const index::SearchHit& hit : *hits) {
-      std::printf(
-          "%s\n",
-          HitToJson(hit).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+    for (size_t i = 0; i < hits->size(); ++i) {
+      const nlohmann::json json = HitToJson((*hits)[i], static_cast<int>(i) + 1);
+      std::printf("%s\n",
+                  json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     }
   } else {
     PrintHuman(*hits);

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/page_text.h"
@@ -69,6 +70,34 @@ class Catalog {
 
   // Merges the full-text index segments and checkpoints the journal (`sohoa catalog optimize`).
   virtual Status Optimize() { return Unsupported("optimize is not implemented here"); }
+
+  // The batch journal (index/sqlite_journal.cc), so an interrupted or repeated run resumes
+  // without redoing OCR. Keyed by the input's SHA-256 and a digest of the settings that change
+  // output; `page_json` is opaque to the catalog (the pipeline serialises a finished page).
+  // Stores (or replaces) one finished page (0-based `page`) in its own transaction.
+  virtual Status PutJournalPage(const std::string& sha256, const std::string& settings_digest,
+                                int page, const std::string& page_json) {
+    return Unsupported("no batch journal");
+  }
+  // Finished pages of a document, page index -> page_json; empty when nothing is journaled.
+  virtual Result<std::vector<std::pair<int, std::string>>> JournalPages(
+      const std::string& sha256, const std::string& settings_digest) {
+    return Unsupported("no batch journal");
+  }
+  // After PutDocument: marks `input_path` done with these settings and drops its page entries,
+  // in one transaction.
+  virtual Status MarkJournalDone(const std::string& input_path, const std::string& sha256,
+                                 const std::string& settings_digest) {
+    return Unsupported("no batch journal");
+  }
+  // The settings digest `input_path` was last finished with; empty when not finished.
+  virtual Result<std::string> JournalDoneDigest(const std::string& input_path) {
+    return Unsupported("no batch journal");
+  }
+  // Forgets journaled pages of a document (`sohoa run --force`).
+  virtual Status DropJournalPages(const std::string& sha256) {
+    return Unsupported("no batch journal");
+  }
 };
 
 // Opens (creating if needed) a SQLite catalog file.

@@ -73,8 +73,13 @@ bool IsMottoLine(const KeyedLine& line) {
 // 'Số: 15/QĐ-UBND' (also 'S0:', 'Sô :', or 'Số 15/...'); returns where the number starts.
 std::optional<size_t> NumberLabelEnd(const KeyedLine& line) {
   static const std::regex kLabel(R"(^s ?[o0] *(?:[:;.,] *|(?=[0-9])))");
+  // OCR sometimes loses the S ('õ: 4451/UBND-VHTT'): then a numeral with a '/' must follow.
+  static const std::regex kLabelWithoutS(R"(^[o0] *[:;] *(?=[0-9o]+ *[/]))");
   std::smatch match;
-  if (!std::regex_search(line.key(), match, kLabel)) return std::nullopt;
+  if (!std::regex_search(line.key(), match, kLabel) &&
+      !std::regex_search(line.key(), match, kLabelWithoutS)) {
+    return std::nullopt;
+  }
   return static_cast<size_t>(match.length(0));
 }
 
@@ -88,7 +93,11 @@ std::string CleanNumber(const std::string& raw) {
     number.pop_back();
   }
   if (number.find_first_of("0123456789") == std::string::npos) return {};
-  return ToNfc(number);
+  number = ToNfc(number);
+  // OCR reads one Đ as two ('QĐÐ'; KeyedLine already made Ð into Đ); no symbol has 'ĐĐ'.
+  static const std::string kD = "Đ";
+  for (size_t at; (at = number.find(kD + kD)) != std::string::npos;) number.erase(at, kD.size());
+  return number;
 }
 
 std::string SymbolOf(const std::string& number) {
@@ -105,6 +114,7 @@ std::string Digits(std::string text) {
   std::string out;
   for (char c : text) {
     if (c == 'o') c = '0';
+    if (c == 'l' || c == 'i') c = '1';  // OCR reads 1 as l or I
     if (c >= '0' && c <= '9') out += c;
   }
   return out;
@@ -117,7 +127,7 @@ struct DateMatch {
 
 std::optional<DateMatch> FindDate(const std::string& key) {
   static const std::regex kDate(
-      R"(ngay *([0-9o][0-9o ]{0,2}?) *thang *([0-9o][0-9o ]{0,2}?) *nam *([0-9o](?: ?[0-9o]){3}))");
+      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *thang *([0-9oli][0-9oli ]{0,2}?) *nam *([0-9oli](?: ?[0-9oli]){3}))");
   std::smatch match;
   if (!std::regex_search(key, match, kDate)) return std::nullopt;
   std::string day = Digits(match[1]), month = Digits(match[2]), year = Digits(match[3]);
@@ -211,6 +221,9 @@ bool EndsSubject(const KeyedLine& line) {
 // The subject: its first line and the centred lines that continue it.
 std::string ReadSubject(const std::vector<KeyedLine>& lines, size_t first, bool letter) {
   std::string subject = lines[first].text();
+  // Specks before 'V/v' read as punctuation.
+  const size_t letter_start = subject.find_first_not_of(" .,:;'`\"-_~^");
+  subject.erase(0, std::min(subject.size(), letter_start));
   int previous_length = static_cast<int>(lines[first].size());
   for (size_t i = first + 1; i < lines.size() && i < first + 5; ++i) {
     const KeyedLine& line = lines[i];
@@ -246,6 +259,15 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
       const bool has_comma = lines[i].key().substr(0, date->start).find(',') != std::string::npos;
       if (pass == 0 && !has_comma) continue;
       meta->date = date->iso;
+      // A header read row by row puts 'Số: N/...' before the place on the same line.
+      const KeyedLine place_line(place);
+      if (std::optional<size_t> label_end = NumberLabelEnd(place_line)) {
+        static const std::regex kNumber(R"(^[^ ]*(?: *[/-] *[^ ]+)*)");
+        std::smatch number;
+        const std::string rest = place_line.key().substr(*label_end);
+        std::regex_search(rest, number, kNumber);
+        place = TrimPunctuation(place_line.Slice(*label_end + number.length(0), place_line.size()));
+      }
       if (CodePointCount(place) <= 40) meta->place = place;
       break;
     }
@@ -253,7 +275,9 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
 
   std::optional<size_t> subject_line;
   for (size_t i = 0; i < lines.size() && i < kTitleLines; ++i) {
-    const std::string key = CompactKey(lines[i].key());
+    std::string key = CompactKey(lines[i].key());
+    // Specks before the line read as punctuation ('.. V/v ...').
+    key.erase(0, std::min(key.size(), key.find_first_not_of(" .,:;'`\"-_~^?")));
     if (StartsWith(key, "v/v") || StartsWith(key, "v/ v") || StartsWith(key, "v.v")) {
       meta->type = "CÔNG VĂN";
       meta->subject = ReadSubject(lines, i, /*letter=*/true);

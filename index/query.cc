@@ -125,18 +125,17 @@ std::string TermExpression(const QueryTerm& term, MatchMode mode,
   if (mode == MatchMode::kFolded || !near_variants) {
     return QuoteForFts(folded) + (term.prefix ? "*" : "");
   }
-  // Near matches: each word by itself or a variant, order no longer required.
-  std::string out;
+  // Near matches: the term with at most one word replaced by a near variant (OCR garbles one
+  // word of a phrase at a time), the words still side by side.
+  const std::string suffix = term.prefix ? "*" : "";
+  std::string out = QuoteForFts(folded) + suffix;
   for (size_t i = 0; i < folded.size(); ++i) {
-    const bool is_prefix = term.prefix && i + 1 == folded.size();
-    std::string group = QuoteForFts({folded[i]}) + (is_prefix ? "*" : "");
-    if (!is_prefix) {
-      for (const std::string& variant : near_variants(folded[i])) {
-        group += " OR " + QuoteForFts({variant});
-      }
+    if (term.prefix && i + 1 == folded.size()) continue;
+    for (const std::string& variant : near_variants(folded[i])) {
+      std::vector<std::string> words = folded;
+      words[i] = variant;
+      out += " OR " + QuoteForFts(words) + suffix;
     }
-    if (!out.empty()) out += " AND ";
-    out += "(" + group + ")";
   }
   return "(" + out + ")";
 }

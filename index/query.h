@@ -55,7 +55,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query);
 enum class MatchMode {
   kAsTyped,  // words with diacritics exactly, words without folded
   kFolded,   // every word folded (a second tier below kAsTyped)
-  kNear,     // folded, each long word also by the near variants given
+  kNear,     // folded, each term also with one long word replaced by a near variant
 };
 
 // Folded word -> folded vocabulary words near it (used by kNear only).

@@ -28,6 +28,16 @@ class SqliteCatalog : public Catalog {
   Result<std::vector<DocumentRecord>> Documents() override;
   Status Optimize() override;
 
+  // Batch journal (sqlite_journal.cc).
+  Status PutJournalPage(const std::string& sha256, const std::string& settings_digest, int page,
+                        const std::string& page_json) override;
+  Result<std::vector<std::pair<int, std::string>>> JournalPages(
+      const std::string& sha256, const std::string& settings_digest) override;
+  Status MarkJournalDone(const std::string& input_path, const std::string& sha256,
+                         const std::string& settings_digest) override;
+  Result<std::string> JournalDoneDigest(const std::string& input_path) override;
+  Status DropJournalPages(const std::string& sha256) override;
+
  private:
   // Deletes the rows of `input_path` (index entries first, which need the old text).
   Status DeleteDocument(const std::string& input_path);
@@ -43,6 +53,8 @@ class SqliteCatalog : public Catalog {
   std::vector<std::string> NearVocabularyWords(const std::string& folded_word);
 
   SqliteDb db_;
+  Status EnsureJournalTables();
+  bool journal_ready_ = false;
 };
 
 }  // namespace sohoa::index

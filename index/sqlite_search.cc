@@ -15,6 +15,12 @@ namespace {
 constexpr int kMaxLimit = 10000;
 constexpr int kNearMinimumLength = 5;
 constexpr const char* kNearAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+// Bounds on the near-match fallback, so that its cost does not grow with the catalog: each
+// candidate spelling is one indexed lookup that stops at the first page (never a scan of a
+// posting list), words are capped in length and number, and so are the variants kept.
+constexpr int kNearMaximumLength = 24;
+constexpr int kNearMaximumWords = 8;
+constexpr size_t kNearMaximumVariants = 16;
 
 constexpr const char* kHitColumns =
     "p.id, d.input_path, d.output_path, p.page_no, p.words_json, "
@@ -135,18 +141,22 @@ std::vector<std::string> EditVariants(const std::string& word) {
 
 std::vector<std::string> SqliteCatalog::NearVocabularyWords(const std::string& folded_word) {
   std::vector<std::string> found;
-  if (CodePointCount(folded_word) < kNearMinimumLength) return found;
+  const int length = CodePointCount(folded_word);
+  if (length < kNearMinimumLength || length > kNearMaximumLength) return found;
   for (unsigned char c : folded_word) {
     if (c >= 0x80) return found;  // variants are generated over ASCII only
   }
+  // fts5vocab would count every posting of the term; a MATCH that stops at its first row
+  // costs a few page reads whatever the catalog size. The query tokenizer folds an ASCII word.
   Result<Statement> lookup =
-      Statement::Prepare(db_.get(), "SELECT 1 FROM pages_vocab WHERE term = ?");
+      Statement::Prepare(db_.get(), "SELECT rowid FROM pages_fts WHERE pages_fts MATCH ? LIMIT 1");
   if (!lookup.ok()) return found;
   for (const std::string& variant : EditVariants(folded_word)) {
     lookup->Reset();
-    lookup->BindText(1, std::string(1, kFoldedTokenMarker) + variant);
+    lookup->BindText(1, "\"" + variant + "\"");
     Status status;
     if (lookup->Step(&status)) found.push_back(variant);
+    if (found.size() >= kNearMaximumVariants) break;
   }
   return found;
 }
@@ -239,12 +249,16 @@ Result<std::vector<SearchHit>> SqliteCatalog::Search(const std::string& query_te
   }
   if (static_cast<int>(hits.size()) < limit) {
     bool any_variant = false;
+    int words_looked_up = 0;
     NearVariants variants = [&](const std::string& word) {
+      if (++words_looked_up > kNearMaximumWords) return std::vector<std::string>{};
       std::vector<std::string> near = NearVocabularyWords(word);
       any_variant = any_variant || !near.empty();
       return near;
     };
-    const std::string near = BuildMatchExpression(query, MatchMode::kNear, variants);
+    // Phrases where the user typed words side by side: a garbled word keeps its neighbours.
+    const std::string near =
+        BuildMatchExpression(has_adjacent ? adjacent : query, MatchMode::kNear, variants);
     if (any_variant) {
       SOHOA_RETURN_IF_ERROR(AppendHits(near, query, "near", 0, limit, &seen_pages, &hits));
     }

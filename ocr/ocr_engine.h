@@ -32,10 +32,6 @@ class OcrEngine {
   // Recognises an upright grey page. Boxes are in `image` pixels; width/height/dpi of the
   // result are set from the image; quality word statistics are filled, the rest left as is.
   virtual Result<PageText> Recognize(const cv::Mat& image, double dpi) = 0;
-
-  // Mean word confidence of a quick recognition of `image` (a strip of a page), used to
-  // choose between 0/180 (or 90/270) orientations independently of OSD.
-  virtual Result<double> MeanConfidence(const cv::Mat& image, double dpi) = 0;
 };
 
 }  // namespace sohoa::ocr

@@ -11,7 +11,7 @@ namespace {
 bool SameHeader(const EncodedImage& a, const EncodedImage& b) {
   return a.encoding == b.encoding && a.width == b.width && a.height == b.height &&
          a.components == b.components && a.bits_per_component == b.bits_per_component &&
-         a.black_is_1 == b.black_is_1;
+         a.black_is_1 == b.black_is_1 && a.png_predictors == b.png_predictors;
 }
 
 const char* ColorSpaceName(int components) {
@@ -101,6 +101,11 @@ QPDFObjectHandle AddLazyImage(QPDF& pdf, const ImageSupplier& images, int page_i
       break;
     case EncodedImage::Encoding::kFlate:
       filter = QPDFObjectHandle::newName("/FlateDecode");
+      if (sample.png_predictors) {
+        decode_parms = QPDFObjectHandle::parse(
+            fmt::format("<< /Predictor 15 /Colors {} /BitsPerComponent {} /Columns {} >>",
+                        sample.components, sample.bits_per_component, sample.width));
+      }
       break;
   }
 

@@ -27,6 +27,9 @@ struct EncodedImage {
   int components = 1;          // 1 grey (or bilevel), 3 RGB, 4 CMYK (JPEG only)
   int bits_per_component = 8;  // 1 for G4 and bilevel flate
   bool black_is_1 = false;     // CCITT: the PDF /BlackIs1 flag (true only for MINISBLACK TIFFs)
+  // Flate only: each row starts with a PNG filter-type byte (PNG IDAT data as stored), so the
+  // stream gets /DecodeParms << /Predictor 15 ... >>.
+  bool png_predictors = false;
 };
 
 // Supplies page images at write time, so a long document never holds all its images.

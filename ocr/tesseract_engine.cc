@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "ocr/ocr_engine.h"
+#include "ocr/word_filter.h"
 
 namespace sohoa::ocr {
 namespace {
@@ -50,6 +51,8 @@ class TesseractEngine final : public OcrEngine {
                                   options_.tessdata_dir.empty() ? "the default tessdata folder"
                                                                 : options_.tessdata_dir));
     }
+    // Tesseract's tprintf chatter ("Detected 25 diacritics") would flood cron mail.
+    api_.SetVariable("debug_file", "/dev/null");
     return Status::Ok();
   }
 
@@ -62,26 +65,6 @@ class TesseractEngine final : public OcrEngine {
     CollectLines(&page);
     api_.Clear();
     return page;
-  }
-
-  Result<double> MeanConfidence(const cv::Mat& image, double dpi) override {
-    SOHOA_RETURN_IF_ERROR(RunRecognition(image, dpi, tesseract::PSM_AUTO, options_.timeout_ms));
-    std::unique_ptr<tesseract::ResultIterator> it(api_.GetIterator());
-    double confidence_sum = 0;
-    int counted_chars = 0;
-    if (it) {
-      do {
-        std::unique_ptr<char[], TessTextDeleter> word(it->GetUTF8Text(tesseract::RIL_WORD));
-        if (!word) continue;
-        // Weight by length: upside-down text yields many short junk words of middling
-        // confidence, real text long words of high confidence.
-        int length = static_cast<int>(std::strlen(word.get()));
-        confidence_sum += it->Confidence(tesseract::RIL_WORD) * length;
-        counted_chars += length;
-      } while (it->Next(tesseract::RIL_WORD));
-    }
-    api_.Clear();
-    return counted_chars == 0 ? 0.0 : confidence_sum / counted_chars;
   }
 
  private:
@@ -131,9 +114,11 @@ class TesseractEngine final : public OcrEngine {
       word.confidence = it->Confidence(tesseract::RIL_WORD);
       it->BoundingBox(tesseract::RIL_WORD, &word.box.left, &word.box.top, &word.box.right,
                       &word.box.bottom);
+      // Statistics count every word: the orientation vote compares whole readings.
       confidence_sum += word.confidence;
       low_confidence_words += word.confidence < kLowWordConfidence ? 1 : 0;
       ++word_count;
+      if (IsJunkWord(word.text, word.confidence)) continue;
       page->lines.back().words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
     std::erase_if(page->lines, [](const TextLine& line) { return line.words.empty(); });

@@ -15,8 +15,10 @@
 #include "common/atomic_file.h"
 #include "index/catalog.h"
 #include "index/metadata.h"
+#include "pipeline/batch_files.h"
 #include "pipeline/document_writer.h"
 #include "pipeline/inputs.h"
+#include "pipeline/journal.h"
 
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
@@ -39,6 +41,7 @@ struct PageResult {
   int document = 0;
   int page = 0;
   Status status;  // decode or cleaning failure: the document fails
+  bool from_journal = false;
   PageText text;
   bool has_real_text = false;
   double render_dpi = 0;
@@ -57,6 +60,7 @@ struct DocumentState {
   Status probe_status;
   bool skipped = false;
   std::vector<PageResultPtr> pages;
+  std::vector<char> journaled;  // pages taken from the journal; read by the source only
   int pages_received = 0;
   bool finished = false;
 };
@@ -98,11 +102,21 @@ class BatchRun {
   void Assemble(const PageResultPtr& result);
   void FinishDocument(int index);
   void RecordOutcome(DocumentOutcome outcome);
+  bool StopRequested() const;
+  // Fills the pages an interrupted run already finished; drops them instead with --force.
+  void LoadJournal(DocumentState& document);
+  void JournalPage(const DocumentState& document, const PageResult& page);
+  void ReportPageProgress(const DocumentState& document);
+  void AfterFailure(const DocumentState& document, DocumentOutcome& outcome);
+  void AfterDone(const DocumentState& document);
 
   const BatchOptions& options_;
   const ProgressCallback& progress_;
   std::unique_ptr<index::Catalog> catalog_;
   std::map<std::string, index::DocumentRecord> previous_;  // by input path
+  std::string settings_digest_;
+  Clock::time_point run_start_ = Clock::now();
+  BatchProgress progress_state_;
   EnginePool engines_;
   std::vector<DocumentState> documents_;
   BatchReport report_;
@@ -111,8 +125,13 @@ class BatchRun {
   int documents_finished_ = 0;
 };
 
+bool BatchRun::StopRequested() const {
+  if (options_.stop_requested && options_.stop_requested->load()) return true;
+  return options_.stop_at && Clock::now() >= *options_.stop_at;
+}
+
 bool BatchRun::NextTask(PageTask* task) {
-  if (options_.stop_requested && options_.stop_requested->load()) return false;
+  if (StopRequested()) return false;
   while (next_document_ < static_cast<int>(documents_.size())) {
     DocumentState& document = documents_[next_document_];
     if (next_page_ == 0 && !document.info && document.probe_status.ok() && !document.skipped) {
@@ -127,14 +146,29 @@ bool BatchRun::NextTask(PageTask* task) {
                            previous->second.status == "done" &&
                            previous->second.sha256 == info->sha256 &&
                            fs::exists(previous->second.output_path);
+        if (document.skipped) {
+          // Done, but with other settings (model, cleaning, keep_skew, version): redo it.
+          Result<std::string> digest = catalog_->JournalDoneDigest(document.input.display_path);
+          document.skipped = digest.ok() && *digest == settings_digest_;
+        }
         document.info = std::move(info).value();
         document.pages.resize(document.info->page_count);
+        ++progress_state_.documents_probed;
+        if (!document.skipped) {
+          progress_state_.pages_known += document.info->page_count;
+          LoadJournal(document);
+          if (document.pages_received == document.info->page_count) {
+            *task = {next_document_++, -1};
+            return true;
+          }
+        }
       }
       if (!document.probe_status.ok() || document.skipped) {
         *task = {next_document_++, -1};
         return true;
       }
     }
+    while (next_page_ < document.info->page_count && document.journaled[next_page_]) ++next_page_;
     if (next_page_ < document.info->page_count) {
       *task = {next_document_, next_page_++};
       return true;
@@ -187,10 +221,70 @@ void BatchRun::Assemble(const PageResultPtr& result) {
     FinishDocument(result->document);
     return;
   }
+  if (result->status.ok()) JournalPage(document, *result);
+  if (result->text.quality.ocr_timed_out) ++report_.pages_timed_out;
   document.pages[result->page] = result;
+  ++progress_state_.pages_processed;
   if (++document.pages_received == static_cast<int>(document.pages.size())) {
     FinishDocument(result->document);
   }
+  ReportPageProgress(document);
+}
+
+void BatchRun::LoadJournal(DocumentState& document) {
+  const std::string& sha = document.info->sha256;
+  document.journaled.assign(document.pages.size(), 0);
+  if (options_.force) {
+    if (Status dropped = catalog_->DropJournalPages(sha); !dropped.ok()) {
+      spdlog::warn("journal: {}", dropped.ToString());
+    }
+    return;
+  }
+  Result<std::vector<std::pair<int, std::string>>> entries =
+      catalog_->JournalPages(sha, settings_digest_);
+  if (!entries.ok()) {
+    spdlog::warn("journal: {}", entries.status().ToString());
+    return;
+  }
+  for (const auto& [page, json] : *entries) {
+    if (page < 0 || page >= static_cast<int>(document.pages.size())) continue;
+    Result<JournaledPage> decoded = DecodeJournaledPage(json);
+    if (!decoded.ok()) continue;  // redone by OCR
+    auto result = std::make_shared<PageResult>();
+    result->page = page;
+    result->from_journal = true;
+    result->text = std::move(decoded->text);
+    result->has_real_text = decoded->layout.has_real_text;
+    result->render_dpi = decoded->layout.render_dpi;
+    result->source_width = decoded->layout.source_width;
+    result->source_height = decoded->layout.source_height;
+    document.pages[page] = std::move(result);
+    document.journaled[page] = 1;
+    ++document.pages_received;
+    ++report_.pages_resumed;
+  }
+  if (document.pages_received > 0) {
+    spdlog::info("{}: resuming, {} of {} pages already done", document.input.display_path,
+                 document.pages_received, document.pages.size());
+  }
+}
+
+void BatchRun::JournalPage(const DocumentState& document, const PageResult& page) {
+  JournaledPage entry{page.text,
+                      {page.has_real_text, page.render_dpi, page.source_width, page.source_height}};
+  Status stored = catalog_->PutJournalPage(document.info->sha256, settings_digest_, page.page,
+                                           EncodeJournaledPage(entry));
+  if (!stored.ok()) spdlog::warn("journal: {}", stored.ToString());
+  CrashPointForTests("page-journaled");
+}
+
+void BatchRun::ReportPageProgress(const DocumentState& document) {
+  if (!options_.on_page) return;
+  progress_state_.documents_finished = documents_finished_;
+  progress_state_.documents_total = static_cast<int>(documents_.size());
+  progress_state_.elapsed_seconds = SecondsSince(run_start_);
+  progress_state_.current_input = document.input.display_path;
+  options_.on_page(progress_state_);
 }
 
 void BatchRun::FinishDocument(int index) {
@@ -211,6 +305,7 @@ void BatchRun::FinishDocument(int index) {
     outcome.status = "skipped";
     outcome.output = previous_[record.input_path].output_path;
     outcome.pages = record.page_count;
+    AfterDone(document);
     RecordOutcome(std::move(outcome));
     return;
   }
@@ -236,10 +331,12 @@ void BatchRun::FinishDocument(int index) {
     for (const PageText& text : texts) plain.push_back(text.PlainText());
     sections = index::ExtractMetadata(plain);
     Clock::time_point start = Clock::now();
+    DocumentStamp stamp{ModificationTimeIso(document.input.path), settings_digest_};
     status = WriteSearchablePdf(*document.info, texts, layouts, sections,
                                 document.input.display_path, options_.write,
-                                document.input.output_path);
+                                document.input.output_path, stamp);
     report_.write_seconds += SecondsSince(start);
+    CrashPointForTests("pdf-written");
   }
 
   Clock::time_point start = Clock::now();
@@ -247,6 +344,9 @@ void BatchRun::FinishDocument(int index) {
     record.output_path = document.input.output_path.string();
     record.status = "done";
     Status stored = catalog_->PutDocument(record, texts, sections);
+    CrashPointForTests("catalog-put");
+    if (stored.ok()) stored = catalog_->MarkJournalDone(record.input_path, record.sha256,
+                                                        settings_digest_);
     if (!stored.ok()) status = stored;
   }
   if (!status.ok()) {
@@ -257,12 +357,14 @@ void BatchRun::FinishDocument(int index) {
     record.output_path.clear();
     Status stored = catalog_->PutFailure(record);
     if (!stored.ok()) spdlog::error("catalog: {}", stored.ToString());
+    AfterFailure(document, outcome);
     spdlog::error("{}", outcome.error);
   } else {
     outcome.status = "done";
     outcome.output = record.output_path;
     outcome.pages = record.page_count;
     report_.pages_done += record.page_count;
+    AfterDone(document);
     for (size_t i = 0; i < texts.size(); ++i) {
       if (texts[i].quality.needs_review) {
         outcome.pages_needing_review.push_back(static_cast<int>(i) + 1);
@@ -276,6 +378,28 @@ void BatchRun::FinishDocument(int index) {
   RecordOutcome(std::move(outcome));
 }
 
+void BatchRun::AfterFailure(const DocumentState& document, DocumentOutcome& outcome) {
+  if (options_.quarantine_dir.empty()) return;
+  fs::path target = PlaceUnder(options_.quarantine_dir, options_.output_dir,
+                               document.input.output_path, document.input.path);
+  Status copied = CopyDurably(document.input.path, target);
+  if (copied.ok()) {
+    outcome.quarantined = target.string();
+  } else {
+    spdlog::error("quarantine: {}", copied.ToString());
+  }
+}
+
+// Called only once the PDF is renamed into place (fsynced) and the catalog has committed.
+void BatchRun::AfterDone(const DocumentState& document) {
+  if (options_.move_done_dir.empty()) return;
+  fs::path target = PlaceUnder(options_.move_done_dir, options_.output_dir,
+                               document.input.output_path, document.input.path);
+  if (Status moved = MoveDurably(document.input.path, target); !moved.ok()) {
+    spdlog::error("move-done: {}", moved.ToString());
+  }
+}
+
 void BatchRun::RecordOutcome(DocumentOutcome outcome) {
   ++documents_finished_;
   if (progress_) {
@@ -286,7 +410,7 @@ void BatchRun::RecordOutcome(DocumentOutcome outcome) {
 }
 
 Result<BatchReport> BatchRun::Run() {
-  Clock::time_point run_start = Clock::now();
+  Clock::time_point run_start = run_start_;
   std::error_code ec;
   fs::create_directories(options_.output_dir, ec);
   if (ec) {
@@ -300,6 +424,14 @@ Result<BatchReport> BatchRun::Run() {
   Result<std::unique_ptr<index::Catalog>> catalog = index::OpenSqliteCatalog(catalog_path);
   if (!catalog.ok()) return catalog.status();
   catalog_ = std::move(catalog).value();
+  Result<std::string> digest =
+      SettingsDigest(options_.ocr, options_.recognition, options_.limits, options_.write);
+  if (!digest.ok()) return digest.status();
+  settings_digest_ = std::move(digest).value();
+  if (int stale = RemoveStaleTempFiles(options_.output_dir); stale > 0) {
+    spdlog::info("{}: removed {} unfinished temp files of an interrupted run",
+                 options_.output_dir.string(), stale);
+  }
   if (Result<std::vector<index::DocumentRecord>> known = catalog_->Documents(); known.ok()) {
     for (index::DocumentRecord& record : *known) previous_[record.input_path] = std::move(record);
   }
@@ -357,50 +489,6 @@ Result<BatchReport> BatchRun::Run() {
 }
 
 }  // namespace
-
-int BatchReport::Count(const std::string& status) const {
-  int count = 0;
-  for (const DocumentOutcome& outcome : documents) count += outcome.status == status ? 1 : 0;
-  return count;
-}
-
-double BatchReport::PagesPerMinute() const {
-  return wall_seconds > 0 ? pages_done * 60.0 / wall_seconds : 0;
-}
-
-nlohmann::json BatchReport::ToJson() const {
-  nlohmann::json json;
-  json["documents"] = {{"done", Count("done")},
-                       {"skipped", Count("skipped")},
-                       {"failed", Count("failed")},
-                       {"not_started", Count("not started")}};
-  json["pages_done"] = pages_done;
-  json["wall_seconds"] = wall_seconds;
-  json["pages_per_minute"] = PagesPerMinute();
-  json["stopped_early"] = stopped_early;
-  json["catalog"] = catalog_path;
-  json["stage_seconds"] = {{"decode", decode_seconds}, {"clean", clean_seconds},
-                           {"ocr", ocr_seconds},       {"write", write_seconds},
-                           {"catalog", catalog_seconds}};
-  json["input_problems"] = input_problems;
-  nlohmann::json failures = nlohmann::json::array();
-  nlohmann::json review = nlohmann::json::array();
-  nlohmann::json outputs = nlohmann::json::array();
-  for (const DocumentOutcome& outcome : documents) {
-    if (outcome.status == "failed") failures.push_back({{"input", outcome.input}, {"error", outcome.error}});
-    for (size_t i = 0; i < outcome.pages_needing_review.size(); ++i) {
-      review.push_back({{"input", outcome.input},
-                        {"page", outcome.pages_needing_review[i]},
-                        {"reason", outcome.review_reasons[i]}});
-    }
-    outputs.push_back({{"input", outcome.input}, {"status", outcome.status},
-                       {"output", outcome.output}, {"pages", outcome.pages}});
-  }
-  json["failures"] = failures;
-  json["needs_review"] = review;
-  json["outputs"] = outputs;
-  return json;
-}
 
 Result<BatchReport> RunBatch(const BatchOptions& options, const ProgressCallback& progress) {
   BatchRun run(options, progress);

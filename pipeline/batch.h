@@ -5,7 +5,9 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
+#include <optional>
 #include <functional>
 #include <string>
 #include <vector>
@@ -19,6 +21,16 @@
 #include "pipeline/source.h"
 
 namespace sohoa::pipeline {
+
+struct BatchProgress {
+  int pages_processed = 0;   // this run, OCR'd or taken from the journal
+  int pages_known = 0;       // pages of the documents probed so far (not skipped)
+  int documents_probed = 0;  // documents whose page count is known
+  int documents_finished = 0;
+  int documents_total = 0;
+  double elapsed_seconds = 0;
+  std::string current_input;
+};
 
 struct BatchOptions {
   std::vector<std::filesystem::path> inputs;
@@ -34,12 +46,20 @@ struct BatchOptions {
   DecodeLimits limits;
   // Set by a signal handler or deadline: no new pages are taken; pages in flight finish.
   const std::atomic<bool>* stop_requested = nullptr;
+  // --deadline / --max-runtime: after this no new pages are taken.
+  std::optional<std::chrono::steady_clock::time_point> stop_at;
+  std::filesystem::path quarantine_dir;  // failed inputs are copied here (empty: not)
+  std::filesystem::path move_done_dir;   // done originals move here once durable (empty: stay)
+  // Called from the assembler thread after every page that finished (see BatchProgress).
+  std::function<void(const BatchProgress&)> on_page;
 };
+
 
 struct DocumentOutcome {
   std::string input;   // as given
   std::string output;  // PDF path, when done
   std::string status;  // "done", "skipped" (already done), "failed", "not started"
+  std::string quarantined;  // copy of a failed input, when --quarantine
   std::string error;   // one line naming the file and the cause
   int pages = 0;
   std::vector<int> pages_needing_review;  // 1-based
@@ -50,6 +70,8 @@ struct BatchReport {
   std::vector<DocumentOutcome> documents;
   std::vector<std::string> input_problems;
   int pages_done = 0;
+  int pages_resumed = 0;    // taken from the journal of an interrupted run, not OCR'd again
+  int pages_timed_out = 0;  // OCR gave up (--page-timeout): kept image-only, needs review
   double wall_seconds = 0;
   double decode_seconds = 0, clean_seconds = 0, ocr_seconds = 0, write_seconds = 0,
          catalog_seconds = 0;

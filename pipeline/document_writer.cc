@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/atomic_file.h"
+#include "pipeline/journal.h"
 
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
@@ -32,11 +33,13 @@ Status WriteSearchablePdf(const SourceInfo& source, const std::vector<PageText>&
                           const std::vector<PageLayout>& layouts,
                           const std::vector<index::MetadataSection>& sections,
                           const std::string& display_path, const ocr::WriteOptions& options,
-                          const fs::path& output_path) {
+                          const fs::path& output_path, const DocumentStamp& stamp) {
   ocr::DocumentInfo info;
   info.title = source.path.filename().string();
   info.source_name = display_path;
   info.source_sha256 = source.sha256;
+  info.create_date_iso = stamp.create_date_iso;
+  info.settings_digest = stamp.settings_digest;
   info.catalog_json = nlohmann::json({{"sections", SectionsJson(sections)}}).dump();
 
   Result<fs::path> temp = TempPathBeside(output_path);
@@ -63,6 +66,7 @@ Status WriteSearchablePdf(const SourceInfo& source, const std::vector<PageText>&
     fs::remove(*temp, ec);
     return written;
   }
+  CrashPointForTests("pdf-temp-written");
   return CommitTempFile(*temp, output_path);
 }
 

@@ -20,11 +20,18 @@ struct PageLayout {
   int source_height = 0;
 };
 
+// What identifies a write beyond the pages: the same stamp gives byte-identical PDFs.
+struct DocumentStamp {
+  std::string create_date_iso;  // empty: now (two writes then differ)
+  std::string settings_digest;
+};
+
 // Writes to a temp file beside `output_path`, fsyncs and renames it into place.
 Status WriteSearchablePdf(const SourceInfo& source, const std::vector<PageText>& pages,
                           const std::vector<PageLayout>& layouts,
                           const std::vector<index::MetadataSection>& sections,
                           const std::string& display_path, const ocr::WriteOptions& options,
-                          const std::filesystem::path& output_path);
+                          const std::filesystem::path& output_path,
+                          const DocumentStamp& stamp = {});
 
 }  // namespace sohoa::pipeline

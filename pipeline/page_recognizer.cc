@@ -1,6 +1,7 @@
 #include "pipeline/page_recognizer.h"
 
 #include <chrono>
+#include <cmath>
 #include <string>
 
 #include <spdlog/spdlog.h>
@@ -14,12 +15,26 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// The middle band of a page carries body text on almost every document kind; a third of
-// the page is enough for a confident orientation vote at a fraction of a page's cost.
-cv::Mat MiddleBand(const cv::Mat& image) {
-  int top = image.rows / 4;
-  int height = std::max(1, image.rows * 3 / 10);
-  return image(cv::Rect(0, top, image.cols, std::min(height, image.rows - top))).clone();
+// Confidence alone can favour a turn that finds three confident specks; require the better
+// reading to find a comparable amount of text.
+bool ReadsBetter(const QualityRecord& candidate, const QualityRecord& current) {
+  return candidate.mean_confidence > current.mean_confidence + 10 &&
+         candidate.word_count * 2 >= current.word_count;
+}
+
+// Tesseract reads lines that run down the page too (it turns them internally), with good
+// confidence, so a page turned the wrong way by a quarter still "reads well"; but its words
+// then stand upright, taller than wide. That is the sign the text-direction family was wrong.
+bool ReadsPerpendicular(const PageText& text) {
+  int long_words = 0, upright_words = 0;
+  for (const TextLine& line : text.lines) {
+    for (const Word& word : line.words) {
+      if (word.text.size() < 4) continue;
+      ++long_words;
+      upright_words += word.box.height() > word.box.width() ? 1 : 0;
+    }
+  }
+  return long_words >= 10 && upright_words * 2 > long_words;
 }
 
 void AddReason(QualityRecord* quality, const std::string& reason) {
@@ -31,8 +46,14 @@ void AddReason(QualityRecord* quality, const std::string& reason) {
 }  // namespace
 
 Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
-                               const RecognitionSettings& settings, PageTimings* timings) {
+                               const RecognitionSettings& requested, PageTimings* timings) {
   Clock::time_point start = Clock::now();
+  RecognitionSettings settings = requested;
+  double pixels_at_target = static_cast<double>(page.pixels.total()) *
+                            std::pow(settings.clean.target_dpi / page.dpi, 2);
+  if (pixels_at_target > settings.max_ocr_pixels) {
+    settings.clean.target_dpi *= std::sqrt(settings.max_ocr_pixels / pixels_at_target);
+  }
   preprocess::PageGeometry geometry = preprocess::EstimateGeometry(page.pixels, page.dpi);
   int orientation = 0;
   if (settings.detect_orientation && geometry.text_runs_vertically) orientation = 90;
@@ -43,29 +64,38 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
 
   start = Clock::now();
   Result<PageText> text = engine.Recognize(clean->image, clean->dpi);
+  if (settings.detect_orientation && text.ok() && ReadsPerpendicular(*text)) {
+    for (int quarter : {90, 270}) {
+      int turned = (orientation + quarter) % 360;
+      Result<preprocess::CleanPage> turned_clean = preprocess::CleanForOcr(
+          page.pixels, page.dpi, turned, geometry.skew_degrees, settings.clean);
+      if (!turned_clean.ok()) continue;
+      Result<PageText> turned_text = engine.Recognize(turned_clean->image, turned_clean->dpi);
+      if (!turned_text.ok() || ReadsPerpendicular(*turned_text)) continue;
+      spdlog::debug("orientation {} -> {}: words stood upright", orientation, turned);
+      orientation = turned;
+      clean = std::move(turned_clean);
+      text = std::move(turned_text);
+      break;
+    }
+  }
   if (settings.detect_orientation && text.ok() &&
       (text->quality.word_count < settings.review_min_words ||
        text->quality.mean_confidence < settings.orientation_check_below_confidence)) {
-    // Upside-down (or the other sideways) text reads as junk of middling confidence; compare
-    // the same band turned half round and keep the turn that reads better.
-    cv::Mat band = MiddleBand(clean->image);
-    Result<double> as_is = engine.MeanConfidence(band, clean->dpi);
-    cv::Mat turned = preprocess::RotateQuadrant(band, 180);
-    Result<double> half_turn = engine.MeanConfidence(turned, clean->dpi);
-    if (as_is.ok() && half_turn.ok() && *half_turn > *as_is + 10) {
-      int flipped = (orientation + 180) % 360;
-      // A page turned half round is skewed the other way round about its centre: the
-      // measured line angle is unchanged.
-      Result<preprocess::CleanPage> flipped_clean = preprocess::CleanForOcr(
-          page.pixels, page.dpi, flipped, geometry.skew_degrees, settings.clean);
-      if (flipped_clean.ok()) {
-        Result<PageText> flipped_text = engine.Recognize(flipped_clean->image, flipped_clean->dpi);
-        if (flipped_text.ok()) {
-          spdlog::debug("orientation: {} -> {} (band confidence {:.0f} vs {:.0f})", orientation,
-                        flipped, *as_is, *half_turn);
-          clean = std::move(flipped_clean);
-          text = std::move(flipped_text);
-        }
+    // Upside-down (or the other sideways) text reads as junk of low confidence. Read the page
+    // turned half round and keep the turn that reads better; upright pages that read well
+    // never pay for this.
+    int flipped = (orientation + 180) % 360;
+    // A half turn about the centre leaves the measured line angle unchanged.
+    Result<preprocess::CleanPage> flipped_clean = preprocess::CleanForOcr(
+        page.pixels, page.dpi, flipped, geometry.skew_degrees, settings.clean);
+    if (flipped_clean.ok()) {
+      Result<PageText> flipped_text = engine.Recognize(flipped_clean->image, flipped_clean->dpi);
+      if (flipped_text.ok() && ReadsBetter(flipped_text->quality, text->quality)) {
+        spdlog::debug("orientation {} -> {}: confidence {:.0f} -> {:.0f}", orientation, flipped,
+                      text->quality.mean_confidence, flipped_text->quality.mean_confidence);
+        clean = std::move(flipped_clean);
+        text = std::move(flipped_text);
       }
     }
   }

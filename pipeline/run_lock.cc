@@ -40,4 +40,12 @@ Result<RunLock> RunLock::Acquire(const std::filesystem::path& lock_path) {
   return RunLock(fd);
 }
 
+bool RunLock::IsHeld(const std::filesystem::path& lock_path) {
+  int fd = ::open(lock_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  bool held = ::flock(fd, LOCK_SH | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+  ::close(fd);  // also drops the shared lock taken when it was free
+  return held;
+}
+
 }  // namespace sohoa::pipeline

@@ -20,6 +20,9 @@ class RunLock {
   // kIoError when the lock file cannot be created.
   static Result<RunLock> Acquire(const std::filesystem::path& lock_path);
 
+  // Whether a live process holds the lock at `lock_path`; never creates the file.
+  static bool IsHeld(const std::filesystem::path& lock_path);
+
  private:
   explicit RunLock(int fd) : fd_(fd) {}
   int fd_ = -1;

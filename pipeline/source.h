@@ -32,7 +32,7 @@ struct SourceInfo {
 struct DecodeLimits {
   // Pages with more pixels than this are refused before decoding (35000x35000 would need
   // 1.2 GB as grey): a kResourceLimit error naming the size.
-  std::int64_t max_pixels = 200'000'000;
+  std::int64_t max_pixels = 100'000'000;
   double pdf_render_dpi = 300;  // cap; a scanned PDF page renders at its image's resolution
 };
 

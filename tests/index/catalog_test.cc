@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "index/metadata.h"
@@ -154,6 +155,18 @@ TEST_F(CatalogTest, NearMatchesForOcrErrorsRankLast) {
   EXPECT_EQ(hits.back().input_path, "in/ocr.png");
   EXPECT_EQ(hits.back().match, "near");
   EXPECT_LT(hits.back().score, 1.0);
+}
+
+TEST_F(CatalogTest, NearMatchKeepsThePhraseTogether) {
+  // One word garbled, its neighbour beside it: found. The garbled word with the other word
+  // far away on the page: not a near match of the phrase.
+  Put("in/near.png", {"Hướng dẫn người dân tnanh toán qua ứng dụng\n"}, "");
+  Put("in/far.png", {"Tnanh niên tình nguyện\nhọc sinh đóng học phí, toán học\n"}, "");
+  std::vector<SearchHit> hits = Search("thanh toán", 10);
+  std::vector<std::string> inputs;
+  for (const SearchHit& hit : hits) inputs.push_back(hit.input_path);
+  EXPECT_NE(std::find(inputs.begin(), inputs.end(), "in/near.png"), inputs.end());
+  EXPECT_EQ(std::find(inputs.begin(), inputs.end(), "in/far.png"), inputs.end());
 }
 
 TEST_F(CatalogTest, RerunReplacesRowsAndStatsCount) {

@@ -101,5 +101,37 @@ TEST(MetadataTest, EmptyAndHeaderlessInput) {
   EXPECT_EQ(sections[0].last_page, 2);
 }
 
+// Misreadings seen in Tesseract output of vn-public headers.
+TEST(MetadataTest, OcrMisreadingsOfLabelDayAndSymbol) {
+  const std::string lost_s =
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "là XÃ QUẢNG YÊN Độc lập - Tự do - Hạnh phúc\n"
+      "õ: 4451/UBND-VHTT Quảng Yên, ngày 24 tháng 4 năm 2024\n"
+      ".. V/v gắn mã QR thông tin tại các điểm di\n"
+      "Kính gửi: - Phòng Văn hóa và Thông tin thị xã;\n";
+  const DocumentMeta letter = ExtractMetadata({lost_s}).at(0).meta;
+  EXPECT_EQ(letter.number, "4451/UBND-VHTT");
+  EXPECT_EQ(letter.date, "2024-04-24");
+  EXPECT_EQ(letter.type, "CÔNG VĂN");
+  EXPECT_EQ(letter.subject, "V/v gắn mã QR thông tin tại các điểm di");
+
+  const std::string doubled =
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "TỈNH QUẢNG NINH Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 04/QĐÐ-UBND Quảng Ninh, ngày l7 tháng 02 năm 2025\n"
+      "QUYẾT ĐỊNH\n";
+  const DocumentMeta decision = ExtractMetadata({doubled}).at(0).meta;
+  EXPECT_EQ(decision.number, "04/QĐ-UBND");
+  EXPECT_EQ(decision.symbol, "QĐ-UBND");
+  EXPECT_EQ(decision.date, "2025-02-17");
+  EXPECT_EQ(decision.type, "QUYẾT ĐỊNH");
+  EXPECT_EQ(decision.place, "Quảng Ninh");
+  EXPECT_EQ(letter.place, "Quảng Yên");
+
+  // A body line starting with 'o:' and no numeral with '/' is not a number label.
+  const DocumentMeta body = ExtractMetadata({"o: 12 người tham dự\n"}).at(0).meta;
+  EXPECT_EQ(body.number, "");
+}
+
 }  // namespace
 }  // namespace sohoa::index

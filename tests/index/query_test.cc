@@ -20,6 +20,17 @@ TEST(QueryTest, WordsPhrasesOrExclusionPrefix) {
   EXPECT_EQ(Expression("Đông Triều", MatchMode::kFolded), "(\"dong\") AND (\"trieu\")");
 }
 
+TEST(QueryTest, NearReplacesOneWordOfAPhraseAtATime) {
+  Result<ParsedQuery> query = ParseQuery("\"thanh toán\"");
+  ASSERT_TRUE(query.ok());
+  NearVariants variants = [](const std::string& word) {
+    return word == "thanh" ? std::vector<std::string>{"tnanh", "thành"}
+                           : std::vector<std::string>{"toa"};
+  };
+  EXPECT_EQ(BuildMatchExpression(*query, MatchMode::kNear, variants),
+            "((\"thanh toan\" OR \"tnanh toan\" OR \"thành toan\" OR \"thanh toa\"))");
+}
+
 TEST(QueryTest, DocumentNumberBecomesAPhraseOfItsTokens) {
   EXPECT_EQ(Expression("766/QĐ-TTg"), "(\"766 qđ ttg\")");
   EXPECT_EQ(Expression("204/2004/NĐ-CP"), "(\"204 2004 nđ cp\")");

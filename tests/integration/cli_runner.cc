@@ -4,6 +4,12 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "tests/testing/fixtures.h"
 
 namespace sohoa::testing {
 
@@ -36,6 +42,27 @@ std::string ShellQuote(const std::string& text) {
 
 CommandResult RunSohoa(const std::string& arguments) {
   return RunCommand(ShellQuote(SOHOA_BINARY) + " " + arguments);
+}
+
+}  // namespace sohoa::testing
+
+namespace sohoa::testing {
+
+long QueryNumber(const std::string& database, const std::string& sql) {
+  CommandResult result = RunCommand("sqlite3 " + ShellQuote(database) + " " + ShellQuote(sql));
+  if (result.exit_status != 0 || result.output.empty()) return -1;
+  return std::strtol(result.output.c_str(), nullptr, 10);
+}
+
+void WriteSmallScan(const std::string& path, int pages) {
+  std::vector<cv::Mat> images;
+  for (int i = 0; i < pages; ++i) {
+    images.push_back(RenderPage({"Trang " + std::to_string(i + 1) + " của hồ sơ lưu trữ.",
+                                 "Quyết định về việc số hóa tài liệu lưu trữ lịch sử."},
+                                150)
+                         .image);
+  }
+  cv::imwritemulti(path, images);
 }
 
 }  // namespace sohoa::testing

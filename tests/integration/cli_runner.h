@@ -20,3 +20,14 @@ std::string ShellQuote(const std::string& text);
 CommandResult RunSohoa(const std::string& arguments);
 
 }  // namespace sohoa::testing
+
+namespace sohoa::testing {
+
+// One number from `sql` on the SQLite file `database` (through the sqlite3 tool); -1 on error.
+long QueryNumber(const std::string& database, const std::string& sql);
+
+// Writes small generated scans for batch tests: a `pages`-page TIFF (each page a few lines
+// at 150 dpi) at `path`.
+void WriteSmallScan(const std::string& path, int pages);
+
+}  // namespace sohoa::testing
