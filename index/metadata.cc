@@ -238,15 +238,31 @@ std::string ReadSubject(const std::vector<KeyedLine>& lines, size_t first, bool 
   return subject;
 }
 
+// The 'Số:' of line `i` is an incoming-mail stamp's when 'ĐẾN' / 'CÔNG VĂN ĐẾN' heads it.
+bool InStampBlock(const std::vector<KeyedLine>& lines, size_t i) {
+  for (size_t above = i >= 3 ? i - 3 : 0; above < i; ++above) {
+    const std::string key = CompactKey(lines[above].key());
+    if (key == "den" || Contains(key, "cong van den")) return true;
+  }
+  return false;
+}
+
 void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   size_t number_line = std::min(lines.size(), kHeaderLines);
-  for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i) {
-    std::optional<size_t> label_end = NumberLabelEnd(lines[i]);
-    if (!label_end) continue;
-    meta->number = CleanNumber(lines[i].Slice(*label_end, lines[i].size()));
-    meta->symbol = SymbolOf(meta->number);
-    number_line = i;
-    break;
+  // An incoming-mail stamp ('CÔNG VĂN ĐẾN / Số: 2352 / Ngày: 21/3') carries a bare number;
+  // the document's own has a symbol ('47/QĐ-UBND'), so that one wins when both are read.
+  for (int pass = 0; pass < 2 && meta->number.empty(); ++pass) {
+    for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i) {
+      std::optional<size_t> label_end = NumberLabelEnd(lines[i]);
+      if (!label_end) continue;
+      std::string number = CleanNumber(lines[i].Slice(*label_end, lines[i].size()));
+      if (pass == 0 && SymbolOf(number).empty()) continue;
+      if (SymbolOf(number).empty() && InStampBlock(lines, i)) continue;
+      meta->number = std::move(number);
+      meta->symbol = SymbolOf(meta->number);
+      number_line = i;
+      break;
+    }
   }
   ReadAgency(lines, number_line, meta);
 

@@ -32,6 +32,11 @@ class OcrEngine {
   // Recognises an upright grey page. Boxes are in `image` pixels; width/height/dpi of the
   // result are set from the image; quality word statistics are filled, the rest left as is.
   virtual Result<PageText> Recognize(const cv::Mat& image, double dpi) = 0;
+
+  // Reads `image` as one block of text lines, skipping layout analysis. For regions the
+  // page-level pass left unread: Tesseract's layout analysis takes text crossed by a seal
+  // or a signature for a picture and drops it, while a forced block read recovers it.
+  virtual Result<PageText> RecognizeBlock(const cv::Mat& image, double dpi) = 0;
 };
 
 }  // namespace sohoa::ocr

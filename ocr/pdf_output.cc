@@ -4,6 +4,8 @@
 
 #include <fstream>
 #include <iterator>
+#include <mutex>
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFWriter.hh>
 
 #include "ocr/pdf_geometry.h"
@@ -44,6 +46,14 @@ Status WriteDeterministic(QPDF& pdf, const std::filesystem::path& path,
     writer.setDeterministicID(true);
     // PDF/A-2 is based on PDF 1.7; the header must not say more, nor need it say less.
     writer.setMinimumPDFVersion("1.7");
+    // Small G4 pages make the text layer and the fixed PDF/A parts a visible share of the
+    // file: compress what qpdf writes at the best level and pack objects into object streams
+    // (allowed by PDF/A-2). Streams that already have a filter (the scans) are left untouched.
+    static std::once_flag level_set;
+    std::call_once(level_set, [] { Pl_Flate::setCompressionLevel(9); });
+    writer.setCompressStreams(true);
+    writer.setRecompressFlate(false);
+    writer.setObjectStreamMode(qpdf_o_generate);
     writer.write();
   } catch (const std::exception& e) {
     if (stored_error()) return *stream_error;

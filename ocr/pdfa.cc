@@ -13,7 +13,8 @@ namespace {
 constexpr char kProducer[] = "sohoa";
 constexpr char kCreatorTool[] = "sohoa 0.1.0";
 
-// Escapes for XML text and attribute content; drops characters XML 1.0 cannot carry.
+// Escapes for XML element content (quotes need no escape there, and the catalog JSON is full
+// of them); drops characters XML 1.0 cannot carry.
 std::string XmlEscape(const std::string& text) {
   std::string out;
   out.reserve(text.size());
@@ -28,12 +29,6 @@ std::string XmlEscape(const std::string& text) {
         break;
       case '>':
         out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
         break;
       default:
         if (byte < 0x20 && c != '\t' && c != '\n' && c != '\r') break;

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -57,7 +58,17 @@ class TesseractEngine final : public OcrEngine {
   }
 
   Result<PageText> Recognize(const cv::Mat& image, double dpi) override {
-    SOHOA_RETURN_IF_ERROR(RunRecognition(image, dpi, tesseract::PSM_AUTO, options_.timeout_ms));
+    return RecognizeWithMode(image, dpi, tesseract::PSM_AUTO);
+  }
+
+  Result<PageText> RecognizeBlock(const cv::Mat& image, double dpi) override {
+    return RecognizeWithMode(image, dpi, tesseract::PSM_SINGLE_BLOCK);
+  }
+
+ private:
+  Result<PageText> RecognizeWithMode(const cv::Mat& image, double dpi,
+                                     tesseract::PageSegMode mode) {
+    SOHOA_RETURN_IF_ERROR(RunRecognition(image, dpi, mode, options_.timeout_ms));
     PageText page;
     page.width_px = image.cols;
     page.height_px = image.rows;
@@ -67,7 +78,6 @@ class TesseractEngine final : public OcrEngine {
     return page;
   }
 
- private:
   Status RunRecognition(const cv::Mat& image, double dpi, tesseract::PageSegMode mode,
                         int timeout_ms) {
     if (image.empty() || image.type() != CV_8UC1) {
@@ -108,7 +118,10 @@ class TesseractEngine final : public OcrEngine {
         page->lines.push_back(std::move(line));
       }
       std::unique_ptr<char[], TessTextDeleter> text(it->GetUTF8Text(tesseract::RIL_WORD));
-      if (!text || text[0] == '\0') continue;
+      // Blank "words" (Tesseract returns them over picture-like regions) carry no text.
+      if (!text || std::string_view(text.get()).find_first_not_of(" \t\n") == std::string_view::npos) {
+        continue;
+      }
       Word word;
       word.text = ToNfc(text.get());
       word.confidence = it->Confidence(tesseract::RIL_WORD);

@@ -134,28 +134,49 @@ QPDFObjectHandle AddGlyphLessFont(QPDF& pdf, const std::string& font_program) {
 std::string BuildTextLayerContent(const PageText& text, const Affine2D& upright_to_page,
                                   std::string_view font_resource) {
   std::string content = "BT\n3 Tr\n";
+  std::string scale_set = "100";
+  int line_x = 0;
+  const auto set_scale = [&](double percent) {
+    std::string scale = PdfNumber(percent);
+    if (scale == scale_set) return;
+    content += scale;
+    content += " Tz";
+    scale_set = std::move(scale);
+  };
   for (const TextLine& line : text.lines) {
-    if (line.words.empty()) continue;
     // One size and baseline per line keeps its words on one extracted line.
     const double font_size = std::max(1, line.box.height());
-    const double baseline = line.box.bottom - kDescentEm * font_size;
-    content += fmt::format("{} {} Tf\n", font_resource, PdfNumber(font_size));
     const double glyph_advance = kGlyphAdvanceEm * font_size;
+    bool line_started = false;
     for (size_t i = 0; i < line.words.size(); ++i) {
       const Word& word = line.words[i];
       int glyphs = 0;
       const std::string codes = GlyphCodesHex(word.text, &glyphs);
       if (glyphs == 0) continue;
-      // Text space is the upright frame flipped to y up, with its origin on the baseline.
-      const Affine2D text_to_upright = {1, 0, static_cast<double>(word.box.left), 0, -1, baseline};
+      if (!line_started) content += fmt::format("{} {} Tf\n", font_resource, PdfNumber(font_size));
+      // Each line starts with a full Tm (text space: the upright frame's pixels, y up, origin
+      // on the baseline); its other words move by an integer Td from the previous word's start,
+      // so positions never drift. The text matrix, not `cm`, carries the page scale: Poppler
+      // orders extracted text differently when the scale sits in the CTM.
+      if (!line_started) {
+        const Affine2D text_to_upright = {1, 0,  static_cast<double>(word.box.left),
+                                          0, -1, line.box.bottom - kDescentEm * font_size};
+        content += PdfMatrixOperands(Compose(upright_to_page, text_to_upright));
+        content += " Tm ";
+      } else {
+        content += fmt::format("{} 0 Td ", word.box.left - line_x);
+      }
+      line_x = word.box.left;
+      line_started = true;
       const double width = std::max(1, word.box.width());
-      content += fmt::format("{} Tm\n{} Tz\n{} Tj\n",
-                             PdfMatrixOperands(Compose(upright_to_page, text_to_upright)),
-                             PdfNumber(100.0 * width / (glyphs * glyph_advance)), codes);
+      set_scale(100.0 * width / (glyphs * glyph_advance));
+      content += codes;
+      content += "Tj\n";
       if (i + 1 < line.words.size()) {
         // A real space glyph spanning the gap, so extractors split words as a reader would.
         const double gap = std::max(1, line.words[i + 1].box.left - word.box.right);
-        content += fmt::format("{} Tz\n<0020> Tj\n", PdfNumber(100.0 * gap / glyph_advance));
+        set_scale(100.0 * gap / glyph_advance);
+        content += "<0020>Tj\n";
       }
     }
   }

@@ -6,7 +6,6 @@
 namespace sohoa::ocr {
 namespace {
 
-
 // Printed Vietnamese administrative text uses letters, digits and this punctuation; other
 // symbols (®, ~, |, «, §, ...) in a doubtful word mean it was read from non-text ink.
 bool IsPrintedPunctuation(UChar32 c) {
@@ -18,7 +17,8 @@ bool IsPrintedPunctuation(UChar32 c) {
 
 bool IsJunkWord(std::string_view utf8, float confidence) {
   if (confidence >= kJunkWordConfidence) return false;
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   int odd_symbols = 0;
   for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
     UChar32 c = text.char32At(i);

@@ -21,8 +21,13 @@ nlohmann::json SectionsJson(const std::vector<index::MetadataSection>& sections)
                     {"date", meta.date},
                     {"type", meta.type},
                     {"agency", meta.agency},
+                    {"agency_parent", meta.agency_parent},
+                    {"place", meta.place},
                     {"subject", meta.subject},
-                    {"signer", meta.signer}});
+                    {"signer", meta.signer},
+                    {"person_name", meta.person_name},
+                    {"birth_date", meta.birth_date},
+                    {"unit", meta.unit}});
   }
   return json;
 }

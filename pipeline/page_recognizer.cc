@@ -1,10 +1,14 @@
 #include "pipeline/page_recognizer.h"
 
+#include "pipeline/missed_text.h"
+
 #include <chrono>
 #include <cmath>
 #include <string>
 
 #include <spdlog/spdlog.h>
+
+#include "pipeline/header_fields.h"
 
 namespace sohoa::pipeline {
 namespace {
@@ -99,6 +103,7 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
       }
     }
   }
+  if (text.ok()) RecoverMissedText(clean->image, clean->dpi, engine, settings.missed_text, &*text);
   timings->ocr_seconds += SecondsSince(start);
 
   PageText result;
@@ -114,6 +119,8 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
     result.quality.ocr_timed_out = text.status().code() == StatusCode::kTimeout;
   }
   result.source_to_upright = clean->source_to_upright;
+  // Hand-filled number/day/month of the header: re-read on their own from the scan.
+  if (text.ok()) RereadHeaderFields(page.pixels, &result);
   QualityRecord& quality = result.quality;
   quality.orientation_degrees = clean->orientation_degrees;
   quality.skew_degrees = clean->skew_degrees;

@@ -6,6 +6,7 @@
 #include "common/page_text.h"
 #include "common/status.h"
 #include "ocr/ocr_engine.h"
+#include "pipeline/missed_text.h"
 #include "pipeline/source.h"
 #include "preprocess/page_cleaner.h"
 
@@ -22,6 +23,7 @@ struct RecognitionSettings {
   // Recognition time and Tesseract's memory grow with pixels: posters and 2400-dpi scans are
   // read below clean.target_dpi so that no page needs more than this (A3 at 300 dpi is 17 Mpx).
   double max_ocr_pixels = 24e6;
+  MissedTextSettings missed_text;
 };
 
 struct PageTimings {

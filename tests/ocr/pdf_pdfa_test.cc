@@ -79,8 +79,8 @@ TEST_F(PdfaTest, CarriesXmpOutputIntentAndMatchingInfo) {
         "<xmp:CreateDate>2025-03-05T10:20:30+07:00</xmp:CreateDate>",
         "<pdf:Producer>sohoa</pdf:Producer>", "xmlns:sohoa=\"https://sohoa.example/ns/1.0/\"",
         "<sohoa:sourceName>scans/quyết định.jpg</sohoa:sourceName>",
-        "<sohoa:catalogJson>{&quot;số&quot;:&quot;1523/QĐ-UBND&quot;,&quot;note&quot;:&quot;a&lt;b "
-        "&amp; c&gt;d&quot;}</sohoa:catalogJson>",
+        "<sohoa:catalogJson>{\"số\":\"1523/QĐ-UBND\",\"note\":\"a&lt;b &amp; c&gt;d\"}"
+        "</sohoa:catalogJson>",
         "<pdfaSchema:namespaceURI>https://sohoa.example/ns/1.0/</pdfaSchema:namespaceURI>"}) {
     EXPECT_NE(xmp.find(expected), std::string::npos) << expected;
   }

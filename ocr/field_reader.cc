@@ -1,0 +1,144 @@
+// FieldReader on Tesseract with a digit whitelist (LSTM honours it since 4.1).
+#include "ocr/field_reader.h"
+
+#include <fmt/format.h>
+#include <tesseract/baseapi.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <opencv2/imgproc.hpp>
+
+namespace sohoa::ocr {
+namespace {
+
+struct TessTextDeleter {
+  void operator()(char* text) const { delete[] text; }
+};
+
+// Pixels whose chroma (max - min of B, G, R) exceeds this are coloured ink (blue, red,
+// violet pens and stamps); black print and grey paper stay below it.
+constexpr int kInkChroma = 60;
+constexpr int kBorderPx = 12;
+
+// Ink touching the crop's top or bottom edge belongs to the lines above and below (the crop
+// reaches into them so that tall handwriting is not cut); it is removed. Then a white border.
+cv::Mat Padded(const cv::Mat& binary) {
+  cv::Mat ink = binary < 128;
+  cv::Mat labels;
+  const int count = cv::connectedComponents(ink, labels, 8, CV_32S);
+  std::vector<char> touches(count, 0);
+  for (int x = 0; x < labels.cols; ++x) {
+    touches[labels.at<int>(0, x)] = 1;
+    touches[labels.at<int>(labels.rows - 1, x)] = 1;
+  }
+  cv::Mat cleaned = binary.clone();
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* row = labels.ptr<int>(y);
+    unsigned char* out = cleaned.ptr<unsigned char>(y);
+    for (int x = 0; x < labels.cols; ++x) {
+      if (row[x] != 0 && touches[row[x]]) out[x] = 255;
+    }
+  }
+  cv::Mat out;
+  cv::copyMakeBorder(cleaned, out, kBorderPx, kBorderPx, kBorderPx, kBorderPx, cv::BORDER_CONSTANT,
+                     cv::Scalar(255));
+  return out;
+}
+
+// Coloured ink as black on white; empty when the crop holds almost no coloured ink.
+cv::Mat ColouredInk(const cv::Mat& bgr) {
+  std::vector<cv::Mat> channels;
+  cv::split(bgr, channels);
+  cv::Mat high = cv::max(cv::max(channels[0], channels[1]), channels[2]);
+  cv::Mat low = cv::min(cv::min(channels[0], channels[1]), channels[2]);
+  cv::Mat chroma = high - low;
+  cv::Mat ink = chroma > kInkChroma;
+  if (cv::countNonZero(ink) < 20) return {};
+  cv::Mat out(bgr.size(), CV_8UC1, cv::Scalar(255));
+  out.setTo(0, ink);
+  return out;
+}
+
+class TesseractFieldReader final : public FieldReader {
+ public:
+  ~TesseractFieldReader() override { api_.End(); }
+
+  Status Init(const FieldReaderOptions& options) {
+    const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
+    if (api_.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+      return NotFound(fmt::format("cannot load Tesseract language model '{}' for field reading",
+                                  options.language));
+    }
+    api_.SetVariable("debug_file", "/dev/null");
+    return Status::Ok();
+  }
+
+  std::vector<FieldReading> Read(const cv::Mat& crop, double dpi, bool allow_slash) override {
+    std::vector<FieldReading> readings;
+    if (crop.empty() || (crop.type() != CV_8UC1 && crop.type() != CV_8UC3)) return readings;
+    api_.SetVariable("tessedit_char_whitelist", allow_slash ? "0123456789/" : "0123456789");
+    for (const auto& [name, image] : FieldRenderings(crop)) {
+      for (tesseract::PageSegMode mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_LINE}) {
+        api_.SetPageSegMode(mode);
+        api_.SetImage(image.data, image.cols, image.rows, 1, static_cast<int>(image.step));
+        api_.SetSourceResolution(static_cast<int>(std::lround(dpi)));
+        std::unique_ptr<char[], TessTextDeleter> text(api_.GetUTF8Text());
+        const float confidence = static_cast<float>(api_.MeanTextConf());
+        api_.Clear();
+        if (!text) continue;
+        std::string digits;
+        for (const char* c = text.get(); *c; ++c) {
+          if ((*c >= '0' && *c <= '9') || (allow_slash && *c == '/')) digits += *c;
+        }
+        if (digits.empty()) continue;
+        readings.push_back(
+            {digits, confidence,
+             fmt::format("{}/{}", name, mode == tesseract::PSM_SINGLE_WORD ? "word" : "line")});
+      }
+    }
+    return readings;
+  }
+
+ private:
+  tesseract::TessBaseAPI api_;
+};
+
+}  // namespace
+
+std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop) {
+  std::vector<std::pair<std::string, cv::Mat>> renderings;
+  cv::Mat grey;
+  if (crop.channels() == 3) {
+    cv::Mat ink = ColouredInk(crop);
+    if (!ink.empty()) renderings.emplace_back("ink", Padded(ink));
+    cv::cvtColor(crop, grey, cv::COLOR_BGR2GRAY);
+  } else {
+    grey = crop;
+  }
+  cv::Mat otsu;
+  cv::threshold(grey, otsu, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  renderings.emplace_back("otsu", Padded(otsu));
+  // Light ink (blue pen in grey) falls above Otsu's cut on a dark-printed crop.
+  cv::Mat light;
+  cv::threshold(grey, light, 200, 255, cv::THRESH_BINARY);
+  renderings.emplace_back("t200", Padded(light));
+  // Pen strokes are thinner than print: thickened, and smaller (nearer the x-height the
+  // recogniser was trained on), the same ink reads differently; the votes are pooled.
+  cv::Mat thick;
+  cv::erode(otsu, thick, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(3, 3)));
+  renderings.emplace_back("thick", Padded(thick));
+  cv::Mat small;
+  cv::resize(grey, small, cv::Size(), 0.6, 0.6, cv::INTER_AREA);
+  cv::threshold(small, small, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  renderings.emplace_back("small", Padded(small));
+  return renderings;
+}
+
+Result<std::unique_ptr<FieldReader>> FieldReader::Create(const FieldReaderOptions& options) {
+  auto reader = std::make_unique<TesseractFieldReader>();
+  SOHOA_RETURN_IF_ERROR(reader->Init(options));
+  return std::unique_ptr<FieldReader>(std::move(reader));
+}
+
+}  // namespace sohoa::ocr

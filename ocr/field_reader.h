@@ -1,0 +1,43 @@
+// Re-reads one small header field (a handwritten document number, day or month) on its own:
+// digits only, as a single word or line, over a few renderings of the crop (coloured ink
+// separated from black print, several binarisations). The caller decides which reading is
+// plausible. One FieldReader per thread, like OcrEngine: it owns a Tesseract instance.
+#pragma once
+
+#include <memory>
+#include <opencv2/core.hpp>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace sohoa::ocr {
+
+struct FieldReading {
+  std::string text;      // digits (and '/' when allowed), spaces removed
+  float confidence = 0;  // 0..100, Tesseract's word confidence of the pass
+  std::string variant;   // which rendering and mode read it, for logs and tests
+};
+
+struct FieldReaderOptions {
+  std::string tessdata_dir;      // empty: Tesseract's default
+  std::string language = "eng";  // digits read best with the Latin model
+};
+
+class FieldReader {
+ public:
+  // Fails with kNotFound when the language model is missing.
+  static Result<std::unique_ptr<FieldReader>> Create(const FieldReaderOptions& options);
+  virtual ~FieldReader() = default;
+
+  // Reads `crop` (CV_8UC1 grey, or CV_8UC3 BGR when the scan is in colour) at `dpi`. With
+  // `allow_slash` the characters may include '/'. Returns every non-empty reading.
+  virtual std::vector<FieldReading> Read(const cv::Mat& crop, double dpi, bool allow_slash) = 0;
+};
+
+// The renderings a crop is read in (exposed for tests): for colour crops the coloured-ink
+// layer first (black print removed), then grey Otsu and fixed-threshold binarisations.
+// Every image is CV_8UC1, black ink on white, padded with a white border.
+std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop);
+
+}  // namespace sohoa::ocr

@@ -1,0 +1,62 @@
+// The header fields people fill in by hand on a printed form: the numeral of 'Số: 47/QĐ-UBND'
+// and the day and month of 'ngày 17 tháng 01 năm 2025'. They are found from the printed
+// anchors in the page's words, re-read on their own from the scan (ocr/field_reader.h), and the
+// plausible reading replaces what full-page OCR made of them, so the text layer and the catalog
+// (index/metadata.h reads the page text) both get it.
+#pragma once
+
+#include <opencv2/core.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/page_text.h"
+#include "ocr/field_reader.h"
+
+namespace sohoa::pipeline {
+
+// Where a field's value lies: `box` in the upright frame, and the words of `line` in
+// [first_word, end_word) that OCR made of it (possibly none).
+struct FieldSlot {
+  PixelBox box;
+  int line = -1;
+  int first_word = 0;
+  int end_word = 0;
+  std::string printed;  // what OCR read there (those words joined without spaces)
+  float printed_confidence = 0;
+  std::string suffix;  // number only: the printed symbol from the first '/', e.g. "/QĐ-UBND"
+};
+
+struct HeaderSlots {
+  std::optional<FieldSlot> number, day, month;
+  int year = 0;  // the printed year after 'năm', 0 when unread
+};
+
+// Finds the slots from the printed anchors in the upper part of the page. A 'Số:' counts only
+// when a '/SYMBOL' follows on its line, so an incoming-mail stamp's 'Số: 2352' never does.
+HeaderSlots FindHeaderSlots(const PageText& page);
+
+enum class FieldKind { kNumber, kDay, kMonth };
+
+struct FieldChoice {
+  std::string value;
+  float confidence = 0;  // 0..100: agreement-weighted
+  bool uncertain = false;
+};
+
+// Picks the plausible value (day 1-31, month 1-12, a numeral of 1-5 digits) the readings and the
+// full-page OCR agree on most, weighted by confidence. nullopt when nothing is plausible.
+std::optional<FieldChoice> ChooseField(FieldKind kind,
+                                       const std::vector<ocr::FieldReading>& readings,
+                                       const std::string& printed, float printed_confidence);
+
+// Re-reads the slots of `page` from `source` (the decoded scan, grey or BGR; mapped to the
+// upright frame by page->source_to_upright) with `reader`, and rewrites the slots' words. A
+// field left uncertain flags the page for review. Returns how many fields were rewritten.
+int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText* page);
+
+// The same with this thread's own reader, created on first use from Tesseract's default
+// tessdata (TESSDATA_PREFIX); does nothing when no model can be loaded.
+int RereadHeaderFields(const cv::Mat& source, PageText* page);
+
+}  // namespace sohoa::pipeline

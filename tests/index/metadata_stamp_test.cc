@@ -1,0 +1,50 @@
+#include <gtest/gtest.h>
+
+#include "index/metadata.h"
+
+namespace sohoa::index {
+namespace {
+
+// An incoming-mail stamp read above the header: its number and date are not the document's.
+TEST(MetadataStampTest, IncomingStampNumberIsNotTheDocuments) {
+  const std::string page =
+      "ỦY BAN NHÂN DÂN HUYỆN BÌNH LIÊU\n"
+      "CÔNG VĂN ĐẾN\n"
+      "Số: 2352\n"
+      "Ngày: 21/3/2025\n"
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "TỈNH QUẢNG NINH Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 47/QĐ-UBND Quảng Ninh, ngày 17 tháng 01 năm 2025\n"
+      "QUYẾT ĐỊNH\n"
+      "Về việc ban hành Kế hoạch chuyển đổi số\n";
+  std::vector<MetadataSection> sections = ExtractMetadata({page});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.number, "47/QĐ-UBND");
+  EXPECT_EQ(sections[0].meta.date, "2025-01-17");
+}
+
+// The document's own number unread: the stamp's still is not taken.
+TEST(MetadataStampTest, StampNumberNotTakenWhenOwnNumberIsUnread) {
+  const std::string page =
+      "ĐẾN\n"
+      "Số: 5510\n"
+      "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Quảng Ninh, ngày 11 tháng 3 năm 2025\n"
+      "KẾ HOẠCH\n";
+  std::vector<MetadataSection> sections = ExtractMetadata({page});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.number, "");
+  EXPECT_EQ(sections[0].meta.date, "2025-03-11");
+  EXPECT_EQ(sections[0].meta.type, "KẾ HOẠCH");
+}
+
+// A plain 'Số: 12' (no symbol, no stamp) is still read.
+TEST(MetadataStampTest, BareNumberWithoutStampIsKept) {
+  std::vector<MetadataSection> sections =
+      ExtractMetadata({"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 12\nGIẤY MỜI\n"});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.number, "12");
+}
+
+}  // namespace
+}  // namespace sohoa::index

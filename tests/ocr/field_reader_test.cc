@@ -1,0 +1,89 @@
+#include "ocr/field_reader.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <opencv2/core.hpp>
+#include <string>
+
+#include "tests/testing/hand_filled_header.h"
+
+namespace sohoa::ocr {
+namespace {
+
+using testing::ScanColour;
+
+std::unique_ptr<FieldReader> MakeReader() {
+  Result<std::unique_ptr<FieldReader>> reader = FieldReader::Create({});
+  EXPECT_TRUE(reader.ok()) << reader.status().ToString();
+  return reader.ok() ? std::move(reader).value() : nullptr;
+}
+
+// The most confident reading of the handwritten numeral's crop is the numeral.
+void ExpectReadsNumber(ScanColour colour, const std::string& number) {
+  testing::HandFilledHeader header = testing::RenderHandFilledHeader(number, "17", "01", colour);
+  auto reader = MakeReader();
+  ASSERT_NE(reader, nullptr);
+  std::vector<FieldReading> readings =
+      reader->Read(header.image(header.number_box), header.dpi, /*allow_slash=*/false);
+  ASSERT_FALSE(readings.empty());
+  const auto best = std::max_element(
+      readings.begin(), readings.end(),
+      [](const FieldReading& a, const FieldReading& b) { return a.confidence < b.confidence; });
+  EXPECT_EQ(best->text, number) << best->variant << " conf " << best->confidence;
+  const long agreeing = std::count_if(readings.begin(), readings.end(),
+                                      [&](const FieldReading& r) { return r.text == number; });
+  // More than one rendering agrees (1-bit scans lose digits in some: those readings are
+  // parts of the numeral, which pipeline/header_fields.h's choice credits to it).
+  EXPECT_GE(agreeing, 2);
+}
+
+TEST(FieldReaderTest, ReadsBlueHandwrittenNumberInColour) {
+  ExpectReadsNumber(ScanColour::kColour, "47");
+}
+TEST(FieldReaderTest, ReadsHandwrittenNumberInGrey) { ExpectReadsNumber(ScanColour::kGrey, "358"); }
+TEST(FieldReaderTest, ReadsHandwrittenNumberInBilevel) {
+  ExpectReadsNumber(ScanColour::kBilevel, "2906");
+}
+
+TEST(FieldReaderTest, ColouredInkLayerDropsBlackPrint) {
+  testing::HandFilledHeader header =
+      testing::RenderHandFilledHeader("47", "17", "01", ScanColour::kColour);
+  // The crop spans the printed 'Số:' and the blue numeral.
+  cv::Rect crop = header.number_box;
+  crop.x -= 120;
+  crop.width += 120;
+  auto renderings = FieldRenderings(header.image(crop));
+  ASSERT_GE(renderings.size(), 2u);
+  EXPECT_EQ(renderings[0].first, "ink");
+  const cv::Mat& ink = renderings[0].second;
+  const cv::Mat& otsu = renderings[1].second;
+  ASSERT_EQ(ink.type(), CV_8UC1);
+  // The ink layer holds the numeral only: fewer dark pixels than print+numeral, but some.
+  const int ink_dark = cv::countNonZero(ink < 128);
+  const int all_dark = cv::countNonZero(otsu < 128);
+  EXPECT_GT(ink_dark, 200);
+  EXPECT_LT(ink_dark, all_dark * 8 / 10);
+  // The printed label's columns hold no ink at all.
+  EXPECT_EQ(cv::countNonZero(ink(cv::Rect(12, 0, 100, ink.rows)) < 128), 0);
+}
+
+TEST(FieldReaderTest, GreyCropHasNoInkLayerAndEmptyCropReadsNothing) {
+  testing::HandFilledHeader header =
+      testing::RenderHandFilledHeader("47", "17", "01", ScanColour::kGrey);
+  auto renderings = FieldRenderings(header.image(header.number_box));
+  ASSERT_EQ(renderings.size(), 4u);
+  EXPECT_EQ(renderings[0].first, "otsu");
+  for (const auto& [name, image] : renderings) {
+    EXPECT_EQ(image.type(), CV_8UC1) << name;
+    EXPECT_GT(cv::countNonZero(image < 128), 100) << name;  // the numeral's ink survived
+  }
+  auto reader = MakeReader();
+  ASSERT_NE(reader, nullptr);
+  EXPECT_TRUE(reader->Read(cv::Mat(), 300, false).empty());
+  cv::Mat blank(80, 200, CV_8UC1, cv::Scalar(255));
+  EXPECT_TRUE(reader->Read(blank, 300, false).empty());
+}
+
+}  // namespace
+}  // namespace sohoa::ocr

@@ -1,0 +1,117 @@
+#include "pipeline/header_fields.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "index/metadata.h"
+#include "ocr/ocr_engine.h"
+#include "tests/testing/hand_filled_header.h"
+
+namespace sohoa::pipeline {
+namespace {
+
+using testing::ScanColour;
+
+Word MakeWord(const std::string& text, int left, int top, int width, float confidence = 90) {
+  return {text, {left, top, left + width, top + 50}, confidence};
+}
+
+TextLine MakeLine(std::vector<Word> words) {
+  TextLine line;
+  line.words = std::move(words);
+  line.box = {line.words.front().box.left, line.words.front().box.top, line.words.back().box.right,
+              line.words.front().box.bottom};
+  return line;
+}
+
+TEST(HeaderFieldsTest, FindsSlotsFromPrintedAnchorsAndSkipsStampNumber) {
+  PageText page;
+  page.width_px = 2480;
+  page.height_px = 3508;
+  // An incoming-mail stamp above the header: 'Số: 2352' has no symbol, so it is not the
+  // document's number.
+  page.lines.push_back(MakeLine({MakeWord("CÔNG", 200, 100, 120), MakeWord("VĂN", 330, 100, 90),
+                                 MakeWord("ĐẾN", 430, 100, 90)}));
+  page.lines.push_back(MakeLine({MakeWord("Số:", 200, 170, 70), MakeWord("2352", 290, 170, 110)}));
+  page.lines.push_back(MakeLine({MakeWord("Số:", 300, 400, 70), MakeWord("4Z", 400, 400, 60, 31),
+                                 MakeWord("/QĐ-UBND", 470, 400, 220)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Quảng", 1300, 400, 120), MakeWord("Ninh,", 1430, 400, 100),
+                MakeWord("ngày", 1540, 400, 90), MakeWord("l7", 1660, 400, 50, 40),
+                MakeWord("tháng", 1760, 400, 110), MakeWord("năm", 1960, 400, 90),
+                MakeWord("2025", 2060, 400, 100)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 2);
+  EXPECT_EQ(slots.number->suffix, "/QĐ-UBND");
+  EXPECT_EQ(slots.number->printed, "4Z");
+  EXPECT_EQ(slots.number->box.left, 371);
+  EXPECT_LE(slots.number->box.right, 470);
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->printed, "l7");
+  EXPECT_EQ(slots.day->box.left, 1631);
+  EXPECT_EQ(slots.day->box.right, 1759);
+  ASSERT_TRUE(slots.month.has_value());
+  EXPECT_EQ(slots.month->printed, "");  // the month was left empty by OCR
+  EXPECT_EQ(slots.month->first_word, slots.month->end_word);
+  EXPECT_EQ(slots.year, 2025);
+}
+
+TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {
+  using ocr::FieldReading;
+  // A day of 71 is impossible; the readings agree on 17.
+  std::optional<FieldChoice> day = ChooseField(
+      FieldKind::kDay, {{"71", 80, "a"}, {"17", 75, "b"}, {"17", 70, "c"}, {"17", 85, "d"}}, "", 0);
+  ASSERT_TRUE(day.has_value());
+  EXPECT_EQ(day->value, "17");
+  EXPECT_FALSE(day->uncertain);
+  // Confident plausible print from the full-page pass stands against the digit passes.
+  std::optional<FieldChoice> printed_day =
+      ChooseField(FieldKind::kDay, {{"07", 90, "a"}, {"07", 90, "b"}}, "17", 92);
+  ASSERT_TRUE(printed_day.has_value());
+  EXPECT_EQ(printed_day->value, "17");
+  // Month 1 and 01 are one value, written with two digits.
+  std::optional<FieldChoice> month =
+      ChooseField(FieldKind::kMonth, {{"1", 90, "a"}, {"01", 88, "b"}, {"7", 20, "c"}}, "", 0);
+  ASSERT_TRUE(month.has_value());
+  EXPECT_EQ(month->value, "01");
+  // Numbers keep their leading zero (02/QĐ-UBND); a split vote is uncertain.
+  std::optional<FieldChoice> number =
+      ChooseField(FieldKind::kNumber, {{"02", 50, "a"}, {"62", 45, "b"}, {"82", 40, "c"}}, "", 0);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "02");
+  EXPECT_TRUE(number->uncertain);
+  EXPECT_FALSE(ChooseField(FieldKind::kMonth, {{"13", 90, "a"}, {"45", 90, "b"}}, "", 0));
+}
+
+// Full page OCR, then the re-read: the catalog's metadata gets the handwritten values.
+void ExpectHeaderReadBack(ScanColour colour) {
+  testing::HandFilledHeader header = testing::RenderHandFilledHeader("47", "17", "01", colour);
+  Result<std::unique_ptr<ocr::OcrEngine>> engine = ocr::OcrEngine::Create({});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  Result<std::unique_ptr<ocr::FieldReader>> reader = ocr::FieldReader::Create({});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  cv::Mat grey = header.image;
+  if (grey.channels() == 3) cv::cvtColor(grey, grey, cv::COLOR_BGR2GRAY);
+  Result<PageText> page = (*engine)->Recognize(grey, header.dpi);
+  ASSERT_TRUE(page.ok()) << page.status().ToString();
+  const int rewritten = RereadHeaderFields(header.image, **reader, &*page);
+  EXPECT_EQ(rewritten, 3) << page->PlainText();
+  std::vector<index::MetadataSection> sections = index::ExtractMetadata({page->PlainText()});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.number, "47/QĐ-UBND") << page->PlainText();
+  EXPECT_EQ(sections[0].meta.date, "2025-01-17") << page->PlainText();
+  EXPECT_EQ(sections[0].meta.type, "QUYẾT ĐỊNH");
+}
+
+TEST(HeaderFieldsTest, RereadsHandFilledHeaderInColour) {
+  ExpectHeaderReadBack(ScanColour::kColour);
+}
+TEST(HeaderFieldsTest, RereadsHandFilledHeaderInGrey) { ExpectHeaderReadBack(ScanColour::kGrey); }
+TEST(HeaderFieldsTest, RereadsHandFilledHeaderInBilevel) {
+  ExpectHeaderReadBack(ScanColour::kBilevel);
+}
+
+}  // namespace
+}  // namespace sohoa::pipeline
