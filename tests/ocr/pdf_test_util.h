@@ -161,41 +161,10 @@ inline double InkShareInsideLines(const cv::Mat& render, int render_dpi, const P
   return cv::countNonZero(inside) / all;
 }
 
-// The fixture's layout, drawn on a 3-channel canvas: OpenCV 4.6's FreeType2::putText rejects
-// the 1-channel page that sohoa::testing::RenderPage draws on (it throws).
-inline sohoa::testing::RenderedPage RenderPageViaColour(const std::vector<std::string>& lines,
-                                                        double dpi) {
-  constexpr double kFontPoints = 13;
-  sohoa::testing::RenderedPage page;
-  page.dpi = dpi;
-  cv::Mat canvas(static_cast<int>(std::lround(297.0 / 25.4 * dpi)),
-                 static_cast<int>(std::lround(210.0 / 25.4 * dpi)), CV_8UC3, cv::Scalar::all(255));
-  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
-  font->loadFontData(sohoa::testing::VietnameseFontPath(), 0);
-  const int font_px = static_cast<int>(std::lround(kFontPoints / 72.0 * dpi));
-  const int left = static_cast<int>(std::lround(25.0 / 25.4 * dpi));
-  int baseline_y = static_cast<int>(std::lround(25.0 / 25.4 * dpi)) + font_px;
-  for (const std::string& text : lines) {
-    int baseline = 0;
-    const cv::Size size = font->getTextSize(text, font_px, -1, &baseline);
-    font->putText(canvas, text, cv::Point(left, baseline_y), font_px, cv::Scalar::all(0), -1,
-                  cv::LINE_AA, true);
-    page.lines.push_back(
-        {text, cv::Rect(left, baseline_y - size.height, size.width, size.height + baseline)});
-    baseline_y += static_cast<int>(std::lround(font_px * 1.5));
-  }
-  cv::cvtColor(canvas, page.image, cv::COLOR_BGR2GRAY);
-  return page;
-}
-
 inline sohoa::testing::RenderedPage FixturePage(int line_count, double dpi = 200) {
   std::vector<std::string> lines = sohoa::testing::SampleDirectiveLines();
   lines.resize(std::min<size_t>(lines.size(), line_count));
-  try {
-    return sohoa::testing::RenderPage(lines, dpi);
-  } catch (const cv::Exception&) {
-    return RenderPageViaColour(lines, dpi);
-  }
+  return sohoa::testing::RenderPage(lines, dpi);
 }
 
 inline DocumentInfo TestInfo() {
