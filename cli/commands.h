@@ -9,12 +9,12 @@ namespace sohoa::cli {
 // Exit statuses of `sohoa` (documented in README and `sohoa run --help`).
 enum ExitStatus : int {
   kExitOk = 0,
-  kExitSomeFailed = 1,      // the run finished; some documents failed (listed in the report)
-  kExitUsage = 2,           // bad command line
-  kExitStopped = 3,         // stopped by deadline or signal with work left; rerun resumes
-  kExitLocked = 4,          // another run holds the lock on this output/catalog
-  kExitEnvironment = 5,     // missing language model, unwritable output, catalog unusable
-  kExitAllFailed = 6,       // nothing could be processed
+  kExitSomeFailed = 1,   // the run finished; some documents failed (listed in the report)
+  kExitUsage = 2,        // bad command line
+  kExitStopped = 3,      // stopped by deadline or signal with work left; rerun resumes
+  kExitLocked = 4,       // another run holds the lock on this output/catalog
+  kExitEnvironment = 5,  // missing language model, unwritable output, catalog unusable
+  kExitAllFailed = 6,    // nothing could be processed
 };
 
 void RegisterRunCommand(CLI::App& app, int* exit_status);

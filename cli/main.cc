@@ -1,13 +1,12 @@
 // sohoa: scanned Vietnamese documents -> searchable PDF/A + full-text catalog.
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
+#include <opencv2/core.hpp>
 #include <string>
 #include <vector>
-
-#include <opencv2/core.hpp>
-#include <spdlog/spdlog.h>
 
 #include "cli/commands.h"
 

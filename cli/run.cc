@@ -1,5 +1,7 @@
 // sohoa run INPUT... --out DIR: the batch, made to be scheduled (cron, systemd timers) and
 // trusted in the morning: locks, deadlines, resumable journal, status file, reports, metrics.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -7,9 +9,6 @@
 #include <cstdio>
 #include <filesystem>
 #include <optional>
-
-#include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "cli/commands.h"
 #include "common/atomic_file.h"
@@ -64,8 +63,9 @@ struct RunLocks {
 };
 
 int AcquireLocks(const fs::path& output_dir, const fs::path& catalog_path, RunLocks* locks) {
-  for (auto [path, slot] : {std::pair{pipeline::RunLockPath(output_dir), &locks->output},
-                            std::pair{fs::path(catalog_path.string() + ".lock"), &locks->catalog}}) {
+  for (auto [path, slot] :
+       {std::pair{pipeline::RunLockPath(output_dir), &locks->output},
+        std::pair{fs::path(catalog_path.string() + ".lock"), &locks->catalog}}) {
     Result<pipeline::RunLock> lock = pipeline::RunLock::Acquire(path);
     if (!lock.ok()) {
       spdlog::error("{}", lock.status().message());
@@ -80,8 +80,8 @@ int AcquireLocks(const fs::path& output_dir, const fs::path& catalog_path, RunLo
 Status CheckWritable(const fs::path& folder) {
   Status written = WriteFileAtomically(folder / ".sohoa-write-test", "ok\n");
   if (!written.ok()) {
-    return IoError(fmt::format("{}: output folder is not writable ({})", folder.string(),
-                               written.message()));
+    return IoError(
+        fmt::format("{}: output folder is not writable ({})", folder.string(), written.message()));
   }
   std::error_code ec;
   fs::remove(folder / ".sohoa-write-test", ec);
@@ -90,16 +90,17 @@ Status CheckWritable(const fs::path& folder) {
 
 void DrawProgressBar(const pipeline::BatchProgress& progress) {
   constexpr int kWidth = 30;
-  double fraction = progress.documents_total > 0
-                        ? static_cast<double>(progress.documents_finished) / progress.documents_total
-                        : 0;
+  double fraction =
+      progress.documents_total > 0
+          ? static_cast<double>(progress.documents_finished) / progress.documents_total
+          : 0;
   int filled = static_cast<int>(fraction * kWidth);
-  double per_minute = progress.elapsed_seconds > 0
-                          ? progress.pages_processed * 60.0 / progress.elapsed_seconds
-                          : 0;
+  double per_minute =
+      progress.elapsed_seconds > 0 ? progress.pages_processed * 60.0 / progress.elapsed_seconds : 0;
   double eta = pipeline::EstimateSecondsLeft(progress);
   std::string eta_text =
-      eta < 0 ? "--" : fmt::format("{}m{:02}s", static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+      eta < 0 ? "--"
+              : fmt::format("{}m{:02}s", static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
   std::fprintf(stderr, "\r\033[K[%s%s] %d/%d docs, %d pages, %.1f pages/min, ETA %s",
                std::string(filled, '#').c_str(), std::string(kWidth - filled, '.').c_str(),
                progress.documents_finished, progress.documents_total, progress.pages_processed,
@@ -157,7 +158,8 @@ int Run(const RunArguments& args) {
     spdlog::error("{}", writable.message());
     return kExitEnvironment;
   }
-  fs::path catalog_path = args.catalog.empty() ? output_dir / "catalog.sqlite" : fs::path(args.catalog);
+  fs::path catalog_path =
+      args.catalog.empty() ? output_dir / "catalog.sqlite" : fs::path(args.catalog);
   RunLocks locks;
   if (int locked = AcquireLocks(output_dir, catalog_path, &locks); locked != kExitOk) return locked;
 
@@ -192,8 +194,8 @@ int Run(const RunArguments& args) {
       spdlog::warn("{}", written.ToString());
     }
   };
-  pipeline::ProgressCallback progress = [&](const pipeline::DocumentOutcome& outcome,
-                                            int finished, int total, int pages_done) {
+  pipeline::ProgressCallback progress = [&](const pipeline::DocumentOutcome& outcome, int finished,
+                                            int total, int pages_done) {
     if (outcome.status == "failed" || show_bar) return;  // failures are logged as errors
     spdlog::info("[{}/{}] {} {} ({} pages{})", finished, total, outcome.status, outcome.input,
                  outcome.pages,
@@ -217,8 +219,8 @@ int Run(const RunArguments& args) {
   const std::string report_text = json.dump(2) + "\n";
   fs::path report_path =
       args.report_path.empty() ? output_dir / "sohoa-report.json" : fs::path(args.report_path);
-  fs::path run_report_path = pipeline::RunStateDir(output_dir) / "runs" /
-                             (pipeline::IsoTimeUtc(started, true) + ".json");
+  fs::path run_report_path =
+      pipeline::RunStateDir(output_dir) / "runs" / (pipeline::IsoTimeUtc(started, true) + ".json");
   for (const fs::path& path : {report_path, run_report_path}) {
     if (Status written = WriteFileAtomically(path, report_text); !written.ok()) {
       spdlog::error("{}", written.ToString());
@@ -238,20 +240,20 @@ int Run(const RunArguments& args) {
     spdlog::warn("{}", written.ToString());
   }
   if (!args.metrics_path.empty()) {
-    double finished_unix =
-        std::chrono::duration<double>(finished.time_since_epoch()).count();
+    double finished_unix = std::chrono::duration<double>(finished.time_since_epoch()).count();
     std::string metrics = pipeline::PrometheusMetrics(*report, exit_status, finished_unix);
     if (Status written = WriteFileAtomically(args.metrics_path, metrics); !written.ok()) {
       spdlog::error("{}", written.ToString());
     }
   }
 
-  spdlog::warn("{} done, {} already done, {} failed, {} not finished, {} pages ({:.1f} pages/min, "
-               "{} resumed, {} timed out), {} pages to review; report: {}; catalog: {}",
-               report->Count("done"), report->Count("skipped"), report->Count("failed"),
-               report->Count("not started"), report->pages_done, report->PagesPerMinute(),
-               report->pages_resumed, report->pages_timed_out, json["needs_review"].size(),
-               report_path.string(), report->catalog_path);
+  spdlog::warn(
+      "{} done, {} already done, {} failed, {} not finished, {} pages ({:.1f} pages/min, "
+      "{} resumed, {} timed out), {} pages to review; report: {}; catalog: {}",
+      report->Count("done"), report->Count("skipped"), report->Count("failed"),
+      report->Count("not started"), report->pages_done, report->PagesPerMinute(),
+      report->pages_resumed, report->pages_timed_out, json["needs_review"].size(),
+      report_path.string(), report->catalog_path);
   if (exit_status == kExitStopped) {
     spdlog::warn("stopped with work left; run the same command again to continue");
   }
@@ -288,7 +290,8 @@ void RegisterRunCommand(CLI::App& app, int* exit_status) {
                   "move each original here once its PDF and catalog rows are on disk");
   run->add_option("--metrics", args->metrics_path,
                   "write Prometheus textfile-collector metrics here at the end");
-  run->add_option("--report", args->report_path, "JSON run report (default: OUT/sohoa-report.json)");
+  run->add_option("--report", args->report_path,
+                  "JSON run report (default: OUT/sohoa-report.json)");
   run->add_flag("--keep-skew", args->keep_skew,
                 "keep skewed pages as scanned and rotate the text layer onto them");
   run->add_flag("--force", args->force, "redo documents that are already done");

@@ -1,9 +1,9 @@
 // sohoa status [--out DIR]: the run going on in DIR (its lock is held: pid and progress from
 // the status file it keeps) or the last one that finished there.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <filesystem>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
@@ -41,26 +41,27 @@ int ShowStatus(const std::string& output_dir, bool as_json) {
   if (state == "never run") {
     std::printf("%s: no sohoa run found\n", output_dir.c_str());
   } else if (state == "running") {
-    std::printf("running: pid %ld, started %s, %d/%d documents, %d pages, %.1f pages/min, "
-                "ETA %s, now %s\n",
-                status.value("pid", 0L), status.value("started_at", "?").c_str(),
-                status.value("documents_finished", 0), status.value("documents_total", 0),
-                status.value("pages_processed", 0), status.value("pages_per_minute", 0.0),
-                Minutes(status.value("eta_seconds", -1.0)).c_str(),
-                status.value("current", "").c_str());
+    std::printf(
+        "running: pid %ld, started %s, %d/%d documents, %d pages, %.1f pages/min, "
+        "ETA %s, now %s\n",
+        status.value("pid", 0L), status.value("started_at", "?").c_str(),
+        status.value("documents_finished", 0), status.value("documents_total", 0),
+        status.value("pages_processed", 0), status.value("pages_per_minute", 0.0),
+        Minutes(status.value("eta_seconds", -1.0)).c_str(), status.value("current", "").c_str());
   } else if (state == "interrupted") {
     std::printf("interrupted: pid %ld started %s and died after %d pages; a rerun resumes\n",
                 status.value("pid", 0L), status.value("started_at", "?").c_str(),
                 status.value("pages_processed", 0));
   } else {
     const nlohmann::json documents = status.value("documents", nlohmann::json::object());
-    std::printf("last run: started %s, finished %s, exit status %d; %d done, %d already done, "
-                "%d failed, %d not finished, %d pages (%.1f pages/min); report %s\n",
-                status.value("started_at", "?").c_str(), status.value("updated_at", "?").c_str(),
-                status.value("exit_status", -1), documents.value("done", 0),
-                documents.value("skipped", 0), documents.value("failed", 0),
-                documents.value("not_started", 0), status.value("pages_done", 0),
-                status.value("pages_per_minute", 0.0), status.value("report", "").c_str());
+    std::printf(
+        "last run: started %s, finished %s, exit status %d; %d done, %d already done, "
+        "%d failed, %d not finished, %d pages (%.1f pages/min); report %s\n",
+        status.value("started_at", "?").c_str(), status.value("updated_at", "?").c_str(),
+        status.value("exit_status", -1), documents.value("done", 0), documents.value("skipped", 0),
+        documents.value("failed", 0), documents.value("not_started", 0),
+        status.value("pages_done", 0), status.value("pages_per_minute", 0.0),
+        status.value("report", "").c_str());
   }
   return kExitOk;
 }
@@ -70,7 +71,8 @@ int ShowStatus(const std::string& output_dir, bool as_json) {
 void RegisterStatusCommand(CLI::App& app, int* exit_status) {
   auto output_dir = std::make_shared<std::string>(".");
   auto as_json = std::make_shared<bool>(false);
-  CLI::App* status = app.add_subcommand("status", "show the running or last run of an output folder");
+  CLI::App* status =
+      app.add_subcommand("status", "show the running or last run of an output folder");
   status->add_option("--out,-o", *output_dir, "output folder of the runs (default: .)");
   status->add_flag("--json", *as_json, "print the status file as JSON");
   status->callback(

@@ -1,6 +1,7 @@
 #include "common/atomic_file.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -9,8 +10,6 @@
 #include <fstream>
 #include <sstream>
 
-#include <fmt/format.h>
-
 namespace sohoa {
 namespace fs = std::filesystem;
 
@@ -18,11 +17,14 @@ namespace {
 
 Status FsyncPath(const fs::path& path, bool directory) {
   int fd = ::open(path.c_str(), directory ? (O_RDONLY | O_DIRECTORY) : O_RDONLY);
-  if (fd < 0) return IoError(fmt::format("{}: cannot open for fsync: {}", path.string(), std::strerror(errno)));
+  if (fd < 0)
+    return IoError(
+        fmt::format("{}: cannot open for fsync: {}", path.string(), std::strerror(errno)));
   int rc = ::fsync(fd);
   int saved_errno = errno;
   ::close(fd);
-  if (rc != 0) return IoError(fmt::format("{}: fsync failed: {}", path.string(), std::strerror(saved_errno)));
+  if (rc != 0)
+    return IoError(fmt::format("{}: fsync failed: {}", path.string(), std::strerror(saved_errno)));
   return Status::Ok();
 }
 
@@ -34,7 +36,8 @@ Result<fs::path> TempPathBeside(const fs::path& final_path) {
   fs::path folder = final_path.parent_path();
   if (!folder.empty()) {
     fs::create_directories(folder, ec);
-    if (ec) return IoError(fmt::format("{}: cannot create folder: {}", folder.string(), ec.message()));
+    if (ec)
+      return IoError(fmt::format("{}: cannot create folder: {}", folder.string(), ec.message()));
   }
   return folder / fmt::format(".{}.tmp-{}-{}", final_path.filename().string(), ::getpid(),
                               counter.fetch_add(1));
@@ -43,7 +46,8 @@ Result<fs::path> TempPathBeside(const fs::path& final_path) {
 Status CommitTempFile(const fs::path& temp_path, const fs::path& final_path) {
   Status status = FsyncPath(temp_path, false);
   if (status.ok() && std::rename(temp_path.c_str(), final_path.c_str()) != 0) {
-    status = IoError(fmt::format("{}: cannot rename into place: {}", final_path.string(), std::strerror(errno)));
+    status = IoError(
+        fmt::format("{}: cannot rename into place: {}", final_path.string(), std::strerror(errno)));
   }
   if (!status.ok()) {
     std::error_code ec;
@@ -64,7 +68,8 @@ Status WriteFileAtomically(const fs::path& final_path, std::string_view bytes) {
     if (!out) {
       std::error_code ec;
       fs::remove(*temp, ec);
-      return IoError(fmt::format("{}: write failed: {}", final_path.string(), std::strerror(errno)));
+      return IoError(
+          fmt::format("{}: write failed: {}", final_path.string(), std::strerror(errno)));
     }
   }
   return CommitTempFile(*temp, final_path);

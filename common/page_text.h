@@ -38,23 +38,23 @@ constexpr Affine2D kIdentityAffine = {1, 0, 0, 0, 1, 0};
 
 // What we measured about a page and whether a person should look at it.
 struct QualityRecord {
-  int orientation_degrees = 0;   // the scan's content was turned clockwise by this (0/90/180/270)
-  double skew_degrees = 0;       // counter-clockwise skew found (and removed) in the scan
-  double source_dpi = 0;         // resolution of the scan as used for the page size
-  bool dpi_estimated = false;    // the file had no plausible DPI; estimated from paper sizes
-  double mean_confidence = 0;    // mean word confidence, 0..100
+  int orientation_degrees = 0;  // the scan's content was turned clockwise by this (0/90/180/270)
+  double skew_degrees = 0;      // counter-clockwise skew found (and removed) in the scan
+  double source_dpi = 0;        // resolution of the scan as used for the page size
+  bool dpi_estimated = false;   // the file had no plausible DPI; estimated from paper sizes
+  double mean_confidence = 0;   // mean word confidence, 0..100
   double low_confidence_share = 0;  // share of words below the low-confidence threshold
   int word_count = 0;
-  bool text_from_pdf = false;    // text came from the PDF's own text layer, not OCR
+  bool text_from_pdf = false;  // text came from the PDF's own text layer, not OCR
   bool ocr_timed_out = false;
   bool needs_review = false;
-  std::string review_reason;     // empty unless needs_review; ';'-separated reasons
+  std::string review_reason;  // empty unless needs_review; ';'-separated reasons
 };
 
 struct PageText {
-  int width_px = 0;   // upright frame size
+  int width_px = 0;  // upright frame size
   int height_px = 0;
-  double dpi = 300;   // of the upright frame
+  double dpi = 300;  // of the upright frame
   // Maps pixel coordinates of the source raster (the decoded scan, or the rendered PDF
   // page) to the upright frame.
   Affine2D source_to_upright = kIdentityAffine;

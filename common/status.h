@@ -54,7 +54,7 @@ inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(state_).ok());
   }
@@ -79,8 +79,8 @@ class [[nodiscard]] Result {
 }  // namespace sohoa
 
 // Propagates a failed Status out of the current function.
-#define SOHOA_RETURN_IF_ERROR(expr)             \
-  do {                                          \
-    ::sohoa::Status sohoa_status_ = (expr);     \
+#define SOHOA_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::sohoa::Status sohoa_status_ = (expr);        \
     if (!sohoa_status_.ok()) return sohoa_status_; \
   } while (0)

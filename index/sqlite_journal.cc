@@ -43,9 +43,8 @@ Status SqliteCatalog::EnsureJournalTables() {
   return Status::Ok();
 }
 
-Status SqliteCatalog::PutJournalPage(const std::string& sha256,
-                                     const std::string& settings_digest, int page,
-                                     const std::string& page_json) {
+Status SqliteCatalog::PutJournalPage(const std::string& sha256, const std::string& settings_digest,
+                                     int page, const std::string& page_json) {
   SOHOA_RETURN_IF_ERROR(EnsureJournalTables());
   Result<Statement> insert = Statement::Prepare(
       db_.get(),

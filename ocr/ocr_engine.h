@@ -3,9 +3,8 @@
 #pragma once
 
 #include <memory>
-#include <string>
-
 #include <opencv2/core.hpp>
+#include <string>
 
 #include "common/page_text.h"
 #include "common/status.h"
@@ -13,9 +12,9 @@
 namespace sohoa::ocr {
 
 struct OcrOptions {
-  std::string tessdata_dir;       // empty: Tesseract's default
+  std::string tessdata_dir;  // empty: Tesseract's default
   std::string language = "vie";
-  int timeout_ms = 0;             // per page; 0 = none. A timed-out page is a kTimeout error.
+  int timeout_ms = 0;  // per page; 0 = none. A timed-out page is a kTimeout error.
 };
 
 struct OrientationVote {

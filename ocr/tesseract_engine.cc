@@ -1,4 +1,5 @@
 // OcrEngine on Tesseract's LSTM recogniser (Debian's vie model is tessdata_fast: LSTM only).
+#include <fmt/format.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
@@ -11,8 +12,6 @@
 #include <filesystem>
 #include <memory>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "ocr/ocr_engine.h"
 #include "ocr/word_filter.h"
@@ -47,10 +46,9 @@ class TesseractEngine final : public OcrEngine {
   Status Init() {
     const char* datapath = options_.tessdata_dir.empty() ? nullptr : options_.tessdata_dir.c_str();
     if (api_.Init(datapath, options_.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-      return NotFound(fmt::format("cannot load Tesseract language model '{}' from {}",
-                                  options_.language,
-                                  options_.tessdata_dir.empty() ? "the default tessdata folder"
-                                                                : options_.tessdata_dir));
+      return NotFound(fmt::format(
+          "cannot load Tesseract language model '{}' from {}", options_.language,
+          options_.tessdata_dir.empty() ? "the default tessdata folder" : options_.tessdata_dir));
     }
     // Tesseract's tprintf chatter ("Detected 25 diacritics") would flood cron mail.
     api_.SetVariable("debug_file", "/dev/null");
@@ -119,7 +117,8 @@ class TesseractEngine final : public OcrEngine {
       }
       std::unique_ptr<char[], TessTextDeleter> text(it->GetUTF8Text(tesseract::RIL_WORD));
       // Blank "words" (Tesseract returns them over picture-like regions) carry no text.
-      if (!text || std::string_view(text.get()).find_first_not_of(" \t\n") == std::string_view::npos) {
+      if (!text ||
+          std::string_view(text.get()).find_first_not_of(" \t\n") == std::string_view::npos) {
         continue;
       }
       Word word;

@@ -1,16 +1,16 @@
 #include "pipeline/batch.h"
 
-#include <chrono>
-#include <map>
-#include <memory>
-#include <optional>
-#include <thread>
-
 #include <fmt/format.h>
 #include <oneapi/tbb/concurrent_queue.h>
 #include <oneapi/tbb/flow_graph.h>
 #include <oneapi/tbb/global_control.h>
 #include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <optional>
+#include <thread>
 
 #include "common/atomic_file.h"
 #include "index/catalog.h"
@@ -142,10 +142,9 @@ bool BatchRun::NextTask(PageTask* task) {
         document.probe_status = InvalidInput("the file has no pages");
       } else {
         auto previous = previous_.find(document.input.display_path);
-        document.skipped = !options_.force && previous != previous_.end() &&
-                           previous->second.status == "done" &&
-                           previous->second.sha256 == info->sha256 &&
-                           fs::exists(previous->second.output_path);
+        document.skipped =
+            !options_.force && previous != previous_.end() && previous->second.status == "done" &&
+            previous->second.sha256 == info->sha256 && fs::exists(previous->second.output_path);
         if (document.skipped) {
           // Done, but with other settings (model, cleaning, keep_skew, version): redo it.
           Result<std::string> digest = catalog_->JournalDoneDigest(document.input.display_path);
@@ -332,9 +331,9 @@ void BatchRun::FinishDocument(int index) {
     sections = index::ExtractMetadata(plain);
     Clock::time_point start = Clock::now();
     DocumentStamp stamp{ModificationTimeIso(document.input.path), settings_digest_};
-    status = WriteSearchablePdf(*document.info, texts, layouts, sections,
-                                document.input.display_path, options_.write,
-                                document.input.output_path, stamp);
+    status =
+        WriteSearchablePdf(*document.info, texts, layouts, sections, document.input.display_path,
+                           options_.write, document.input.output_path, stamp);
     report_.write_seconds += SecondsSince(start);
     CrashPointForTests("pdf-written");
   }
@@ -345,8 +344,8 @@ void BatchRun::FinishDocument(int index) {
     record.status = "done";
     Status stored = catalog_->PutDocument(record, texts, sections);
     CrashPointForTests("catalog-put");
-    if (stored.ok()) stored = catalog_->MarkJournalDone(record.input_path, record.sha256,
-                                                        settings_digest_);
+    if (stored.ok())
+      stored = catalog_->MarkJournalDone(record.input_path, record.sha256, settings_digest_);
     if (!stored.ok()) status = stored;
   }
   if (!status.ok()) {
@@ -414,12 +413,11 @@ Result<BatchReport> BatchRun::Run() {
   std::error_code ec;
   fs::create_directories(options_.output_dir, ec);
   if (ec) {
-    return IoError(fmt::format("{}: cannot create output folder: {}",
-                               options_.output_dir.string(), ec.message()));
+    return IoError(fmt::format("{}: cannot create output folder: {}", options_.output_dir.string(),
+                               ec.message()));
   }
-  fs::path catalog_path = options_.catalog_path.empty()
-                              ? options_.output_dir / "catalog.sqlite"
-                              : options_.catalog_path;
+  fs::path catalog_path = options_.catalog_path.empty() ? options_.output_dir / "catalog.sqlite"
+                                                        : options_.catalog_path;
   report_.catalog_path = catalog_path.string();
   Result<std::unique_ptr<index::Catalog>> catalog = index::OpenSqliteCatalog(catalog_path);
   if (!catalog.ok()) return catalog.status();

@@ -7,12 +7,11 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
-#include <optional>
 #include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/status.h"
 #include "ocr/ocr_engine.h"
@@ -54,13 +53,12 @@ struct BatchOptions {
   std::function<void(const BatchProgress&)> on_page;
 };
 
-
 struct DocumentOutcome {
-  std::string input;   // as given
-  std::string output;  // PDF path, when done
-  std::string status;  // "done", "skipped" (already done), "failed", "not started"
+  std::string input;        // as given
+  std::string output;       // PDF path, when done
+  std::string status;       // "done", "skipped" (already done), "failed", "not started"
   std::string quarantined;  // copy of a failed input, when --quarantine
-  std::string error;   // one line naming the file and the cause
+  std::string error;        // one line naming the file and the cause
   int pages = 0;
   std::vector<int> pages_needing_review;  // 1-based
   std::vector<std::string> review_reasons;

@@ -1,8 +1,8 @@
 #include "pipeline/batch_files.h"
 
-#include <regex>
-
 #include <fmt/format.h>
+
+#include <regex>
 
 #include "common/atomic_file.h"
 
@@ -27,18 +27,19 @@ Status MoveDurably(const fs::path& input, const fs::path& target) {
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   if (ec) {
-    return IoError(fmt::format("{}: cannot create folder: {}", target.parent_path().string(),
-                               ec.message()));
+    return IoError(
+        fmt::format("{}: cannot create folder: {}", target.parent_path().string(), ec.message()));
   }
   fs::rename(input, target, ec);
   if (!ec) return Status::Ok();
   if (ec != std::errc::cross_device_link) {
-    return IoError(fmt::format("{}: cannot move to {}: {}", input.string(), target.string(),
-                               ec.message()));
+    return IoError(
+        fmt::format("{}: cannot move to {}: {}", input.string(), target.string(), ec.message()));
   }
   SOHOA_RETURN_IF_ERROR(CopyDurably(input, target));
   fs::remove(input, ec);
-  if (ec) return IoError(fmt::format("{}: copied but not removed: {}", input.string(), ec.message()));
+  if (ec)
+    return IoError(fmt::format("{}: copied but not removed: {}", input.string(), ec.message()));
   return Status::Ok();
 }
 

@@ -26,8 +26,10 @@ nlohmann::json BatchReport::ToJson() const {
   json["pages_per_minute"] = PagesPerMinute();
   json["stopped_early"] = stopped_early;
   json["catalog"] = catalog_path;
-  json["stage_seconds"] = {{"decode", decode_seconds}, {"clean", clean_seconds},
-                           {"ocr", ocr_seconds},       {"write", write_seconds},
+  json["stage_seconds"] = {{"decode", decode_seconds},
+                           {"clean", clean_seconds},
+                           {"ocr", ocr_seconds},
+                           {"write", write_seconds},
                            {"catalog", catalog_seconds}};
   json["input_problems"] = input_problems;
   nlohmann::json failures = nlohmann::json::array();
@@ -44,8 +46,10 @@ nlohmann::json BatchReport::ToJson() const {
                         {"page", outcome.pages_needing_review[i]},
                         {"reason", outcome.review_reasons[i]}});
     }
-    outputs.push_back({{"input", outcome.input}, {"status", outcome.status},
-                       {"output", outcome.output}, {"pages", outcome.pages}});
+    outputs.push_back({{"input", outcome.input},
+                       {"status", outcome.status},
+                       {"output", outcome.output},
+                       {"pages", outcome.pages}});
   }
   json["failures"] = failures;
   json["needs_review"] = review;

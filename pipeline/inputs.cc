@@ -1,10 +1,10 @@
 #include "pipeline/inputs.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
-
-#include <fmt/format.h>
 
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
@@ -62,10 +62,10 @@ InputListing ListInputs(const std::vector<fs::path>& inputs, const fs::path& out
       listing.problems.push_back(fmt::format("{}: not a regular file or folder", input.string()));
       continue;
     }
-    fs::recursive_directory_iterator walk(input, fs::directory_options::skip_permission_denied,
-                                          ec);
+    fs::recursive_directory_iterator walk(input, fs::directory_options::skip_permission_denied, ec);
     if (ec) {
-      listing.problems.push_back(fmt::format("{}: cannot read folder: {}", input.string(), ec.message()));
+      listing.problems.push_back(
+          fmt::format("{}: cannot read folder: {}", input.string(), ec.message()));
       continue;
     }
     for (auto it = walk; it != fs::recursive_directory_iterator(); it.increment(ec)) {

@@ -1,16 +1,15 @@
 #include "pipeline/journal.h"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstdlib>
 #include <ctime>
-#include <sstream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <qpdf/QPDFCryptoProvider.hh>
+#include <sstream>
 
 #include "common/atomic_file.h"
 
@@ -22,7 +21,9 @@ namespace {
 
 constexpr const char* kProgramVersion = "sohoa 0.1.0";
 
-json BoxJson(const PixelBox& box) { return json::array({box.left, box.top, box.right, box.bottom}); }
+json BoxJson(const PixelBox& box) {
+  return json::array({box.left, box.top, box.right, box.bottom});
+}
 
 PixelBox BoxFrom(const json& array) {
   return {array.at(0).get<int>(), array.at(1).get<int>(), array.at(2).get<int>(),
@@ -52,19 +53,18 @@ std::string EncodeJournaledPage(const JournaledPage& page) {
     }
     lines.push_back({{"box", BoxJson(line.box)}, {"block", line.block_index}, {"words", words}});
   }
-  json encoded = {
-      {"width", text.width_px},
-      {"height", text.height_px},
-      {"dpi", text.dpi},
-      {"affine", text.source_to_upright},
-      {"lines", lines},
-      {"quality",
-       {q.orientation_degrees, q.skew_degrees, q.source_dpi, q.dpi_estimated, q.mean_confidence,
-        q.low_confidence_share, q.word_count, q.text_from_pdf, q.ocr_timed_out, q.needs_review,
-        q.review_reason}},
-      {"layout",
-       {page.layout.has_real_text, page.layout.render_dpi, page.layout.source_width,
-        page.layout.source_height}}};
+  json encoded = {{"width", text.width_px},
+                  {"height", text.height_px},
+                  {"dpi", text.dpi},
+                  {"affine", text.source_to_upright},
+                  {"lines", lines},
+                  {"quality",
+                   {q.orientation_degrees, q.skew_degrees, q.source_dpi, q.dpi_estimated,
+                    q.mean_confidence, q.low_confidence_share, q.word_count, q.text_from_pdf,
+                    q.ocr_timed_out, q.needs_review, q.review_reason}},
+                  {"layout",
+                   {page.layout.has_real_text, page.layout.render_dpi, page.layout.source_width,
+                    page.layout.source_height}}};
   return encoded.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -132,8 +132,8 @@ Result<std::string> SettingsDigest(const ocr::OcrOptions& ocr,
            << '\n'
            << "recognise " << recognition.detect_orientation << ' '
            << recognition.orientation_check_below_confidence << ' '
-           << recognition.review_below_confidence << ' ' << recognition.review_low_word_share
-           << ' ' << recognition.review_min_words << '\n'
+           << recognition.review_below_confidence << ' ' << recognition.review_low_word_share << ' '
+           << recognition.review_min_words << '\n'
            << "decode " << limits.pdf_render_dpi << '\n'
            << "write " << write.keep_skew << ' ' << write.icc_profile_path << ' '
            << write.glyphless_font_path << '\n';

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/word_filter.h"
@@ -41,8 +40,8 @@ std::vector<cv::Rect> UnreadInkRegions(const cv::Mat& image, double dpi, const P
   }
   cv::Mat joined;
   cv::dilate(ink, joined,
-             cv::getStructuringElement(cv::MORPH_RECT, {MillimetresToPixels(3, dpi),
-                                                        MillimetresToPixels(2, dpi)}));
+             cv::getStructuringElement(cv::MORPH_RECT,
+                                       {MillimetresToPixels(3, dpi), MillimetresToPixels(2, dpi)}));
   cv::Mat labels, stats, centroids;
   int count = cv::connectedComponentsWithStats(joined, labels, stats, centroids, 8, CV_32S);
 

@@ -1,14 +1,13 @@
 #include "pipeline/page_recognizer.h"
 
-#include "pipeline/missed_text.h"
+#include <spdlog/spdlog.h>
 
 #include <chrono>
 #include <cmath>
 #include <string>
 
-#include <spdlog/spdlog.h>
-
 #include "pipeline/header_fields.h"
+#include "pipeline/missed_text.h"
 
 namespace sohoa::pipeline {
 namespace {
@@ -53,8 +52,8 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
                                const RecognitionSettings& requested, PageTimings* timings) {
   Clock::time_point start = Clock::now();
   RecognitionSettings settings = requested;
-  double pixels_at_target = static_cast<double>(page.pixels.total()) *
-                            std::pow(settings.clean.target_dpi / page.dpi, 2);
+  double pixels_at_target =
+      static_cast<double>(page.pixels.total()) * std::pow(settings.clean.target_dpi / page.dpi, 2);
   if (pixels_at_target > settings.max_ocr_pixels) {
     settings.clean.target_dpi *= std::sqrt(settings.max_ocr_pixels / pixels_at_target);
   }
@@ -132,7 +131,8 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
     } else if (quality.mean_confidence < settings.review_below_confidence) {
       AddReason(&quality, fmt::format("low confidence ({:.0f})", quality.mean_confidence));
     } else if (quality.low_confidence_share > settings.review_low_word_share) {
-      AddReason(&quality, fmt::format("{:.0f}% doubtful words", 100 * quality.low_confidence_share));
+      AddReason(&quality,
+                fmt::format("{:.0f}% doubtful words", 100 * quality.low_confidence_share));
     }
   }
   return result;

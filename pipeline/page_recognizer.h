@@ -17,9 +17,9 @@ struct RecognitionSettings {
   bool detect_orientation = true;
   // A page whose mean word confidence is below this is checked at the opposite turn.
   double orientation_check_below_confidence = 75;
-  double review_below_confidence = 70;     // needs_review: low confidence
-  double review_low_word_share = 0.35;     // needs_review: too many doubtful words
-  int review_min_words = 5;                // needs_review: near-empty page
+  double review_below_confidence = 70;  // needs_review: low confidence
+  double review_low_word_share = 0.35;  // needs_review: too many doubtful words
+  int review_min_words = 5;             // needs_review: near-empty page
   // Recognition time and Tesseract's memory grow with pixels: posters and 2400-dpi scans are
   // read below clean.target_dpi so that no page needs more than this (A3 at 300 dpi is 17 Mpx).
   double max_ocr_pixels = 24e6;

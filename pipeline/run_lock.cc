@@ -1,14 +1,13 @@
 #include "pipeline/run_lock.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace sohoa::pipeline {
 
@@ -21,8 +20,8 @@ Result<RunLock> RunLock::Acquire(const std::filesystem::path& lock_path) {
   std::filesystem::create_directories(lock_path.parent_path(), ec);
   int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) {
-    return IoError(fmt::format("{}: cannot create lock file: {}", lock_path.string(),
-                               std::strerror(errno)));
+    return IoError(
+        fmt::format("{}: cannot create lock file: {}", lock_path.string(), std::strerror(errno)));
   }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     int saved_errno = errno;
@@ -30,7 +29,8 @@ Result<RunLock> RunLock::Acquire(const std::filesystem::path& lock_path) {
     if (saved_errno == EWOULDBLOCK) {
       return Cancelled(fmt::format("{}: another sohoa run holds this lock", lock_path.string()));
     }
-    return IoError(fmt::format("{}: cannot lock: {}", lock_path.string(), std::strerror(saved_errno)));
+    return IoError(
+        fmt::format("{}: cannot lock: {}", lock_path.string(), std::strerror(saved_errno)));
   }
   std::string pid = std::to_string(::getpid()) + "\n";
   if (::ftruncate(fd, 0) == 0) {

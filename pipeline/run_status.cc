@@ -1,16 +1,18 @@
 #include "pipeline/run_status.h"
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <ctime>
-
-#include <fmt/format.h>
 
 namespace sohoa::pipeline {
 namespace fs = std::filesystem;
 using std::chrono::system_clock;
 
 fs::path RunStateDir(const fs::path& output_dir) { return output_dir / ".sohoa"; }
-fs::path RunStatusPath(const fs::path& output_dir) { return RunStateDir(output_dir) / "status.json"; }
+fs::path RunStatusPath(const fs::path& output_dir) {
+  return RunStateDir(output_dir) / "status.json";
+}
 fs::path RunLockPath(const fs::path& output_dir) { return output_dir / ".sohoa.lock"; }
 
 double EstimateSecondsLeft(const BatchProgress& progress) {
@@ -27,9 +29,8 @@ double EstimateSecondsLeft(const BatchProgress& progress) {
 
 nlohmann::json RunningStatusJson(const BatchProgress& progress, long pid,
                                  const std::string& started_at) {
-  double per_minute = progress.elapsed_seconds > 0
-                          ? progress.pages_processed * 60.0 / progress.elapsed_seconds
-                          : 0;
+  double per_minute =
+      progress.elapsed_seconds > 0 ? progress.pages_processed * 60.0 / progress.elapsed_seconds : 0;
   return {{"state", "running"},
           {"pid", pid},
           {"started_at", started_at},
@@ -53,8 +54,9 @@ std::string PrometheusMetrics(const BatchReport& report, int exit_status, double
     text += fmt::format("# HELP {0} {1}\n# TYPE {0} gauge\n{0}{2} {3}\n", name, help,
                         labels.empty() ? "" : "{" + labels + "}", number);
   };
-  text += "# HELP sohoa_run_documents Documents of the last run by outcome.\n"
-          "# TYPE sohoa_run_documents gauge\n";
+  text +=
+      "# HELP sohoa_run_documents Documents of the last run by outcome.\n"
+      "# TYPE sohoa_run_documents gauge\n";
   for (const char* status : {"done", "skipped", "failed", "not started"}) {
     std::string label = status;
     if (label == "not started") label = "not_started";

@@ -8,9 +8,8 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <string>
-
 #include <opencv2/core.hpp>
+#include <string>
 
 #include "common/page_text.h"
 #include "common/status.h"
@@ -42,8 +41,8 @@ struct DecodeLimits {
 Result<SourceInfo> ProbeSource(const std::filesystem::path& path);
 
 struct DecodedPage {
-  cv::Mat pixels;      // CV_8UC1 grey (bilevel expanded to 0/255) or CV_8UC3 BGR
-  double dpi = 300;    // resolution of `pixels`
+  cv::Mat pixels;              // CV_8UC1 grey (bilevel expanded to 0/255) or CV_8UC3 BGR
+  double dpi = 300;            // resolution of `pixels`
   bool dpi_estimated = false;  // file had no plausible DPI; estimated from paper sizes
   bool bilevel = false;        // the source page is 1 bit per pixel
   // PDF pages only: the page already carries real text covering its content. Then
@@ -53,7 +52,8 @@ struct DecodedPage {
 };
 
 // Decodes page `page_index` (0-based). Truncated or corrupt data is a kInvalidInput error.
-Result<DecodedPage> DecodePage(const SourceInfo& source, int page_index, const DecodeLimits& limits);
+Result<DecodedPage> DecodePage(const SourceInfo& source, int page_index,
+                               const DecodeLimits& limits);
 
 // The page's scan as it should go into the PDF: JPEG bytes unchanged, bilevel as G4,
 // anything else as lossless Flate. Not used for PDF sources (their pages are grafted).

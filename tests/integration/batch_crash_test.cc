@@ -5,7 +5,6 @@
 #include <fstream>
 #include <iterator>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "tests/integration/cli_runner.h"
@@ -52,8 +51,8 @@ class BatchCrashTest : public ::testing::Test {
   static CommandResult Run(const fs::path& out, const std::string& crash_at) {
     std::string environment = crash_at.empty() ? "" : "SOHOA_TEST_CRASH_AT=" + crash_at + " ";
     return RunCommand(environment + ShellQuote(SOHOA_BINARY) + " run " +
-                      ShellQuote((*root_ / "in").string()) + " --out " +
-                      ShellQuote(out.string()) + " --jobs 2");
+                      ShellQuote((*root_ / "in").string()) + " --out " + ShellQuote(out.string()) +
+                      " --jobs 2");
   }
 
   // Crashes a fresh run at `point`, reruns it, and compares with the uninterrupted run.
@@ -122,9 +121,8 @@ TEST_F(BatchCrashTest, InsideJournalTransaction) {
 TEST_F(BatchCrashTest, ChangedSettingsRedoAndForceRedoes) {
   fs::path out = *root_ / "settings";
   ASSERT_EQ(Run(out, "").exit_status, 0);
-  CommandResult keep_skew =
-      RunSohoa("run " + ShellQuote((*root_ / "in").string()) + " --out " +
-               ShellQuote(out.string()) + " --jobs 2 --keep-skew");
+  CommandResult keep_skew = RunSohoa("run " + ShellQuote((*root_ / "in").string()) + " --out " +
+                                     ShellQuote(out.string()) + " --jobs 2 --keep-skew");
   ASSERT_EQ(keep_skew.exit_status, 0) << keep_skew.output;
   nlohmann::json report = nlohmann::json::parse(FileBytes(out / "sohoa-report.json"));
   EXPECT_EQ(report["documents"]["done"], 2) << report.dump();

@@ -1,19 +1,17 @@
 // What a scheduled `sohoa run` promises: locks, stop on deadline, status, reports, metrics,
 // timeouts and bad inputs, with the documented exit statuses.
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/file.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
-#include <thread>
-
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <thread>
 
 #include "tests/integration/cli_runner.h"
 #include "tests/testing/fixtures.h"
@@ -86,7 +84,8 @@ TEST_F(BatchScheduleTest, SecondRunOnOutputOrCatalogIsRefusedWithStatus4) {
 }
 
 TEST_F(BatchScheduleTest, ConcurrentRealRunIsRefused) {
-  for (int i = 0; i < 3; ++i) WriteSmallScan((in_ / ("doc" + std::to_string(i) + ".tif")).string(), 1);
+  for (int i = 0; i < 3; ++i)
+    WriteSmallScan((in_ / ("doc" + std::to_string(i) + ".tif")).string(), 1);
   std::string first_command = ShellQuote(SOHOA_BINARY) + " run " + ShellQuote(in_.string()) +
                               " --out " + ShellQuote(out_.string()) + " --jobs 1";
   std::thread first([&] { EXPECT_EQ(RunCommand(first_command).exit_status, 0); });
@@ -105,7 +104,8 @@ TEST_F(BatchScheduleTest, ConcurrentRealRunIsRefused) {
 }
 
 TEST_F(BatchScheduleTest, MaxRuntimeStopsWithStatus3AndRerunFinishes) {
-  for (int i = 0; i < 3; ++i) WriteSmallScan((in_ / ("doc" + std::to_string(i) + ".tif")).string(), 1);
+  for (int i = 0; i < 3; ++i)
+    WriteSmallScan((in_ / ("doc" + std::to_string(i) + ".tif")).string(), 1);
   CommandResult stopped = Run("--max-runtime 1ms");
   EXPECT_EQ(stopped.exit_status, 3) << stopped.output;
   EXPECT_NE(stopped.output.find("stopped with work left"), std::string::npos) << stopped.output;
@@ -167,8 +167,8 @@ TEST_F(BatchScheduleTest, BadInputsAreListedQuarantinedAndNeverStopTheBatch) {
   CommandResult run = Run("--max-megapixels 5 --quarantine " + ShellQuote(quarantine.string()));
   EXPECT_EQ(run.exit_status, 1) << run.output;
   for (const char* bad : {"zero.jpg", "corrupt.png", "truncated.tif", "locked.pdf", "huge.png"}) {
-    EXPECT_NE(run.output.find(std::string("bad/") + bad + ":"), std::string::npos)
-        << bad << "\n" << run.output;
+    EXPECT_NE(run.output.find(std::string("bad/") + bad + ":"), std::string::npos) << bad << "\n"
+                                                                                   << run.output;
     EXPECT_TRUE(fs::exists(quarantine / "bad" / bad)) << bad;
     EXPECT_TRUE(fs::exists(in_ / "bad" / bad)) << "original kept: " << bad;
   }
@@ -176,8 +176,9 @@ TEST_F(BatchScheduleTest, BadInputsAreListedQuarantinedAndNeverStopTheBatch) {
   EXPECT_EQ(Report()["failures"].size(), 5u);
 
   fs::remove(in_ / "good.tif");
-  CommandResult all_bad = RunSohoa("run " + ShellQuote((in_ / "bad").string()) + " --out " +
-                                   ShellQuote((root_ / "out2").string()) + " --quiet --max-megapixels 5");
+  CommandResult all_bad =
+      RunSohoa("run " + ShellQuote((in_ / "bad").string()) + " --out " +
+               ShellQuote((root_ / "out2").string()) + " --quiet --max-megapixels 5");
   EXPECT_EQ(all_bad.exit_status, 6) << all_bad.output;
 }
 

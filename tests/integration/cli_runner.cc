@@ -5,9 +5,8 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
-#include <vector>
-
 #include <opencv2/imgcodecs.hpp>
+#include <vector>
 
 #include "tests/testing/fixtures.h"
 

@@ -3,7 +3,6 @@
 #include <leptonica/allheaders.h>
 
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 
@@ -71,8 +70,8 @@ TEST_F(RunTest, WritesSearchablePdfsCatalogAndReportsBadInputs) {
                                ShellQuote(out_.string()) + " --jobs 2");
   EXPECT_EQ(run.exit_status, 1) << run.output;
   for (const char* bad : {"empty.jpg", "notes.png", "truncated.jpg", "invalid.pdf"}) {
-    EXPECT_NE(run.output.find(std::string("bad/") + bad + ":"), std::string::npos)
-        << bad << "\n" << run.output;
+    EXPECT_NE(run.output.find(std::string("bad/") + bad + ":"), std::string::npos) << bad << "\n"
+                                                                                   << run.output;
   }
 
   fs::path directive_pdf = out_ / "quyet-dinh.pdf";
@@ -102,15 +101,15 @@ TEST_F(RunTest, WritesSearchablePdfsCatalogAndReportsBadInputs) {
   EXPECT_EQ(report["failures"].size(), 4u);
 
   // The catalog finds the directive without diacritics.
-  CommandResult search = RunSohoa("search --json --catalog " +
-                                  ShellQuote((out_ / "catalog.sqlite").string()) +
-                                  " 'chuyen doi so'");
+  CommandResult search =
+      RunSohoa("search --json --catalog " + ShellQuote((out_ / "catalog.sqlite").string()) +
+               " 'chuyen doi so'");
   ASSERT_EQ(search.exit_status, 0) << search.output;
   EXPECT_NE(search.output.find("quyet-dinh"), std::string::npos) << search.output;
 
   // A rerun skips what is done and still reports the failures.
-  CommandResult rerun = RunSohoa("run " + ShellQuote(in_.string()) + " --out " +
-                                 ShellQuote(out_.string()));
+  CommandResult rerun =
+      RunSohoa("run " + ShellQuote(in_.string()) + " --out " + ShellQuote(out_.string()));
   EXPECT_EQ(rerun.exit_status, 1) << rerun.output;
   std::ifstream rerun_file(out_ / "sohoa-report.json");
   nlohmann::json rerun_report = nlohmann::json::parse(rerun_file);

@@ -1,9 +1,10 @@
+#include "pipeline/inputs.h"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <map>
 
-#include "pipeline/inputs.h"
 #include "pipeline/run_lock.h"
 #include "tests/testing/fixtures.h"
 

@@ -1,7 +1,8 @@
 // The batch journal's page encoding, settings digest and the run-status helpers.
+#include "pipeline/journal.h"
+
 #include <gtest/gtest.h>
 
-#include "pipeline/journal.h"
 #include "pipeline/run_status.h"
 
 namespace sohoa::pipeline {

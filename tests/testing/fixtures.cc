@@ -3,10 +3,9 @@
 #include <stdlib.h>
 
 #include <cmath>
-#include <stdexcept>
-
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
+#include <stdexcept>
 
 namespace sohoa::testing {
 
@@ -69,12 +68,12 @@ std::vector<std::string> SampleDirectiveLines() {
 
 cv::Mat SkewPage(const cv::Mat& page, double ccw_degrees) {
   const double radians = ccw_degrees * M_PI / 180.0;
-  const int width = static_cast<int>(std::ceil(std::abs(page.cols * std::cos(radians)) +
-                                               std::abs(page.rows * std::sin(radians))));
-  const int height = static_cast<int>(std::ceil(std::abs(page.cols * std::sin(radians)) +
-                                                std::abs(page.rows * std::cos(radians))));
-  cv::Mat rotation = cv::getRotationMatrix2D(cv::Point2f(page.cols / 2.0f, page.rows / 2.0f),
-                                             ccw_degrees, 1.0);
+  const int width = static_cast<int>(
+      std::ceil(std::abs(page.cols * std::cos(radians)) + std::abs(page.rows * std::sin(radians))));
+  const int height = static_cast<int>(
+      std::ceil(std::abs(page.cols * std::sin(radians)) + std::abs(page.rows * std::cos(radians))));
+  cv::Mat rotation =
+      cv::getRotationMatrix2D(cv::Point2f(page.cols / 2.0f, page.rows / 2.0f), ccw_degrees, 1.0);
   rotation.at<double>(0, 2) += (width - page.cols) / 2.0;
   rotation.at<double>(1, 2) += (height - page.rows) / 2.0;
   cv::Mat out;
