@@ -55,8 +55,10 @@ struct DecodedPage {
 Result<DecodedPage> DecodePage(const SourceInfo& source, int page_index,
                                const DecodeLimits& limits);
 
-// The page's scan as it should go into the PDF: JPEG bytes unchanged, bilevel as G4,
-// anything else as lossless Flate. Not used for PDF sources (their pages are grafted).
+// The page's scan as it should go into the PDF, never re-encoded lossily: JPEG bytes
+// unchanged, multi-strip JPEG-in-TIFF joined into one JPEG with restart markers, PNG IDAT
+// passed through with its predictors, bilevel as G4, anything else as lossless Flate.
+// Not used for PDF sources (their pages are grafted).
 Result<ocr::EncodedImage> EncodedImageForPage(const SourceInfo& source, int page_index);
 
 // Estimates the scan resolution from its pixel size against A4, A3, A5, Letter and Legal,
