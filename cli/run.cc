@@ -15,6 +15,7 @@
 #include "pipeline/batch.h"
 #include "pipeline/run_lock.h"
 #include "pipeline/run_status.h"
+#include "pipeline/source.h"
 
 namespace sohoa::cli {
 namespace {
@@ -40,7 +41,7 @@ struct RunArguments {
   std::string quarantine_dir;
   std::string move_done_dir;
   std::string metrics_path;
-  double max_megapixels = 120;
+  double max_megapixels = pipeline::kDefaultMaxPagePixels / 1e6;
   int jobs = 0;
   bool keep_skew = false;
   bool force = false;

@@ -12,6 +12,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include "ocr/gray_content.h"
 #include "ocr/pdf_geometry.h"
 #include "ocr/pdf_output.h"
 #include "ocr/pdf_writer.h"
@@ -148,12 +149,21 @@ Status WritePdfDocumentUnchecked(const std::filesystem::path& source_pdf,
     return InvalidInput(
         fmt::format("PDF has {} pages, {} layouts given", pdf_pages.size(), pages.size()));
   }
-  QPDFObjectHandle font = AddGlyphLessFont(pdf, embedded->font_program);
+  // Decided on the pages as they came: grafting adds only grey (invisible) text.
+  bool all_gray = true;
+  for (QPDFPageObjectHelper& page : pdf_pages) all_gray = all_gray && PageDrawsOnlyGray(page);
+  GlyphBlocks glyph_blocks;
+  for (const PdfPageLayout& page : pages) {
+    if (page.graft) AddGlyphBlocks(page.text, &glyph_blocks);
+  }
+  QPDFObjectHandle font = AddGlyphLessFont(pdf, embedded->font_program, glyph_blocks);
   for (size_t i = 0; i < pages.size(); ++i) {
     if (!pages[i].graft) continue;
     SOHOA_RETURN_IF_ERROR(GraftPage(pdf, pdf_pages[i], pages[i], font, static_cast<int>(i) + 1));
   }
-  SOHOA_RETURN_IF_ERROR(AddPdfaParts(pdf, info, embedded->icc_profile));
+  SOHOA_RETURN_IF_ERROR(AddPdfaParts(pdf, info,
+                                     all_gray ? OutputProfile{embedded->gray_icc_profile, 1}
+                                              : OutputProfile{embedded->icc_profile, 3}));
   SOHOA_RETURN_IF_ERROR(WriteDeterministic(pdf, path, nullptr));
   if (pdf.anyWarnings()) {
     return InvalidInput(fmt::format("PDF is damaged: {}", pdf.getWarnings().front().what()));

@@ -28,7 +28,9 @@ Result<EmbeddedFiles> LoadEmbeddedFiles(const WriteOptions& options) {
   if (!font.ok()) return font.status();
   Result<std::string> icc = ReadWholeFile(options.icc_profile_path, "ICC profile");
   if (!icc.ok()) return icc.status();
-  return EmbeddedFiles{std::move(*font), std::move(*icc)};
+  Result<std::string> gray_icc = ReadWholeFile(options.gray_icc_profile_path, "grey ICC profile");
+  if (!gray_icc.ok()) return gray_icc.status();
+  return EmbeddedFiles{std::move(*font), std::move(*icc), std::move(*gray_icc)};
 }
 
 QPDFObjectHandle PageBox(double width_pt, double height_pt) {

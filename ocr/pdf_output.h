@@ -14,8 +14,9 @@
 namespace sohoa::ocr {
 
 struct EmbeddedFiles {
-  std::string font_program;  // GlyphLessFont (TrueType)
-  std::string icc_profile;   // sRGB, for the PDF/A OutputIntent
+  std::string font_program;      // GlyphLessFont (TrueType)
+  std::string icc_profile;       // sRGB, for the PDF/A OutputIntent
+  std::string gray_icc_profile;  // for documents that draw only grey
 };
 Result<EmbeddedFiles> LoadEmbeddedFiles(const WriteOptions& options);
 

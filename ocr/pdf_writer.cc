@@ -64,11 +64,12 @@ Result<ImagePageGeometry> LayOutImagePage(const ImagePageLayout& layout, bool ke
 
 Status AddImagePage(QPDF& pdf, const ImagePageLayout& layout, int index,
                     const ImageSupplier& images, const WriteOptions& options, QPDFObjectHandle font,
-                    const std::shared_ptr<Status>& write_error) {
+                    const std::shared_ptr<Status>& write_error, bool* gray) {
   SOHOA_RETURN_IF_ERROR(CheckFrame(layout.text, index + 1));
   Result<EncodedImage> sample = images(index);
   if (!sample.ok()) return sample.status();
   SOHOA_RETURN_IF_ERROR(CheckImageHeader(*sample));
+  *gray = *gray && sample->components == 1;
   if (sample->width != layout.source_width || sample->height != layout.source_height) {
     return InvalidInput(fmt::format("page {}: image is {}x{}, layout says {}x{}", index + 1,
                                     sample->width, sample->height, layout.source_width,
@@ -105,13 +106,18 @@ Status WriteImageDocumentUnchecked(const std::vector<ImagePageLayout>& pages,
   if (!shared.ok()) return shared.status();
   QPDF pdf;
   pdf.emptyPDF();
-  QPDFObjectHandle font = AddGlyphLessFont(pdf, shared->font_program);
+  GlyphBlocks glyph_blocks;
+  for (const ImagePageLayout& page : pages) AddGlyphBlocks(page.text, &glyph_blocks);
+  QPDFObjectHandle font = AddGlyphLessFont(pdf, shared->font_program, glyph_blocks);
   auto write_error = std::make_shared<Status>();
+  bool all_gray = true;
   for (size_t i = 0; i < pages.size(); ++i) {
-    SOHOA_RETURN_IF_ERROR(
-        AddImagePage(pdf, pages[i], static_cast<int>(i), images, options, font, write_error));
+    SOHOA_RETURN_IF_ERROR(AddImagePage(pdf, pages[i], static_cast<int>(i), images, options, font,
+                                       write_error, &all_gray));
   }
-  SOHOA_RETURN_IF_ERROR(AddPdfaParts(pdf, info, shared->icc_profile));
+  SOHOA_RETURN_IF_ERROR(AddPdfaParts(pdf, info,
+                                     all_gray ? OutputProfile{shared->gray_icc_profile, 1}
+                                              : OutputProfile{shared->icc_profile, 3}));
   return WriteDeterministic(pdf, path, write_error);
 }
 

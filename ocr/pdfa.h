@@ -1,5 +1,5 @@
 // PDF/A-2b document-level parts: XMP metadata (with the sohoa provenance schema), the
-// matching Info dictionary and the sRGB OutputIntent.
+// matching Info dictionary and the OutputIntent (sRGB, or grey for grey-only documents).
 #pragma once
 
 #include <qpdf/QPDF.hh>
@@ -24,8 +24,14 @@ Result<PdfaDates> ResolveCreateDate(const std::string& iso);
 // The complete XMP packet for `info`.
 std::string BuildXmpPacket(const DocumentInfo& info, const PdfaDates& dates);
 
+// The OutputIntent's destination profile.
+struct OutputProfile {
+  const std::string& icc;  // the profile's bytes
+  int components = 3;      // 3 for an RGB profile, 1 for a grey one
+};
+
 // Replaces the document's /Metadata, /OutputIntents and Info dictionary with PDF/A-2b ones.
-// `icc_profile` is the bytes of an RGB ICC profile.
-Status AddPdfaParts(QPDF& pdf, const DocumentInfo& info, const std::string& icc_profile);
+// A grey profile is valid only if every page draws in DeviceGray alone (see PagesDrawOnlyGray).
+Status AddPdfaParts(QPDF& pdf, const DocumentInfo& info, const OutputProfile& profile);
 
 }  // namespace sohoa::ocr

@@ -59,8 +59,14 @@ char32_t NextCodePoint(std::string_view text, size_t* pos) {
   return code;
 }
 
-// A bfrange may only vary in its last byte, so one range per high byte.
-std::string ToUnicodeCMap() {
+// What a decoded code point is drawn as: code points outside the BMP, controls and
+// malformed bytes become U+FFFD.
+char32_t GlyphCode(char32_t code) {
+  return code > 0xFFFF || code < 0x20 || (code >= 0x7F && code < 0xA0) ? kReplacement : code;
+}
+
+// A bfrange may only vary in its last byte, so one range per used high byte.
+std::string ToUnicodeCMap(const GlyphBlocks& blocks) {
   std::string ranges;
   int count = 0;
   std::string cmap =
@@ -75,7 +81,7 @@ std::string ToUnicodeCMap() {
     count = 0;
   };
   for (int high = 0; high <= 0xFF; ++high) {
-    if (high >= 0xD8 && high <= 0xDF) continue;  // surrogates are not characters
+    if (!blocks.test(high)) continue;
     ranges += fmt::format("<{0:02X}00> <{0:02X}FF> <{0:02X}00>\n", high);
     if (++count == 100) flush();  // the CMap format limits a block to 100 entries
   }
@@ -90,8 +96,7 @@ std::string GlyphCodesHex(std::string_view text, int* glyph_count) {
   std::string hex = "<";
   int count = 0;
   for (size_t pos = 0; pos < text.size();) {
-    char32_t code = NextCodePoint(text, &pos);
-    if (code > 0xFFFF || code < 0x20 || (code >= 0x7F && code < 0xA0)) code = kReplacement;
+    const char32_t code = GlyphCode(NextCodePoint(text, &pos));
     hex += fmt::format("{:04X}", static_cast<uint32_t>(code));
     ++count;
   }
@@ -100,7 +105,19 @@ std::string GlyphCodesHex(std::string_view text, int* glyph_count) {
   return hex;
 }
 
-QPDFObjectHandle AddGlyphLessFont(QPDF& pdf, const std::string& font_program) {
+void AddGlyphBlocks(const PageText& text, GlyphBlocks* blocks) {
+  for (const TextLine& line : text.lines) {
+    for (const Word& word : line.words) {
+      for (size_t pos = 0; pos < word.text.size();) {
+        blocks->set(GlyphCode(NextCodePoint(word.text, &pos)) >> 8);
+      }
+    }
+  }
+  blocks->set(0x00);  // the space glyph between words
+}
+
+QPDFObjectHandle AddGlyphLessFont(QPDF& pdf, const std::string& font_program,
+                                  const GlyphBlocks& blocks) {
   QPDFObjectHandle font_file = QPDFObjectHandle::newStream(&pdf, font_program);
   font_file.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(font_program.size()));
 
@@ -127,7 +144,7 @@ QPDFObjectHandle AddGlyphLessFont(QPDF& pdf, const std::string& font_program) {
   QPDFObjectHandle type0 = pdf.makeIndirectObject(QPDFObjectHandle::parse(
       "<< /Type /Font /Subtype /Type0 /BaseFont /GlyphLessFont /Encoding /Identity-H >>"));
   type0.replaceKey("/DescendantFonts", QPDFObjectHandle::newArray({cid_font}));
-  type0.replaceKey("/ToUnicode", QPDFObjectHandle::newStream(&pdf, ToUnicodeCMap()));
+  type0.replaceKey("/ToUnicode", QPDFObjectHandle::newStream(&pdf, ToUnicodeCMap(blocks)));
   return type0;
 }
 

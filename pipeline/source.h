@@ -28,10 +28,14 @@ struct SourceInfo {
   std::uintmax_t size_bytes = 0;
 };
 
+// The default page size limit of `sohoa run --max-megapixels`: an A0 sheet at 300 dpi is
+// 139 Mpx, an A3 one 17 Mpx.
+inline constexpr std::int64_t kDefaultMaxPagePixels = 120'000'000;
+
 struct DecodeLimits {
   // Pages with more pixels than this are refused before decoding (35000x35000 would need
   // 1.2 GB as grey): a kResourceLimit error naming the size.
-  std::int64_t max_pixels = 100'000'000;
+  std::int64_t max_pixels = kDefaultMaxPagePixels;
   double pdf_render_dpi = 300;  // cap; a scanned PDF page renders at its image's resolution
 };
 

@@ -61,16 +61,17 @@ TEST_F(PdfaTest, CarriesXmpOutputIntentAndMatchingInfo) {
   QPDFObjectHandle root = qpdf.getRoot();
   QPDFObjectHandle intent = root.getKey("/OutputIntents").getArrayItem(0);
   EXPECT_EQ(intent.getKey("/S").getName(), "/GTS_PDFA1");
+  // A grey scan only: the small grey profile is the OutputIntent.
   QPDFObjectHandle profile = intent.getKey("/DestOutputProfile");
-  EXPECT_EQ(profile.getDict().getKey("/N").getIntValue(), 3);
+  EXPECT_EQ(profile.getDict().getKey("/N").getIntValue(), 1);
   std::shared_ptr<Buffer> icc = profile.getStreamData();
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(icc->getBuffer()), icc->getSize()),
-            ReadBytes("/usr/share/color/icc/sRGB.icc"));
+            ReadBytes("/usr/share/color/icc/Gray.icc"));
 
   QPDFObjectHandle metadata = root.getKey("/Metadata");
   EXPECT_EQ(metadata.getDict().getKey("/Subtype").getName(), "/XML");
-  EXPECT_TRUE(metadata.getDict().getKey("/Filter").isNull()) << "XMP must stay uncompressed";
-  std::shared_ptr<Buffer> xmp_buffer = metadata.getRawStreamData();
+  EXPECT_TRUE(metadata.getDict().getKey("/Filter").isNameAndEquals("/FlateDecode"));
+  std::shared_ptr<Buffer> xmp_buffer = metadata.getStreamData();
   const std::string xmp(reinterpret_cast<const char*>(xmp_buffer->getBuffer()),
                         xmp_buffer->getSize());
   for (const char* expected :
@@ -95,6 +96,21 @@ TEST_F(PdfaTest, CarriesXmpOutputIntentAndMatchingInfo) {
 
   const std::string meta = RunCommand("pdfinfo -meta " + Quoted(pdf)).output;
   EXPECT_NE(meta.find("<sohoa:sourceSha256>0123456789abcdef"), std::string::npos) << meta;
+}
+
+TEST_F(PdfaTest, ColourScanGetsTheSrgbOutputIntent) {
+  cv::Mat colour;
+  cv::cvtColor(page_->image, colour, cv::COLOR_GRAY2BGR);
+  const std::filesystem::path pdf = dir_ / "rgb.pdf";
+  ASSERT_TRUE(Write(EncodeJpeg(colour), pdf).ok());
+  QPDF qpdf;
+  qpdf.processFile(pdf.c_str());
+  QPDFObjectHandle profile =
+      qpdf.getRoot().getKey("/OutputIntents").getArrayItem(0).getKey("/DestOutputProfile");
+  EXPECT_EQ(profile.getDict().getKey("/N").getIntValue(), 3);
+  std::shared_ptr<Buffer> icc = profile.getStreamData();
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(icc->getBuffer()), icc->getSize()),
+            ReadBytes("/usr/share/color/icc/sRGB.icc"));
 }
 
 TEST_F(PdfaTest, SameInputGivesIdenticalBytes) {

@@ -68,5 +68,29 @@ TEST(TextLayerContentTest, ScaleIsWrittenOnlyWhenItChanges) {
   EXPECT_NE(content.find("300 Tz<00650066>Tj"), std::string::npos) << content;
 }
 
+TEST(GlyphBlocksTest, ToUnicodeMapsExactlyTheBlocksTheTextUses) {
+  PageText page;
+  TextLine line;
+  // Latin-1 (00), đ and ư (01), ế (1E), € (20), and a character outside the BMP (U+FFFD: FF).
+  line.words = {MakeWord("Đường", 0, 10, 0, 10), MakeWord("thế", 12, 20, 0, 10),
+                MakeWord("5€", 22, 30, 0, 10), MakeWord("\xF0\x9F\x98\x80", 32, 40, 0, 10)};
+  page.lines = {line};
+  GlyphBlocks blocks;
+  AddGlyphBlocks(page, &blocks);
+  EXPECT_EQ(blocks.count(), 5u);
+  for (int high : {0x00, 0x01, 0x1E, 0x20, 0xFF}) EXPECT_TRUE(blocks.test(high)) << high;
+
+  QPDF pdf;
+  pdf.emptyPDF();
+  QPDFObjectHandle font = AddGlyphLessFont(pdf, std::string(64, '\0'), blocks);
+  std::shared_ptr<Buffer> data = font.getKey("/ToUnicode").getStreamData();
+  const std::string cmap(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  EXPECT_NE(cmap.find("5 beginbfrange\n<0000> <00FF> <0000>\n<0100> <01FF> <0100>\n"
+                      "<1E00> <1EFF> <1E00>\n<2000> <20FF> <2000>\n<FF00> <FFFF> <FF00>\n"
+                      "endbfrange"),
+            std::string::npos)
+      << cmap;
+}
+
 }  // namespace
 }  // namespace sohoa::ocr
