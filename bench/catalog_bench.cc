@@ -173,12 +173,13 @@ int main(int argc, char** argv) {
       *std::max_element(garbled_cpu_ms.begin(), garbled_cpu_ms.end()));
   std::printf(
       "pages=%ld built=%ld build_s=%.1f build_pages_per_s=%.0f build_cpu_pages_per_s=%.0f "
-      "queries=%d p50_ms=%.2f p95_ms=%.2f max_ms=%.2f p50_cpu_ms=%.2f p95_cpu_ms=%.2f "
-      "empty=%ld near=%ld hits_per_query=%.1f db_mb=%.1f\n",
+      "queries=%d p50_ms=%.2f p95_ms=%.2f max_ms=%.2f p50_cpu_ms=%.2f p90_cpu_ms=%.2f "
+      "p95_cpu_ms=%.2f p99_cpu_ms=%.2f empty=%ld near=%ld hits_per_query=%.1f db_mb=%.1f\n",
       pages, built, build_seconds, built > 0 ? built / build_seconds : 0.0,
       built > 0 ? built / build_cpu_seconds : 0.0, query_count, Percentile(latencies_ms, 0.5),
       Percentile(latencies_ms, 0.95), *std::max_element(latencies_ms.begin(), latencies_ms.end()),
-      Percentile(cpu_ms, 0.5), Percentile(cpu_ms, 0.95), empty, near,
-      static_cast<double>(total_hits) / query_count, std::filesystem::file_size(db_path) / 1e6);
+      Percentile(cpu_ms, 0.5), Percentile(cpu_ms, 0.9), Percentile(cpu_ms, 0.95),
+      Percentile(cpu_ms, 0.99), empty, near, static_cast<double>(total_hits) / query_count,
+      std::filesystem::file_size(db_path) / 1e6);
   return 0;
 }

@@ -19,12 +19,25 @@ struct SearchOptions {
   bool json = false;
 };
 
-nlohmann::json MetaToJson(const index::DocumentMeta& meta) {
-  return {{"number", meta.number},   {"symbol", meta.symbol},
-          {"date", meta.date},       {"type", meta.type},
-          {"agency", meta.agency},   {"agency_parent", meta.agency_parent},
-          {"subject", meta.subject}, {"place", meta.place},
-          {"signer", meta.signer},   {"person_name", meta.person_name}};
+// Stamp fields appear twice: by name with their value ("received_number": "2352"), and in
+// "fields" with their confidence and source.
+nlohmann::json MetaToJson(const index::DocumentMeta& meta,
+                          const std::vector<index::MetaField>& fields) {
+  nlohmann::json json = {{"number", meta.number},   {"symbol", meta.symbol},
+                         {"date", meta.date},       {"type", meta.type},
+                         {"agency", meta.agency},   {"agency_parent", meta.agency_parent},
+                         {"subject", meta.subject}, {"place", meta.place},
+                         {"signer", meta.signer},   {"person_name", meta.person_name}};
+  nlohmann::json listed = nlohmann::json::array();
+  for (const index::MetaField& field : fields) {
+    if (!json.contains(field.name)) json[field.name] = field.value;
+    listed.push_back({{"name", field.name},
+                      {"value", field.value},
+                      {"confidence", field.confidence},
+                      {"source", field.source}});
+  }
+  json["fields"] = std::move(listed);
+  return json;
 }
 
 // `pdf#page=N` opens the hit's page in PDF viewers (RFC 8118 fragment).
@@ -33,14 +46,15 @@ std::string PageLink(const index::SearchHit& hit) {
   return hit.output_path + "#page=" + std::to_string(hit.page);
 }
 
-nlohmann::json HitToJson(const index::SearchHit& hit, int rank) {
+nlohmann::json HitToJson(const index::SearchHit& hit, int rank,
+                         const std::vector<index::MetaField>& fields) {
   nlohmann::json boxes = nlohmann::json::array();
   for (const PixelBox& box : hit.boxes) {
     boxes.push_back({box.left, box.top, box.right, box.bottom});
   }
   return {{"rank", rank},       {"input", hit.input_path}, {"pdf", hit.output_path},
           {"page", hit.page},   {"link", PageLink(hit)},   {"score", hit.score},
-          {"match", hit.match}, {"snippet", hit.snippet},  {"meta", MetaToJson(hit.meta)},
+          {"match", hit.match}, {"snippet", hit.snippet},  {"meta", MetaToJson(hit.meta, fields)},
           {"boxes", boxes}};
 }
 
@@ -95,7 +109,14 @@ int RunSearch(const SearchOptions& options) {
   }
   if (options.json) {
     for (size_t i = 0; i < hits->size(); ++i) {
-      const nlohmann::json json = HitToJson((*hits)[i], static_cast<int>(i) + 1);
+      index::SearchHit& hit = (*hits)[i];
+      Result<std::vector<PixelBox>> boxes = (*catalog)->MatchBoxes(query, hit);
+      if (boxes.ok()) hit.boxes = std::move(*boxes);
+      // A catalog without stored fields shows none rather than failing the search.
+      Result<std::vector<index::MetaField>> fields =
+          (*catalog)->SectionFields(hit.input_path, hit.page);
+      const nlohmann::json json = HitToJson(
+          hit, static_cast<int>(i) + 1, fields.ok() ? *fields : std::vector<index::MetaField>{});
       std::printf("%s\n",
                   json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
     }

@@ -31,11 +31,14 @@ struct DocumentRecord {
 struct SearchHit {
   std::string input_path;
   std::string output_path;
-  int page = 0;                 // 1-based
-  double score = 0;             // higher is better
-  std::string snippet;          // with the matched words between '[' and ']'
-  DocumentMeta meta;            // of the document (section) the page belongs to
-  std::vector<PixelBox> boxes;  // matched words on the page, upright-frame pixels
+  int page = 0;         // 1-based
+  double score = 0;     // higher is better
+  std::string snippet;  // with the matched words between '[' and ']'
+  DocumentMeta meta;    // of the document (section) the page belongs to
+  // Matched words on the page, upright-frame pixels. Search() leaves it empty: finding them
+  // reads the page's whole word list (~0.7 ms a page, more than ranking 100k pages), and a
+  // result list needs none; Catalog::MatchBoxes fills it for the page a reader opens.
+  std::vector<PixelBox> boxes;
   // How the page matched, best first: "exact" (as typed, plain words side by side),
   // "exact-words" (as typed, the words anywhere on the page), "folded" and "folded-words"
   // (the same without diacritics), "near" (OCR-tolerant: a long word one edit away), "filter"
@@ -64,9 +67,19 @@ class Catalog {
 
   // `query` is in the user query language (index/query.h). Best hits first.
   virtual Result<std::vector<SearchHit>> Search(const std::string& query, int limit) = 0;
+  // The boxes of the words on `hit`'s page that `query` matched, the way `hit.match` says it
+  // matched (exact forms for "exact"/"exact-words", folded forms otherwise).
+  virtual Result<std::vector<PixelBox>> MatchBoxes(const std::string& query,
+                                                   const SearchHit& hit) = 0;
 
   virtual Result<CatalogStats> Stats() = 0;
   virtual Result<std::vector<DocumentRecord>> Documents() = 0;
+
+  // The named fields (MetaField: stamp values with confidence and source) of the section that
+  // page `page` (1-based) of `input_path` belongs to; empty when it has none.
+  virtual Result<std::vector<MetaField>> SectionFields(const std::string& input_path, int page) {
+    return Unsupported("no stored fields");
+  }
 
   // Merges the full-text index segments and checkpoints the journal (`sohoa catalog optimize`).
   virtual Status Optimize() { return Unsupported("optimize is not implemented here"); }

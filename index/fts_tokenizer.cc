@@ -83,6 +83,8 @@ int Tokenize(Fts5Tokenizer* handle, void* fts_context, int flags, const char* te
 
 void DestroyFactory(void* context) { delete static_cast<TokenizerFactory*>(context); }
 
+}  // namespace
+
 Result<fts5_api*> GetFts5Api(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* raw = nullptr;
@@ -96,8 +98,6 @@ Result<fts5_api*> GetFts5Api(sqlite3* db) {
   if (api == nullptr) return Internal("FTS5 did not hand out its API");
   return api;
 }
-
-}  // namespace
 
 IndexedForms IndexedFormsOf(std::string_view word) {
   IndexedForms forms;

@@ -17,6 +17,9 @@ namespace sohoa::index {
 inline constexpr char kFoldedTokenMarker = '_';
 inline constexpr const char* kVietnameseTokenizerName = "vietnamese";
 
+// The FTS5 extension API of this connection, to register tokenizers and ranking functions.
+Result<fts5_api*> GetFts5Api(sqlite3* db);
+
 // Registers the tokenizer on this connection (needed before any use of the FTS table).
 Status RegisterVietnameseTokenizer(sqlite3* db);
 

@@ -9,14 +9,17 @@
 #include <vector>
 
 #include "index/keyed_line.h"
+#include "index/metadata_stamps.h"
 #include "index/vietnamese_text.h"
 
 namespace sohoa::index {
 namespace {
 
 // A header sits near the top of the page; body lines further down may quote numbers/dates.
+// Counted in lines of some length: a stamp over the header adds short specks as lines.
 constexpr size_t kHeaderLines = 16;
 constexpr size_t kTitleLines = 26;
+constexpr size_t kCountedLineChars = 6;
 
 struct TypeName {
   const char* key;
@@ -63,6 +66,15 @@ bool Contains(const std::string& haystack, const char* needle) {
 }
 
 bool StartsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+
+// The index after the first `count` lines of at least kCountedLineChars characters.
+size_t WindowEnd(const std::vector<KeyedLine>& lines, size_t count) {
+  size_t counted = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].size() >= kCountedLineChars && ++counted == count) return i + 1;
+  }
+  return lines.size();
+}
 
 bool IsMottoLine(const KeyedLine& line) {
   const std::string& key = line.key();
@@ -127,7 +139,7 @@ struct DateMatch {
 
 std::optional<DateMatch> FindDate(const std::string& key) {
   static const std::regex kDate(
-      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *thang *([0-9oli][0-9oli ]{0,2}?) *nam *([0-9oli](?: ?[0-9oli]){3}))");
+      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *thang *([0-9oli][0-9oli ]{0,2}?) *nam *[-.]? *([0-9oli](?: ?[0-9oli]){3}))");
   std::smatch match;
   if (!std::regex_search(key, match, kDate)) return std::nullopt;
   std::string day = Digits(match[1]), month = Digits(match[2]), year = Digits(match[3]);
@@ -171,7 +183,8 @@ std::string ValueAfterColon(const KeyedLine& line) {
 bool IsPageStart(const std::vector<KeyedLine>& lines, bool* personnel) {
   *personnel = false;
   bool header = false;
-  for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i) {
+  const size_t header_end = WindowEnd(lines, kHeaderLines);
+  for (size_t i = 0; i < header_end; ++i) {
     if (IsUppercaseLine(lines[i]) && CompactKey(lines[i].key()) == "so yeu ly lich") {
       *personnel = true;
     }
@@ -212,6 +225,32 @@ void ReadAgency(const std::vector<KeyedLine>& lines, size_t number_line, Documen
   }
 }
 
+// The centred type name ('QUYẾT ĐỊNH') of an upper-case line, or null.
+const TypeName* TypeNameOf(const KeyedLine& line) {
+  if (!IsUppercaseLine(line)) return nullptr;
+  std::string key = CompactKey(line.key());
+  // A speck before the title reads as punctuation ('.THÔNG BÁO').
+  key.erase(0, std::min(key.size(), key.find_first_not_of(" .,:;'`\"-_~^|")));
+  for (const TypeName& type : kTypeNames) {
+    if (key == type.key) return &type;
+  }
+  return nullptr;
+}
+
+// The end of the header: `header_end`, or the first line of the title or body before it
+// (a date quoted in the body must not be taken for the document's). Not 'V/v': a header read
+// column by column puts the letter's subject before the motto and date.
+size_t HeaderEnd(const std::vector<KeyedLine>& lines, size_t header_end) {
+  for (size_t i = 0; i < header_end; ++i) {
+    std::string key = CompactKey(lines[i].key());
+    key.erase(0, std::min(key.size(), key.find_first_not_of(" .,:;'`\"-_~^?")));
+    if (StartsWith(key, "kinh gui") || StartsWith(key, "can cu") || TypeNameOf(lines[i])) {
+      return i;
+    }
+  }
+  return header_end;
+}
+
 bool EndsSubject(const KeyedLine& line) {
   const std::string& key = line.key();
   return IsUppercaseLine(line) || IsMottoLine(line) || StartsWith(key, "kinh gui") ||
@@ -241,18 +280,19 @@ std::string ReadSubject(const std::vector<KeyedLine>& lines, size_t first, bool 
 // The 'Số:' of line `i` is an incoming-mail stamp's when 'ĐẾN' / 'CÔNG VĂN ĐẾN' heads it.
 bool InStampBlock(const std::vector<KeyedLine>& lines, size_t i) {
   for (size_t above = i >= 3 ? i - 3 : 0; above < i; ++above) {
-    const std::string key = CompactKey(lines[above].key());
-    if (key == "den" || Contains(key, "cong van den")) return true;
+    if (IsIncomingStampHeading(CompactKey(lines[above].key()))) return true;
   }
   return false;
 }
 
 void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
-  size_t number_line = std::min(lines.size(), kHeaderLines);
+  const size_t header_end = HeaderEnd(lines, WindowEnd(lines, kHeaderLines));
+  const size_t title_end = WindowEnd(lines, kTitleLines);
+  size_t number_line = header_end;
   // An incoming-mail stamp ('CÔNG VĂN ĐẾN / Số: 2352 / Ngày: 21/3') carries a bare number;
   // the document's own has a symbol ('47/QĐ-UBND'), so that one wins when both are read.
   for (int pass = 0; pass < 2 && meta->number.empty(); ++pass) {
-    for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i) {
+    for (size_t i = 0; i < header_end; ++i) {
       std::optional<size_t> label_end = NumberLabelEnd(lines[i]);
       if (!label_end) continue;
       std::string number = CleanNumber(lines[i].Slice(*label_end, lines[i].size()));
@@ -268,7 +308,7 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
 
   // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma.
   for (int pass = 0; pass < 2 && meta->date.empty(); ++pass) {
-    for (size_t i = 0; i < lines.size() && i < kHeaderLines; ++i) {
+    for (size_t i = 0; i < header_end; ++i) {
       std::optional<DateMatch> date = FindDate(lines[i].key());
       if (!date) continue;
       std::string place = TrimPunctuation(lines[i].Slice(0, date->start));
@@ -290,7 +330,7 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   }
 
   std::optional<size_t> subject_line;
-  for (size_t i = 0; i < lines.size() && i < kTitleLines; ++i) {
+  for (size_t i = 0; i < title_end; ++i) {
     std::string key = CompactKey(lines[i].key());
     // Specks before the line read as punctuation ('.. V/v ...').
     key.erase(0, std::min(key.size(), key.find_first_not_of(" .,:;'`\"-_~^?")));
@@ -300,20 +340,25 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
       return;
     }
   }
-  for (size_t i = 0; i < lines.size() && i < kTitleLines; ++i) {
-    if (!IsUppercaseLine(lines[i])) continue;
-    const std::string key = CompactKey(lines[i].key());
-    for (const TypeName& type : kTypeNames) {
-      if (key == type.key) {
-        meta->type = type.name;
-        subject_line = i + 1;
-        break;
-      }
+  for (size_t i = 0; i < title_end; ++i) {
+    if (const TypeName* type = TypeNameOf(lines[i])) {
+      meta->type = type->name;
+      subject_line = i + 1;
+      break;
     }
-    if (subject_line) break;
   }
   if (subject_line && *subject_line < lines.size() && !EndsSubject(lines[*subject_line])) {
     meta->subject = ReadSubject(lines, *subject_line, /*letter=*/false);
+  }
+  if (meta->type.empty()) {
+    // Neither a type name nor 'V/v' was read (a stamp over it, a garbled line): a letter
+    // addressed 'Kính gửi:' under the header is a công văn, the one type without a title.
+    for (size_t i = 0; i < title_end; ++i) {
+      if (StartsWith(CompactKey(lines[i].key()), "kinh gui")) {
+        meta->type = "CÔNG VĂN";
+        break;
+      }
+    }
   }
 }
 
@@ -371,6 +416,13 @@ std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& pag
       ReadHeader(pages[p], &section.meta);
     }
     sections.push_back(std::move(section));
+  }
+  for (MetadataSection& section : sections) {
+    for (int page = section.first_page; page <= section.last_page; ++page) {
+      for (MetaField& field : ReadStampFields(pages[page - 1])) {
+        if (section.meta.Field(field.name).empty()) section.meta.fields.push_back(std::move(field));
+      }
+    }
   }
   for (MetadataSection& section : sections) {
     if (section.meta.type.empty() || section.meta.type == "SƠ YẾU LÝ LỊCH") continue;

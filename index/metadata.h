@@ -7,6 +7,16 @@
 
 namespace sohoa::index {
 
+// A value read from the document that is not its own number or date: an incoming-mail stamp's
+// number and date, an urgency stamp, a digital signature's signing time. Archives file by them
+// too, so they are kept, never mixed into the document's own fields.
+struct MetaField {
+  std::string name;      // "received_number", "received_date", "urgency", "signed_at", ...
+  std::string value;     // dates ISO: yyyy-mm-dd, --mm-dd without a year, yyyy-mm-ddThh:mm:ss
+  float confidence = 0;  // 0..100: how completely the value's pattern was read
+  std::string source;    // "printed", "handwritten", "stamp" or "pdf-text"
+};
+
 struct DocumentMeta {
   std::string number;         // as printed after 'Số:', e.g. "15/QĐ-UBND"
   std::string symbol;         // the part after the numeral: "QĐ-UBND"
@@ -21,6 +31,14 @@ struct DocumentMeta {
   std::string person_name;
   std::string birth_date;  // ISO
   std::string unit;
+  std::vector<MetaField> fields;  // stamp values, in page order
+  // The first field called `name`, or empty.
+  std::string Field(const std::string& name) const {
+    for (const MetaField& field : fields) {
+      if (field.name == name) return field.value;
+    }
+    return {};
+  }
   bool empty() const {
     return number.empty() && date.empty() && type.empty() && person_name.empty();
   }

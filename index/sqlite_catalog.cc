@@ -1,5 +1,6 @@
 #include "index/sqlite_catalog.h"
 
+#include "index/fts_rank.h"
 #include "index/fts_tokenizer.h"
 #include "index/page_json.h"
 
@@ -53,6 +54,22 @@ CREATE VIRTUAL TABLE IF NOT EXISTS pages_fts USING fts5(
 CREATE VIRTUAL TABLE IF NOT EXISTS pages_vocab USING fts5vocab(pages_fts, 'row');
 )sql";
 
+// Added after schema version 1 without changing it: catalogs written before it gain the
+// table when opened, and older programs still open newer catalogs (they ignore it).
+constexpr const char* kFieldsSchema = R"sql(
+CREATE TABLE IF NOT EXISTS fields (
+  id INTEGER PRIMARY KEY,
+  doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  value TEXT NOT NULL,
+  confidence REAL NOT NULL,
+  source TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fields_by_section ON fields(section_id);
+CREATE INDEX IF NOT EXISTS fields_by_value ON fields(name, value);
+)sql";
+
 }  // namespace
 
 Result<std::unique_ptr<Catalog>> OpenSqliteCatalog(const std::filesystem::path& path) {
@@ -73,6 +90,7 @@ Status SqliteCatalog::Initialise() {
   sqlite3* db = db_.get();
   sqlite3_busy_timeout(db, 10000);
   SOHOA_RETURN_IF_ERROR(RegisterVietnameseTokenizer(db));
+  SOHOA_RETURN_IF_ERROR(RegisterRankFunction(db, "pages_fts"));
   SOHOA_RETURN_IF_ERROR(Execute(db,
                                 "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
                                 "PRAGMA foreign_keys=ON;"));
@@ -85,10 +103,11 @@ Status SqliteCatalog::Initialise() {
     return Unsupported("catalog schema version " + std::to_string(found_version) +
                        " is newer than this program's " + std::to_string(kSchemaVersion));
   }
-  if (found_version == kSchemaVersion) return Status::Ok();
+  if (found_version == kSchemaVersion) return Execute(db, kFieldsSchema);
   Transaction transaction(db);
   SOHOA_RETURN_IF_ERROR(transaction.Begin());
   SOHOA_RETURN_IF_ERROR(Execute(db, kSchema));
+  SOHOA_RETURN_IF_ERROR(Execute(db, kFieldsSchema));
   SOHOA_RETURN_IF_ERROR(
       Execute(db, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()));
   return transaction.Commit();
@@ -100,6 +119,7 @@ Status SqliteCatalog::DeleteDocument(const std::string& input_path) {
       "INSERT INTO pages_fts(pages_fts, rowid, text) SELECT 'delete', p.id, p.text "
       "FROM pages p JOIN documents d ON d.id = p.doc_id WHERE d.input_path = ?1",
       "DELETE FROM pages WHERE doc_id IN (SELECT id FROM documents WHERE input_path = ?1)",
+      "DELETE FROM fields WHERE doc_id IN (SELECT id FROM documents WHERE input_path = ?1)",
       "DELETE FROM sections WHERE doc_id IN (SELECT id FROM documents WHERE input_path = ?1)",
       "DELETE FROM documents WHERE input_path = ?1",
   };
@@ -176,6 +196,11 @@ Status SqliteCatalog::PutDocument(const DocumentRecord& document,
       "symbol_key, type_key, agency_key) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   if (!insert_section.ok()) return insert_section.status();
+  Result<Statement> insert_field =
+      Statement::Prepare(db_.get(),
+                         "INSERT INTO fields(doc_id, section_id, name, value, confidence, source) "
+                         "VALUES (?, ?, ?, ?, ?, ?)");
+  if (!insert_field.ok()) return insert_field.status();
   for (const MetadataSection& section : sections) {
     const DocumentMeta& meta = section.meta;
     Statement& s = *insert_section;
@@ -194,6 +219,18 @@ Status SqliteCatalog::PutDocument(const DocumentRecord& document,
     s.BindText(column++, MetadataKey(meta.type));
     s.BindText(column++, MetadataKey(meta.agency_parent + " " + meta.agency));
     SOHOA_RETURN_IF_ERROR(s.Run());
+    const long long section_id = sqlite3_last_insert_rowid(db_.get());
+    for (const MetaField& field : meta.fields) {
+      Statement& f = *insert_field;
+      f.Reset();
+      f.BindInt(1, *doc_id);
+      f.BindInt(2, section_id);
+      f.BindText(3, field.name);
+      f.BindText(4, field.value);
+      f.BindDouble(5, field.confidence);
+      f.BindText(6, field.source);
+      SOHOA_RETURN_IF_ERROR(f.Run());
+    }
   }
   return transaction.Commit();
 }
@@ -250,6 +287,27 @@ Result<std::vector<DocumentRecord>> SqliteCatalog::Documents() {
   }
   if (!status.ok()) return status;
   return documents;
+}
+
+Result<std::vector<MetaField>> SqliteCatalog::SectionFields(const std::string& input_path,
+                                                            int page) {
+  Result<Statement> statement = Statement::Prepare(
+      db_.get(),
+      "SELECT f.name, f.value, f.confidence, f.source FROM fields f WHERE f.section_id = "
+      "(SELECT s.id FROM sections s JOIN documents d ON d.id = s.doc_id WHERE d.input_path = ? "
+      "AND ? BETWEEN s.first_page AND s.last_page ORDER BY s.first_page DESC LIMIT 1) "
+      "ORDER BY f.id");
+  if (!statement.ok()) return statement.status();
+  statement->BindText(1, input_path);
+  statement->BindInt(2, page);
+  std::vector<MetaField> fields;
+  Status status;
+  while (statement->Step(&status)) {
+    fields.push_back({statement->ColumnText(0), statement->ColumnText(1),
+                      static_cast<float>(statement->ColumnDouble(2)), statement->ColumnText(3)});
+  }
+  if (!status.ok()) return status;
+  return fields;
 }
 
 Status SqliteCatalog::Optimize() {

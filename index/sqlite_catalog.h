@@ -1,7 +1,8 @@
 // SQLite implementation of Catalog (internal to index/; callers use OpenSqliteCatalog).
 //
 // One file in WAL mode. documents 1-n pages 1-1 pages_fts (external content, rowid = page id,
-// "vietnamese" tokenizer), documents 1-n sections (metadata per page range).
+// "vietnamese" tokenizer), documents 1-n sections (metadata per page range) 1-n fields (stamp
+// values and other named fields, with confidence and source).
 #pragma once
 
 #include <set>
@@ -24,8 +25,10 @@ class SqliteCatalog : public Catalog {
                      const std::vector<MetadataSection>& sections) override;
   Status PutFailure(const DocumentRecord& document) override;
   Result<std::vector<SearchHit>> Search(const std::string& query, int limit) override;
+  Result<std::vector<PixelBox>> MatchBoxes(const std::string& query, const SearchHit& hit) override;
   Result<CatalogStats> Stats() override;
   Result<std::vector<DocumentRecord>> Documents() override;
+  Result<std::vector<MetaField>> SectionFields(const std::string& input_path, int page) override;
   Status Optimize() override;
 
   // Batch journal (sqlite_journal.cc).

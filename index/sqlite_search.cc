@@ -23,12 +23,12 @@ constexpr int kNearMaximumWords = 8;
 constexpr size_t kNearMaximumVariants = 16;
 
 constexpr const char* kHitColumns =
-    "p.id, d.input_path, d.output_path, p.page_no, p.words_json, "
+    "p.id, d.input_path, d.output_path, p.page_no, "
     "coalesce(s.number, ''), coalesce(s.symbol, ''), coalesce(s.date, ''), "
     "coalesce(s.place, ''), coalesce(s.type, ''), coalesce(s.agency, ''), "
     "coalesce(s.agency_parent, ''), coalesce(s.subject, ''), coalesce(s.signer, ''), "
     "coalesce(s.person_name, ''), coalesce(s.birth_date, ''), coalesce(s.unit, '')";
-constexpr int kFirstExtraColumn = 17;
+constexpr int kFirstExtraColumn = 16;
 
 // The section a page belongs to: the last one starting at or before it.
 constexpr const char* kSectionJoin =
@@ -70,7 +70,7 @@ SearchHit ReadHit(const Statement& row) {
   std::string* fields[] = {&meta.number, &meta.symbol,      &meta.date,          &meta.place,
                            &meta.type,   &meta.agency,      &meta.agency_parent, &meta.subject,
                            &meta.signer, &meta.person_name, &meta.birth_date,    &meta.unit};
-  int column = 5;
+  int column = 4;
   for (std::string* field : fields) *field = row.ColumnText(column++);
   return hit;
 }
@@ -162,7 +162,7 @@ std::vector<std::string> SqliteCatalog::NearVocabularyWords(const std::string& f
 }
 
 // Two steps, so that the cost of a tier grows with the matching pages only through FTS5's
-// scoring: first the ids and bm25 scores of the best pages (the sort carries nothing else, and
+// scoring: first the ids and ranks of the best pages (the sort carries nothing else, and
 // the joins run only when a filter needs them), then the joins, snippet() and word boxes for the
 // returned pages alone (snippet() tokenizes the whole page).
 Status SqliteCatalog::AppendHits(const std::string& match_expression, const ParsedQuery& query,
@@ -171,13 +171,14 @@ Status SqliteCatalog::AppendHits(const std::string& match_expression, const Pars
   const long long wanted = limit - static_cast<long long>(hits->size());
   if (wanted <= 0) return Status::Ok();
   const bool filtered = query.filters.any();
-  // "ORDER BY bm25() LIMIT" is SQLite's bounded top-k sort; FTS5's "ORDER BY rank" sorts every
-  // match in a nested statement first (43 against 33 ms CPU median at 100k pages, one run each).
+  // "ORDER BY sohoa_rank() LIMIT" is SQLite's bounded top-k sort; FTS5's "ORDER BY rank" sorts
+  // every match in a nested statement first (43 against 33 ms CPU median at 100k pages, one run
+  // each). sohoa_rank orders as bm25() does, at a third of its cost (index/fts_rank.h).
   const std::string ranking_sql =
-      std::string("SELECT pages_fts.rowid, bm25(pages_fts) FROM pages_fts") +
+      std::string("SELECT pages_fts.rowid, sohoa_rank(pages_fts) FROM pages_fts") +
       (filtered ? std::string(" JOIN pages p ON p.id = pages_fts.rowid") + kSectionJoin : "") +
       " WHERE pages_fts MATCH ?" + FilterConditions(query.filters) +
-      " ORDER BY bm25(pages_fts) LIMIT ?";
+      " ORDER BY sohoa_rank(pages_fts) LIMIT ?";
   Result<Statement> ranking = Statement::Prepare(db_.get(), ranking_sql);
   if (!ranking.ok()) return ranking.status();
   ranking->BindText(1, match_expression);
@@ -201,8 +202,7 @@ Status SqliteCatalog::AppendHits(const std::string& match_expression, const Pars
       kSectionJoin + " WHERE pages_fts MATCH ? AND pages_fts.rowid = ?";
   Result<Statement> detail = Statement::Prepare(db_.get(), detail_sql);
   if (!detail.ok()) return detail.status();
-  const WordMatcher matcher = MatcherFor(query, tier_base < 3);
-  for (const auto& [page_id, bm25] : ranked) {
+  for (const auto& [page_id, rank] : ranked) {
     detail->Reset();
     detail->BindText(1, match_expression);
     detail->BindInt(2, page_id);
@@ -211,10 +211,9 @@ Status SqliteCatalog::AppendHits(const std::string& match_expression, const Pars
       continue;  // the page left the catalog between the two statements
     }
     SearchHit hit = ReadHit(*detail);
-    const double relevance = std::max(0.0, -bm25);
+    const double relevance = std::max(0.0, -rank);
     hit.score = tier_base + relevance / (1.0 + relevance);
     hit.snippet = OneLine(detail->ColumnText(kFirstExtraColumn));
-    hit.boxes = MatchingWordBoxes(detail->ColumnText(4), matcher);
     hit.match = match_kind;
     hits->push_back(std::move(hit));
   }
@@ -243,6 +242,26 @@ Status SqliteCatalog::AppendFilteredPages(const ParsedQuery& query, int limit,
     hits->push_back(std::move(hit));
   }
   return status;
+}
+
+Result<std::vector<PixelBox>> SqliteCatalog::MatchBoxes(const std::string& query_text,
+                                                        const SearchHit& hit) {
+  Result<ParsedQuery> parsed = ParseQuery(query_text);
+  if (!parsed.ok()) return parsed.status();
+  Result<Statement> statement =
+      Statement::Prepare(db_.get(),
+                         "SELECT p.words_json FROM pages p JOIN documents d ON d.id = p.doc_id"
+                         " WHERE d.input_path = ? AND p.page_no = ?");
+  if (!statement.ok()) return statement.status();
+  statement->BindText(1, hit.input_path);
+  statement->BindInt(2, hit.page);
+  Status status;
+  if (!statement->Step(&status)) {
+    if (!status.ok()) return status;
+    return NotFound("no page " + std::to_string(hit.page) + " of " + hit.input_path);
+  }
+  const bool as_typed = hit.match == "exact" || hit.match == "exact-words";
+  return MatchingWordBoxes(statement->ColumnText(0), MatcherFor(*parsed, !as_typed));
 }
 
 Result<std::vector<SearchHit>> SqliteCatalog::Search(const std::string& query_text, int limit) {

@@ -74,13 +74,22 @@ TEST_F(CatalogTest, ExactAndFoldedQueries) {
   EXPECT_EQ(exact[0].page, 1);
   EXPECT_EQ(exact[0].match, "exact");
   EXPECT_NE(exact[0].snippet.find("[Đông Triều]"), std::string::npos) << exact[0].snippet;
-  EXPECT_EQ(exact[0].boxes.size(), 2u);
+  EXPECT_TRUE(exact[0].boxes.empty()) << "a result list reads no word boxes";
+  Result<std::vector<PixelBox>> boxes = catalog_->MatchBoxes("Đông Triều", exact[0]);
+  ASSERT_TRUE(boxes.ok()) << boxes.status().ToString();
+  EXPECT_EQ(boxes->size(), 2u);
   EXPECT_EQ(exact[0].meta.number, "15/QĐ-UBND");
   EXPECT_EQ(exact[0].meta.date, "2024-03-15");
 
   std::vector<SearchHit> folded = Search("dong trieu");
   ASSERT_EQ(folded.size(), 1u);
   EXPECT_EQ(folded[0].input_path, "in/decision.tif");
+  Result<std::vector<PixelBox>> folded_boxes = catalog_->MatchBoxes("dong trieu", folded[0]);
+  ASSERT_TRUE(folded_boxes.ok());
+  EXPECT_EQ(folded_boxes->size(), 3u);  // "cộng đồng" folds to "dong" too
+  SearchHit missing = folded[0];
+  missing.page = 99;
+  EXPECT_FALSE(catalog_->MatchBoxes("dong trieu", missing).ok());
   EXPECT_EQ(Search("tien yen").at(0).input_path, "in/article.jpg");
 }
 
