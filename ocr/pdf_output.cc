@@ -40,6 +40,11 @@ QPDFObjectHandle PageBox(double width_pt, double height_pt) {
                                      QPDFObjectHandle::newReal(PdfNumber(height_pt))});
 }
 
+void UseBestFlateLevel() {
+  static std::once_flag level_set;
+  std::call_once(level_set, [] { Pl_Flate::setCompressionLevel(9); });
+}
+
 Status WriteDeterministic(QPDF& pdf, const std::filesystem::path& path,
                           const std::shared_ptr<Status>& stream_error) {
   const auto stored_error = [&] { return stream_error != nullptr && !stream_error->ok(); };
@@ -51,8 +56,7 @@ Status WriteDeterministic(QPDF& pdf, const std::filesystem::path& path,
     // Small G4 pages make the text layer and the fixed PDF/A parts a visible share of the
     // file: compress what qpdf writes at the best level and pack objects into object streams
     // (allowed by PDF/A-2). Streams that already have a filter (the scans) are left untouched.
-    static std::once_flag level_set;
-    std::call_once(level_set, [] { Pl_Flate::setCompressionLevel(9); });
+    UseBestFlateLevel();
     writer.setCompressStreams(true);
     writer.setRecompressFlate(false);
     writer.setObjectStreamMode(qpdf_o_generate);

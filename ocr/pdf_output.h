@@ -23,6 +23,11 @@ Result<EmbeddedFiles> LoadEmbeddedFiles(const WriteOptions& options);
 // [0 0 width height].
 QPDFObjectHandle PageBox(double width_pt, double height_pt);
 
+// Sets qpdf's process-wide Flate level to 9 (once). Anything that compresses with Pl_Flate
+// must call it first: bytes compressed before the first write would otherwise use the default
+// level, and the same document would come out different depending on what was written first.
+void UseBestFlateLevel();
+
 // Writes `pdf` to `path` with a deterministic /ID. If a lazy stream stored an error in
 // `*stream_error` (may be null) while writing, that error is returned.
 Status WriteDeterministic(QPDF& pdf, const std::filesystem::path& path,

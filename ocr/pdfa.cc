@@ -9,6 +9,8 @@
 #include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDFObjectHandle.hh>
 
+#include "ocr/pdf_output.h"
+
 namespace sohoa::ocr {
 namespace {
 
@@ -168,6 +170,7 @@ namespace {
 // PDF/A-1 kept XMP unfiltered; PDF/A-2 dropped that rule, and the packet compresses from
 // ~3.8 KB to ~1.3 KB, which is several percent of a small G4 document.
 QPDFObjectHandle NewFlateStream(QPDF& pdf, const std::string& data) {
+  UseBestFlateLevel();
   Pl_Buffer compressed("flate");
   Pl_Flate flate("xmp", &compressed, Pl_Flate::a_deflate);
   flate.writeString(data);

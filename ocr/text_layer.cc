@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "ocr/pdf_geometry.h"
+#include "ocr/reading_order.h"
 
 namespace sohoa::ocr {
 namespace {
@@ -152,17 +155,26 @@ std::string BuildTextLayerContent(const PageText& text, const Affine2D& upright_
                                   std::string_view font_resource) {
   std::string content = "BT\n3 Tr\n";
   std::string scale_set = "100";
+  std::string size_set;
+  bool matrix_set = false;
   int line_x = 0;
+  double baseline_y = 0;
+  // Whole percents: a word is then at most 0.5 % too wide or narrow (positions never drift,
+  // each word starts at its own Td), and the stream compresses ~20 % smaller than with
+  // decimals, which is a few percent of a G4 page.
   const auto set_scale = [&](double percent) {
-    std::string scale = PdfNumber(percent);
+    std::string scale = PdfNumber(std::max(1.0, std::round(percent)));
     if (scale == scale_set) return;
     content += scale;
     content += " Tz";
     scale_set = std::move(scale);
   };
-  for (const TextLine& line : text.lines) {
-    // One size and baseline per line keeps its words on one extracted line.
-    const double font_size = std::max(1, line.box.height());
+  const std::vector<double> font_sizes = LineFontSizes(text);
+  for (size_t line_index = 0; line_index < text.lines.size(); ++line_index) {
+    const TextLine& line = text.lines[line_index];
+    // One size and baseline per line keeps its words on one extracted line; the size, not the
+    // line's own height, also decides which lines extractors gather into one block.
+    const double font_size = font_sizes[line_index];
     const double glyph_advance = kGlyphAdvanceEm * font_size;
     bool line_started = false;
     for (size_t i = 0; i < line.words.size(); ++i) {
@@ -170,31 +182,45 @@ std::string BuildTextLayerContent(const PageText& text, const Affine2D& upright_
       int glyphs = 0;
       const std::string codes = GlyphCodesHex(word.text, &glyphs);
       if (glyphs == 0) continue;
-      if (!line_started) content += fmt::format("{} {} Tf\n", font_resource, PdfNumber(font_size));
-      // Each line starts with a full Tm (text space: the upright frame's pixels, y up, origin
-      // on the baseline); its other words move by an integer Td from the previous word's start,
-      // so positions never drift. The text matrix, not `cm`, carries the page scale: Poppler
-      // orders extracted text differently when the scale sits in the CTM.
       if (!line_started) {
+        // Lines mostly share one size (LineFontSizes), so Tf is written only when it changes.
+        std::string size = PdfNumber(font_size);
+        if (size != size_set) {
+          content += fmt::format("{} {} Tf\n", font_resource, size);
+          size_set = std::move(size);
+        }
+      }
+      // Text space is the upright frame's pixels, y up, origin on the baseline. The first line
+      // sets it with Tm; every later move is a Td from the previous word's or line's start:
+      // whole pixels along a line, the baseline step between lines (exact decimals, so
+      // positions never drift). The text matrix, not `cm`, carries the page scale: Poppler
+      // orders extracted text differently when the scale sits in the CTM.
+      const double baseline = line.box.bottom - kDescentEm * font_size;
+      if (!line_started && !matrix_set) {
         const Affine2D text_to_upright = {1, 0,  static_cast<double>(word.box.left),
-                                          0, -1, line.box.bottom - kDescentEm * font_size};
+                                          0, -1, baseline};
         content += PdfMatrixOperands(Compose(upright_to_page, text_to_upright));
         content += " Tm ";
+        matrix_set = true;
+      } else if (!line_started) {
+        content +=
+            fmt::format("{} {} Td ", word.box.left - line_x, PdfNumber(baseline_y - baseline));
       } else {
         content += fmt::format("{} 0 Td ", word.box.left - line_x);
       }
+      if (!line_started) baseline_y = baseline;
       line_x = word.box.left;
       line_started = true;
       const double width = std::max(1, word.box.width());
       set_scale(100.0 * width / (glyphs * glyph_advance));
       content += codes;
-      content += "Tj\n";
       if (i + 1 < line.words.size()) {
-        // A real space glyph spanning the gap, so extractors split words as a reader would.
-        const double gap = std::max(1, line.words[i + 1].box.left - word.box.right);
-        set_scale(100.0 * gap / glyph_advance);
-        content += "<0020>Tj\n";
+        // A real space glyph after the word, so extractors split words as a reader would. It
+        // keeps the word's scale (a Tz per gap cost ~17 % of the stream); the next word's Td
+        // puts it back on its own box whatever the space's width.
+        content.insert(content.size() - 1, "0020");
       }
+      content += "Tj\n";
     }
   }
   content += "ET\n";

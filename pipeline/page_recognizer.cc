@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "ocr/reading_order.h"
 #include "pipeline/header_fields.h"
 #include "pipeline/missed_text.h"
 
@@ -120,6 +121,8 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
   result.source_to_upright = clean->source_to_upright;
   // Hand-filled number/day/month of the header: re-read on their own from the scan.
   if (text.ok()) RereadHeaderFields(page.pixels, &result);
+  // After the header re-read, which finds a number slot by its place on the "Số:" line.
+  if (text.ok()) ocr::SplitAtColumnGaps(&result);
   QualityRecord& quality = result.quality;
   quality.orientation_degrees = clean->orientation_degrees;
   quality.skew_degrees = clean->skew_degrees;

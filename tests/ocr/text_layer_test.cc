@@ -24,7 +24,7 @@ Word MakeWord(std::string text, int left, int right, int top, int bottom) {
   return word;
 }
 
-TEST(TextLayerContentTest, OneMatrixPerLineAndIntegerMovesBetweenWords) {
+TEST(TextLayerContentTest, OneMatrixThenExactMovesBetweenWordsAndLines) {
   PageText page;
   page.width_px = 2480;
   page.height_px = 3508;
@@ -38,16 +38,20 @@ TEST(TextLayerContentTest, OneMatrixPerLineAndIntegerMovesBetweenWords) {
   page.lines = {first, second};
 
   const std::string content = BuildTextLayerContent(page, PixelsToPoints(3508, 300), "/F");
-  EXPECT_EQ(Count(content, " Tm"), 2u) << content;
+  EXPECT_EQ(Count(content, " Tm"), 1u) << content;
   EXPECT_EQ(Count(content, "/F 50 Tf"), 1u) << content;
   EXPECT_EQ(Count(content, "/F 40 Tf"), 1u) << content;
-  // Moves are the left-edge differences of neighbouring words, in pixels of the upright frame.
+  // Moves are the left-edge differences of neighbouring words, in pixels of the upright frame;
+  // a new line moves from the previous line's last word to its first word and baseline
+  // (baselines 250 - 0.2 * 50 = 240 and 340 - 0.2 * 40 = 332; text space y points up).
   EXPECT_NE(content.find("240 0 Td "), std::string::npos) << content;
   EXPECT_NE(content.find("220 0 Td "), std::string::npos) << content;
+  EXPECT_NE(content.find("-440 -92 Td "), std::string::npos) << content;
   EXPECT_NE(content.find("217 0 Td "), std::string::npos) << content;
-  EXPECT_EQ(Count(content, " Td "), 3u) << content;
-  // One space glyph between neighbours, none after a line's last word.
-  EXPECT_EQ(Count(content, "<0020>Tj"), 3u) << content;
+  EXPECT_EQ(Count(content, " Td "), 4u) << content;
+  // One space glyph after each word but a line's last.
+  EXPECT_EQ(Count(content, "0020>Tj"), 3u) << content;
+  EXPECT_NE(content.find("<0051007500791EBF00740020>Tj"), std::string::npos) << content;
   EXPECT_EQ(content.rfind("BT\n3 Tr\n", 0), 0u);
   EXPECT_EQ(content.substr(content.size() - 3), "ET\n");
 }
@@ -58,8 +62,8 @@ TEST(TextLayerContentTest, ScaleIsWrittenOnlyWhenItChanges) {
   page.height_px = 1000;
   TextLine line;
   line.box = {0, 0, 400, 20};
-  // Each word is 2 glyphs of 10 px advance (size 20, advance 0.5 em) over 20 px: Tz 100,
-  // the initial scale, and the 10 px gap equals one space advance: Tz 100 again.
+  // Each word is 2 glyphs of 10 px advance (size 20, advance 0.5 em) over 20 px: Tz 100, the
+  // initial scale; the space after a word keeps the word's scale.
   line.words = {MakeWord("ab", 0, 20, 0, 20), MakeWord("cd", 30, 50, 0, 20),
                 MakeWord("ef", 60, 120, 0, 20)};
   page.lines = {line};
