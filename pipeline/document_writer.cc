@@ -14,6 +14,14 @@ nlohmann::json SectionsJson(const std::vector<index::MetadataSection>& sections)
   nlohmann::json json = nlohmann::json::array();
   for (const index::MetadataSection& section : sections) {
     const index::DocumentMeta& meta = section.meta;
+    // Stamp and signature values, so that `sohoa catalog rebuild` restores them too.
+    nlohmann::json fields = nlohmann::json::array();
+    for (const index::MetaField& field : meta.fields) {
+      fields.push_back({{"name", field.name},
+                        {"value", field.value},
+                        {"confidence", field.confidence},
+                        {"source", field.source}});
+    }
     json.push_back({{"first_page", section.first_page},
                     {"last_page", section.last_page},
                     {"number", meta.number},
@@ -27,7 +35,8 @@ nlohmann::json SectionsJson(const std::vector<index::MetadataSection>& sections)
                     {"signer", meta.signer},
                     {"person_name", meta.person_name},
                     {"birth_date", meta.birth_date},
-                    {"unit", meta.unit}});
+                    {"unit", meta.unit},
+                    {"fields", fields}});
   }
   return json;
 }

@@ -123,6 +123,13 @@ std::vector<index::MetadataSection> SectionsFromJson(const std::string& catalog_
     for (const auto& [key, field] : fields) {
       if (item.contains(key) && item[key].is_string()) *field = item[key].get<std::string>();
     }
+    if (item.contains("fields") && item["fields"].is_array()) {
+      for (const nlohmann::json& stored : item["fields"]) {
+        if (!stored.is_object()) continue;
+        meta.fields.push_back({stored.value("name", ""), stored.value("value", ""),
+                               stored.value("confidence", 0.0f), stored.value("source", "")});
+      }
+    }
     sections.push_back(std::move(section));
   }
   return sections;
