@@ -1,7 +1,8 @@
-// `sohoa catalog stats|optimize [--catalog PATH]` and `sohoa catalog rebuild --out DIR
-// [--catalog PATH]`: maintenance of the catalog file.
+// `sohoa catalog stats|optimize [--catalog PATH]`, `sohoa catalog rebuild --out DIR
+// [--catalog PATH]` and `sohoa catalog correct`: maintenance of the catalog file.
 #include "index/catalog.h"
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -79,6 +80,47 @@ int RunRebuild(const std::string& output_dir, std::string catalog_path) {
   return kExitOk;
 }
 
+struct Correction {
+  std::string input;
+  int page = 1;
+  std::string field;
+  std::string value;
+};
+
+// A document date is a calendar day, yyyy-mm-dd, like every date the catalog stores.
+bool IsIsoDate(const std::string& value) {
+  int year = 0, month = 0, day = 0;
+  char tail = 0;
+  if (value.size() != 10 ||
+      std::sscanf(value.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3) {
+    return false;
+  }
+  const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(month),
+                                         std::chrono::day(day)};
+  return date.ok();
+}
+
+int RunCorrect(const std::string& path, const Correction& correction) {
+  if (correction.field == "date" && !IsIsoDate(correction.value)) {
+    std::fprintf(stderr, "sohoa catalog correct: date '%s' is not a day written yyyy-mm-dd\n",
+                 correction.value.c_str());
+    return kExitUsage;
+  }
+  Result<std::unique_ptr<index::Catalog>> catalog = OpenExisting(path);
+  Status status = catalog.ok() ? (*catalog)->CorrectField(correction.input, correction.page,
+                                                          correction.field, correction.value)
+                               : catalog.status();
+  if (!status.ok()) {
+    std::fprintf(stderr, "sohoa catalog correct: %s\n", status.ToString().c_str());
+    const StatusCode code = status.code();
+    return code == StatusCode::kNotFound || code == StatusCode::kInvalidInput ? kExitUsage
+                                                                              : kExitEnvironment;
+  }
+  std::printf("%s, page %d: %s = %s (corrected)\n", correction.input.c_str(), correction.page,
+              correction.field.c_str(), correction.value.c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 void RegisterCatalogCommand(CLI::App& app, int* exit_status) {
@@ -105,6 +147,24 @@ void RegisterCatalogCommand(CLI::App& app, int* exit_status) {
   rebuild->add_option("--catalog", *rebuild_catalog, "catalog file (default: OUT/catalog.sqlite)");
   rebuild->callback([output_dir, rebuild_catalog, exit_status] {
     *exit_status = RunRebuild(*output_dir, *rebuild_catalog);
+  });
+  CLI::App* correct = command->add_subcommand(
+      "correct",
+      "Store a value checked by a person (a document's number, date, type, ...) for the "
+      "document section a page belongs to; kept when the same file is stored again");
+  add_catalog_option(correct);
+  auto correction = std::make_shared<Correction>();
+  correct->add_option("--input", correction->input, "input path as the catalog lists it")
+      ->required();
+  correct->add_option("--page", correction->page, "a page of the document section (1-based)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  correct->add_option("--field", correction->field, "number, date, type, agency, ... or any field")
+      ->required();
+  correct->add_option("--value", correction->value, "the right value (dates yyyy-mm-dd)")
+      ->required();
+  correct->callback([catalog_path, correction, exit_status] {
+    *exit_status = RunCorrect(*catalog_path, *correction);
   });
 }
 

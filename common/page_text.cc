@@ -16,4 +16,16 @@ std::string PageText::PlainText() const {
   return text;
 }
 
+void QualityRecord::AddReviewReason(const std::string& reason) {
+  needs_review = true;
+  for (size_t start = 0; start <= review_reason.size();) {
+    size_t end = review_reason.find("; ", start);
+    if (end == std::string::npos) end = review_reason.size();
+    if (review_reason.compare(start, end - start, reason) == 0) return;
+    start = end + 2;
+  }
+  if (!review_reason.empty()) review_reason += "; ";
+  review_reason += reason;
+}
+
 }  // namespace sohoa

@@ -49,6 +49,21 @@ struct QualityRecord {
   bool ocr_timed_out = false;
   bool needs_review = false;
   std::string review_reason;  // empty unless needs_review; ';'-separated reasons
+
+  // Sets needs_review and appends `reason` (once) to review_reason.
+  void AddReviewReason(const std::string& reason);
+};
+
+// A header value (the numeral after 'Số:', the day or month of the date) decided by the
+// header re-read (pipeline/header_fields.h), kept so that the catalog can say where a
+// document's number and date came from and how sure the reading was.
+struct HeaderFieldRead {
+  std::string name;      // "number", "day" or "month"
+  std::string value;     // the digits chosen
+  float confidence = 0;  // 0..100
+  bool uncertain = false;
+  bool reread = false;  // the value came from the slot's own reading, not the page pass's: the
+                        // page pass garbles pen digits, so this marks a hand-filled value
 };
 
 struct PageText {
@@ -60,6 +75,7 @@ struct PageText {
   Affine2D source_to_upright = kIdentityAffine;
   std::vector<TextLine> lines;  // in reading order
   QualityRecord quality;
+  std::vector<HeaderFieldRead> header_reads;  // empty unless the page has a header
 
   // Lines joined with '\n', words with ' ': the page's text in reading order.
   std::string PlainText() const;

@@ -81,6 +81,17 @@ class Catalog {
     return Unsupported("no stored fields");
   }
 
+  // A correction typed in by a person (`sohoa catalog correct`): field `name` of the section
+  // page `page` of `input_path` belongs to becomes `value`, stored with source "corrected" and
+  // confidence 100. The section's column of that name (number, date, type, agency, place,
+  // subject, signer) changes too, so filters find the corrected value; review reasons about the
+  // field are cleared from the section's first page; and the correction is applied again
+  // whenever the same file (same SHA-256) is stored anew (a re-run, a rebuild).
+  virtual Status CorrectField(const std::string& input_path, int page, const std::string& name,
+                              const std::string& value) {
+    return Unsupported("corrections are not stored here");
+  }
+
   // Merges the full-text index segments and checkpoints the journal (`sohoa catalog optimize`).
   virtual Status Optimize() { return Unsupported("optimize is not implemented here"); }
 

@@ -84,7 +84,9 @@ bool IsMottoLine(const KeyedLine& line) {
 
 // 'Số: 15/QĐ-UBND' (also 'S0:', 'Sô :', or 'Số 15/...'); returns where the number starts.
 std::optional<size_t> NumberLabelEnd(const KeyedLine& line) {
-  static const std::regex kLabel(R"(^s ?[o0] *(?:[:;.,] *|(?=[0-9])))");
+  // A speck before it reads as punctuation; 'ð' and '6' for 'ố' only with the colon.
+  static const std::regex kLabel(
+      R"(^[^a-z0-9 ]{0,2} ?(?:s ?[o0] *(?:[:;.,] *|(?=[0-9]))|s ?[d6] *[:;] *))");
   // OCR sometimes loses the S ('õ: 4451/UBND-VHTT'): then a numeral with a '/' must follow.
   static const std::regex kLabelWithoutS(R"(^[o0] *[:;] *(?=[0-9o]+ *[/]))");
   std::smatch match;
@@ -95,7 +97,18 @@ std::optional<size_t> NumberLabelEnd(const KeyedLine& line) {
   return static_cast<size_t>(match.length(0));
 }
 
-std::string CleanNumber(const std::string& raw) {
+std::string CleanNumber(std::string raw) {
+  // A spaced dash before a mixed-case word ('643/UBND-VHTT - Quảng Yên') is where the number
+  // ends: symbols are capitals ('TTg' has one lower-case letter).
+  for (size_t dash = raw.find(" -"); dash != std::string::npos; dash = raw.find(" -", dash + 1)) {
+    const size_t word = raw.find_first_not_of(" -", dash);
+    if (word == std::string::npos) break;
+    const KeyedLine next(raw.substr(word, raw.find(' ', word) - word));
+    if (next.LowercaseLetters() >= 2) {
+      raw.resize(dash);
+      break;
+    }
+  }
   static const std::regex kSpacedJoiner(R"(\s*([/-])\s*)");
   std::string number = std::regex_replace(raw, kSpacedJoiner, "$1");
   size_t end = number.find_first_of(" \t");
@@ -137,18 +150,37 @@ struct DateMatch {
   size_t start = 0;  // where 'ngày' begins
 };
 
-std::optional<DateMatch> FindDate(const std::string& key) {
+// `loose`: 'ngày' itself unread (a stamp's edge over it), the day right before 'tháng'.
+std::optional<DateMatch> FindDate(const std::string& key, bool loose = false) {
   static const std::regex kDate(
       R"(ngay *([0-9oli][0-9oli ]{0,2}?) *thang *([0-9oli][0-9oli ]{0,2}?) *nam *[-.]? *([0-9oli](?: ?[0-9oli]){3}))");
+  static const std::regex kLooseDate(
+      R"((?:^|[^0-9a-z])([0-9][0-9oli]?) *thang *([0-9oli][0-9oli ]{0,2}?) *nam *[-.]? *([0-9oli](?: ?[0-9oli]){3}))");
   std::smatch match;
-  if (!std::regex_search(key, match, kDate)) return std::nullopt;
+  if (!std::regex_search(key, match, loose ? kLooseDate : kDate)) return std::nullopt;
   std::string day = Digits(match[1]), month = Digits(match[2]), year = Digits(match[3]);
   if (day.empty() || month.empty() || year.size() != 4) return std::nullopt;
   int d = std::stoi(day), m = std::stoi(month), y = std::stoi(year);
   if (d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2100) return std::nullopt;
   char iso[16];
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-  return DateMatch{iso, static_cast<size_t>(match.position(0))};
+  return DateMatch{iso, static_cast<size_t>(loose ? match.position(1) : match.position(0))};
+}
+
+// The date of line `i`, its words possibly spread over the next lines ('ngày 17' / 'tháng' /
+// '1 năm 2024': a hand-filled value on its own baseline splits the row). Only a date that
+// starts on line `i` counts.
+std::optional<DateMatch> FindDateFrom(const std::vector<KeyedLine>& lines, size_t i, size_t end,
+                                      bool loose) {
+  std::optional<DateMatch> date = FindDate(lines[i].key(), loose);
+  if (date || !Contains(lines[i].key(), loose ? "thang" : "ngay")) return date;
+  std::string joined = lines[i].key();
+  for (size_t next = i + 1; next < end && next <= i + 2; ++next) {
+    joined += ' ' + lines[next].key();
+    date = FindDate(joined, loose);
+    if (date) return date->start < lines[i].size() ? date : std::nullopt;
+  }
+  return std::nullopt;
 }
 
 // dd/mm/yyyy as written in forms.
@@ -285,6 +317,15 @@ bool InStampBlock(const std::vector<KeyedLine>& lines, size_t i) {
   return false;
 }
 
+// 'N/SYMBOL' opening line `i`: a numeral written on its own baseline beside 'Số:' becomes a
+// line of its own, next to the label's.
+std::string NumberOpening(const KeyedLine& line) {
+  static const std::regex kNumber(R"(^[0-9oli]{1,5} *[/] *[a-z])");
+  if (!std::regex_search(line.key(), kNumber)) return {};
+  std::string number = CleanNumber(line.text());
+  return SymbolOf(number).empty() ? std::string() : number;
+}
+
 void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   const size_t header_end = HeaderEnd(lines, WindowEnd(lines, kHeaderLines));
   const size_t title_end = WindowEnd(lines, kTitleLines);
@@ -296,6 +337,15 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
       std::optional<size_t> label_end = NumberLabelEnd(lines[i]);
       if (!label_end) continue;
       std::string number = CleanNumber(lines[i].Slice(*label_end, lines[i].size()));
+      if (SymbolOf(number).empty() && !InStampBlock(lines, i)) {
+        for (size_t next : {i + 1, i - 1, i + 2}) {
+          if (next >= header_end) continue;
+          if (std::string beside = NumberOpening(lines[next]); !beside.empty()) {
+            number = std::move(beside);
+            break;
+          }
+        }
+      }
       if (pass == 0 && SymbolOf(number).empty()) continue;
       if (SymbolOf(number).empty() && InStampBlock(lines, i)) continue;
       meta->number = std::move(number);
@@ -307,14 +357,15 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   ReadAgency(lines, number_line, meta);
 
   // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma.
-  for (int pass = 0; pass < 2 && meta->date.empty(); ++pass) {
+  for (int pass = 0; pass < 3 && meta->date.empty(); ++pass) {
     for (size_t i = 0; i < header_end; ++i) {
-      std::optional<DateMatch> date = FindDate(lines[i].key());
+      std::optional<DateMatch> date = FindDateFrom(lines, i, header_end, pass == 2);
       if (!date) continue;
       std::string place = TrimPunctuation(lines[i].Slice(0, date->start));
       const bool has_comma = lines[i].key().substr(0, date->start).find(',') != std::string::npos;
       if (pass == 0 && !has_comma) continue;
       meta->date = date->iso;
+      if (pass == 2) break;
       // A header read row by row puts 'Số: N/...' before the place on the same line.
       const KeyedLine place_line(place);
       if (std::optional<size_t> label_end = NumberLabelEnd(place_line)) {

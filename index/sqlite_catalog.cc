@@ -103,11 +103,15 @@ Status SqliteCatalog::Initialise() {
     return Unsupported("catalog schema version " + std::to_string(found_version) +
                        " is newer than this program's " + std::to_string(kSchemaVersion));
   }
-  if (found_version == kSchemaVersion) return Execute(db, kFieldsSchema);
+  if (found_version == kSchemaVersion) {
+    SOHOA_RETURN_IF_ERROR(Execute(db, kFieldsSchema));
+    return EnsureCorrectionsTable();
+  }
   Transaction transaction(db);
   SOHOA_RETURN_IF_ERROR(transaction.Begin());
   SOHOA_RETURN_IF_ERROR(Execute(db, kSchema));
   SOHOA_RETURN_IF_ERROR(Execute(db, kFieldsSchema));
+  SOHOA_RETURN_IF_ERROR(EnsureCorrectionsTable());
   SOHOA_RETURN_IF_ERROR(
       Execute(db, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()));
   return transaction.Commit();
@@ -232,6 +236,7 @@ Status SqliteCatalog::PutDocument(const DocumentRecord& document,
       SOHOA_RETURN_IF_ERROR(f.Run());
     }
   }
+  SOHOA_RETURN_IF_ERROR(ReapplyCorrections(stored));
   return transaction.Commit();
 }
 

@@ -2,7 +2,8 @@
 //
 // One file in WAL mode. documents 1-n pages 1-1 pages_fts (external content, rowid = page id,
 // "vietnamese" tokenizer), documents 1-n sections (metadata per page range) 1-n fields (stamp
-// values and other named fields, with confidence and source).
+// values and other named fields, with confidence and source); corrections (by input path and
+// SHA-256, re-applied when the same file is stored again).
 #pragma once
 
 #include <set>
@@ -30,6 +31,9 @@ class SqliteCatalog : public Catalog {
   Result<std::vector<DocumentRecord>> Documents() override;
   Result<std::vector<MetaField>> SectionFields(const std::string& input_path, int page) override;
   Status Optimize() override;
+  // sqlite_corrections.cc
+  Status CorrectField(const std::string& input_path, int page, const std::string& name,
+                      const std::string& value) override;
 
   // Batch journal (sqlite_journal.cc).
   Status PutJournalPage(const std::string& sha256, const std::string& settings_digest, int page,
@@ -45,6 +49,9 @@ class SqliteCatalog : public Catalog {
   // Deletes the rows of `input_path` (index entries first, which need the old text).
   Status DeleteDocument(const std::string& input_path);
   Result<long long> InsertDocument(const DocumentRecord& document);
+  Status EnsureCorrectionsTable();
+  // Within PutDocument's transaction: the stored corrections of this file and version.
+  Status ReapplyCorrections(const DocumentRecord& document);
 
   // Appends hits of one match tier, skipping pages already found.
   Status AppendHits(const std::string& match_expression, const ParsedQuery& query,

@@ -22,8 +22,58 @@
 namespace sohoa::ocr {
 namespace {
 
-constexpr char kFontResource[] = "/SohoaGlyphLess";
-constexpr char kOriginalPageResource[] = "/SohoaOriginal";
+// One-letter names: each is written once per word line or page, and a G4 page is small.
+constexpr char kFontResource[] = "/F";
+constexpr char kOriginalPageResource[] = "/P";
+// Entries of a scanner's page that an archive copy does not need: a thumbnail image (viewers
+// draw their own), application-private data, and page XMP that the document's new PDF/A
+// metadata supersedes (the source file's SHA-256 there identifies the original).
+constexpr const char* kDroppedPageKeys[] = {"/Thumb", "/PieceInfo", "/Metadata"};
+
+// Whether content saves and restores the graphics state in balanced pairs and closes every
+// text object it opens, so that it can be drawn inline between our own q ... Q.
+class BalancedContent : public QPDFObjectHandle::ParserCallbacks {
+ public:
+  void handleObject(QPDFObjectHandle object) override {
+    if (!object.isOperator()) return;
+    const std::string op = object.getOperatorValue();
+    if (op == "q") {
+      ++state_depth_;
+    } else if (op == "Q") {
+      balanced_ = balanced_ && --state_depth_ >= 0;
+    } else if (op == "BT") {
+      balanced_ = balanced_ && ++text_depth_ == 1;
+    } else if (op == "ET") {
+      balanced_ = balanced_ && --text_depth_ == 0;
+    }
+  }
+  void handleEOF() override {}
+  bool Balanced() const { return balanced_ && state_depth_ == 0 && text_depth_ == 0; }
+
+ private:
+  int state_depth_ = 0;
+  int text_depth_ = 0;
+  bool balanced_ = true;
+};
+
+bool ContentIsBalanced(QPDFPageObjectHelper& page) {
+  BalancedContent checker;
+  try {
+    QPDFObjectHandle::parseContentStream(page.getObjectHandle().getKey("/Contents"), &checker);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return checker.Balanced();
+}
+
+// `base` unless `names` has it already; then base2, base3, ...
+std::string UnusedName(QPDFObjectHandle names, const std::string& base) {
+  if (!names.isDictionary() || !names.hasKey(base)) return base;
+  for (int i = 2;; ++i) {
+    const std::string name = base + std::to_string(i);
+    if (!names.hasKey(name)) return name;
+  }
+}
 
 // The visible region Poppler renders: the crop box clipped to the media box.
 QPDFObjectHandle::Rectangle VisibleBox(QPDFPageObjectHelper& page) {
@@ -99,22 +149,43 @@ Status GraftPage(QPDF& pdf, QPDFPageObjectHelper& page, const PdfPageLayout& lay
               Compose(text.source_to_upright,
                       PageToRenderedPixels(visible, QuarterTurns(page), layout.render_dpi)));
 
-  QPDFObjectHandle original = page.getFormXObjectForPage(false);
-  // The form reads the page's /Contents lazily; it must own them before they are replaced.
+  // The old content is drawn inline, clipped to what was visible, when it keeps its state
+  // changes to itself; otherwise it becomes a form XObject, which isolates it. Inline saves a
+  // form's dictionary and stream per page (~150 bytes, a few tenths of a percent of a G4 page).
+  const bool inline_old_content = ContentIsBalanced(page);
   Pl_Buffer old_content("page content");
   page.pipeContents(&old_content);
   std::shared_ptr<Buffer> old_bytes = old_content.getBufferSharedPointer();
-  original.replaceStreamData(
-      std::string(reinterpret_cast<const char*>(old_bytes->getBuffer()), old_bytes->getSize()),
-      QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
-  original.getDict().replaceKey("/BBox", QPDFObjectHandle::newFromRectangle(visible));
+  std::string old_text(reinterpret_cast<const char*>(old_bytes->getBuffer()), old_bytes->getSize());
+  QPDFObjectHandle old_resources = page.getAttribute("/Resources", false);
   QPDFObjectHandle resources = QPDFObjectHandle::newDictionary();
-  resources.replaceKey("/XObject",
-                       QPDFObjectHandle::newDictionary({{kOriginalPageResource, original}}));
-  resources.replaceKey("/Font", QPDFObjectHandle::newDictionary({{kFontResource, font}}));
-  const std::string content =
-      fmt::format("q\n{} cm\n{} Do\nQ\n", PdfMatrixOperands(old_to_new), kOriginalPageResource) +
-      BuildTextLayerContent(text, upright_to_page, kFontResource);
+  std::string font_name = kFontResource;
+  std::string content;
+  if (inline_old_content) {
+    if (old_resources.isDictionary()) resources = old_resources.shallowCopy();
+    QPDFObjectHandle fonts = resources.getKey("/Font");
+    fonts = fonts.isDictionary() ? fonts.shallowCopy() : QPDFObjectHandle::newDictionary();
+    font_name = UnusedName(fonts, kFontResource);
+    fonts.replaceKey(font_name, font);
+    resources.replaceKey("/Font", fonts);
+    content =
+        fmt::format("q\n{} cm\n{} {} {} {} re W n\n", PdfMatrixOperands(old_to_new),
+                    PdfNumber(visible.llx), PdfNumber(visible.lly),
+                    PdfNumber(visible.urx - visible.llx), PdfNumber(visible.ury - visible.lly));
+    content += old_text;
+    content += "\nQ\n";
+  } else {
+    QPDFObjectHandle original = page.getFormXObjectForPage(false);
+    // The form reads the page's /Contents lazily; it must own them before they are replaced.
+    original.replaceStreamData(old_text, QPDFObjectHandle::newNull(), QPDFObjectHandle::newNull());
+    original.getDict().replaceKey("/BBox", QPDFObjectHandle::newFromRectangle(visible));
+    resources.replaceKey("/XObject",
+                         QPDFObjectHandle::newDictionary({{kOriginalPageResource, original}}));
+    resources.replaceKey("/Font", QPDFObjectHandle::newDictionary({{font_name, font}}));
+    content =
+        fmt::format("q\n{} cm\n{} Do\nQ\n", PdfMatrixOperands(old_to_new), kOriginalPageResource);
+  }
+  content += BuildTextLayerContent(text, upright_to_page, font_name);
 
   MoveAnnotations(page, old_to_new);
   QPDFObjectHandle dict = page.getObjectHandle();
@@ -125,6 +196,7 @@ Status GraftPage(QPDF& pdf, QPDFPageObjectHelper& page, const PdfPageLayout& lay
   for (const char* key : {"/CropBox", "/BleedBox", "/TrimBox", "/ArtBox", "/Rotate", "/UserUnit"}) {
     dict.removeKey(key);
   }
+  for (const char* key : kDroppedPageKeys) dict.removeKey(key);
   return Status::Ok();
 }
 

@@ -18,8 +18,9 @@
 namespace sohoa::ocr {
 namespace {
 
-constexpr char kFontResource[] = "/SohoaGlyphLess";
-constexpr char kImageResource[] = "/SohoaScan";
+// One-letter names: the font is named once per size change, and a G4 page is small.
+constexpr char kFontResource[] = "/F";
+constexpr char kImageResource[] = "/I";
 
 Status CheckFrame(const PageText& text, int page_number) {
   if (text.width_px <= 0 || text.height_px <= 0 || !(text.dpi > 0)) {

@@ -95,17 +95,30 @@ std::string ToUnicodeCMap(const GlyphBlocks& blocks) {
 
 }  // namespace
 
-std::string GlyphCodesHex(std::string_view text, int* glyph_count) {
-  std::string hex = "<";
+std::string GlyphCodesLiteral(std::string_view text, bool trailing_space, int* glyph_count) {
+  std::string literal = "(";
   int count = 0;
+  const auto add_byte = [&](unsigned char byte) {
+    if (byte == '(' || byte == ')' || byte == '\\') {
+      literal += '\\';
+    } else if (byte == '\r') {
+      literal += "\\r";  // a bare CR in a literal string reads back as LF
+      return;
+    }
+    literal += static_cast<char>(byte);
+  };
+  const auto add_code = [&](char32_t code) {
+    add_byte(static_cast<unsigned char>(code >> 8));
+    add_byte(static_cast<unsigned char>(code & 0xFF));
+  };
   for (size_t pos = 0; pos < text.size();) {
-    const char32_t code = GlyphCode(NextCodePoint(text, &pos));
-    hex += fmt::format("{:04X}", static_cast<uint32_t>(code));
+    add_code(GlyphCode(NextCodePoint(text, &pos)));
     ++count;
   }
-  hex += ">";
+  if (count > 0 && trailing_space) add_code(U' ');
+  literal += ")";
   if (glyph_count != nullptr) *glyph_count = count;
-  return hex;
+  return literal;
 }
 
 void AddGlyphBlocks(const PageText& text, GlyphBlocks* blocks) {
@@ -124,8 +137,14 @@ QPDFObjectHandle AddGlyphLessFont(QPDF& pdf, const std::string& font_program,
   QPDFObjectHandle font_file = QPDFObjectHandle::newStream(&pdf, font_program);
   font_file.getDict().replaceKey("/Length1", QPDFObjectHandle::newInteger(font_program.size()));
 
-  // Every CID draws glyph 1, the font's only non-.notdef glyph, as Tesseract does.
-  std::string cid_to_gid(2 * 65536, '\0');
+  // Every CID the text can use draws glyph 1, the font's only non-.notdef glyph, as Tesseract
+  // does. The map ends after the last used block: CIDs past its end are never shown, and the
+  // whole BMP's map costs ~150 compressed bytes against ~40.
+  int last_block = 0;
+  for (int high = 0; high < 256; ++high) {
+    if (blocks.test(high)) last_block = high;
+  }
+  std::string cid_to_gid(2 * 256 * (last_block + 1), '\0');
   for (size_t i = 1; i < cid_to_gid.size(); i += 2) cid_to_gid[i] = 1;
   QPDFObjectHandle cid_to_gid_map = QPDFObjectHandle::newStream(&pdf, cid_to_gid);
 
@@ -180,7 +199,10 @@ std::string BuildTextLayerContent(const PageText& text, const Affine2D& upright_
     for (size_t i = 0; i < line.words.size(); ++i) {
       const Word& word = line.words[i];
       int glyphs = 0;
-      const std::string codes = GlyphCodesHex(word.text, &glyphs);
+      // A real space glyph after each word but a line's last, so extractors split words as a
+      // reader would. It keeps the word's scale (a Tz per gap cost ~17 % of the stream); the
+      // next word's Td puts it back on its own box whatever the space's width.
+      const std::string codes = GlyphCodesLiteral(word.text, i + 1 < line.words.size(), &glyphs);
       if (glyphs == 0) continue;
       if (!line_started) {
         // Lines mostly share one size (LineFontSizes), so Tf is written only when it changes.
@@ -214,12 +236,6 @@ std::string BuildTextLayerContent(const PageText& text, const Affine2D& upright_
       const double width = std::max(1, word.box.width());
       set_scale(100.0 * width / (glyphs * glyph_advance));
       content += codes;
-      if (i + 1 < line.words.size()) {
-        // A real space glyph after the word, so extractors split words as a reader would. It
-        // keeps the word's scale (a Tz per gap cost ~17 % of the stream); the next word's Td
-        // puts it back on its own box whatever the space's width.
-        content.insert(content.size() - 1, "0020");
-      }
       content += "Tj\n";
     }
   }

@@ -32,8 +32,10 @@ QPDFObjectHandle AddGlyphLessFont(QPDF& pdf, const std::string& font_program,
 std::string BuildTextLayerContent(const PageText& text, const Affine2D& upright_to_page,
                                   std::string_view font_resource);
 
-// The glyph codes of UTF-8 `text` as a PDF hex string: one 2-byte code per code point; code
-// points outside the BMP, controls and malformed bytes become U+FFFD.
-std::string GlyphCodesHex(std::string_view text, int* glyph_count);
+// The glyph codes of UTF-8 `text` as a PDF literal string of raw bytes (escaped where PDF
+// requires): one 2-byte code per code point; code points outside the BMP, controls and
+// malformed bytes become U+FFFD. `trailing_space` appends a space glyph to non-empty text.
+// Raw bytes compress ~3 % smaller than the same codes in hex.
+std::string GlyphCodesLiteral(std::string_view text, bool trailing_space, int* glyph_count);
 
 }  // namespace sohoa::ocr

@@ -16,6 +16,7 @@
 #include "index/catalog.h"
 #include "index/metadata.h"
 #include "pipeline/batch_files.h"
+#include "pipeline/document_metadata.h"
 #include "pipeline/document_writer.h"
 #include "pipeline/inputs.h"
 #include "pipeline/journal.h"
@@ -326,9 +327,7 @@ void BatchRun::FinishDocument(int index) {
   }
   std::vector<index::MetadataSection> sections;
   if (status.ok()) {
-    std::vector<std::string> plain;
-    for (const PageText& text : texts) plain.push_back(text.PlainText());
-    sections = index::ExtractMetadata(plain);
+    sections = DescribeDocument(&texts);
     Clock::time_point start = Clock::now();
     DocumentStamp stamp{ModificationTimeIso(document.input.path), settings_digest_};
     status =

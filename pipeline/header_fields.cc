@@ -5,29 +5,17 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <memory>
 #include <opencv2/imgproc.hpp>
-
-#include "index/vietnamese_text.h"
+#include <set>
 
 namespace sohoa::pipeline {
 namespace {
 
-// The header (agency, number, motto, place and date) fills the top of the first page.
-constexpr double kHeaderShare = 0.45;
 // A field's value is at least this confident, and this far ahead of the runner-up, or the
 // document goes to review.
 constexpr float kSureConfidence = 60;
 constexpr float kSureShare = 0.6f;
 constexpr float kTrustPrinted = 85;
-
-std::string Key(const std::string& text) {
-  std::string key = index::FoldVietnamese(index::NormalizeVietnamese(text));
-  std::erase_if(key, [](char c) { return c == ':' || c == '.' || c == ',' || c == ';'; });
-  return key;
-}
-
-bool IsNumberLabel(const std::string& key) { return key == "so" || key == "s0" || key == "5o"; }
 
 int DigitsValue(const std::string& digits) {
   if (digits.empty() || digits.size() > 5) return -1;
@@ -37,84 +25,13 @@ int DigitsValue(const std::string& digits) {
   return std::stoi(digits);
 }
 
-void JoinWords(const TextLine& line, FieldSlot* slot) {
-  float confidence_sum = 0;
-  for (int w = slot->first_word; w < slot->end_word; ++w) {
-    slot->printed += line.words[w].text;
-    confidence_sum += line.words[w].confidence;
+// Days and months compare as two digits ('7' and '07' are one value); numbers as read.
+std::string ComparableReading(FieldKind kind, std::string value) {
+  if (kind != FieldKind::kNumber && !value.empty()) {
+    value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
+    if (value.size() == 1) value = "0" + value;
   }
-  const int count = slot->end_word - slot->first_word;
-  slot->printed_confidence = count ? confidence_sum / count : 0;
-}
-
-// The slot between two anchor words of a line, `pad` line heights above and below.
-FieldSlot SlotBetween(const TextLine& line, int line_index, int left_word, int right_word) {
-  FieldSlot slot;
-  slot.line = line_index;
-  slot.first_word = left_word + 1;
-  slot.end_word = right_word;
-  const int height = line.box.height();
-  slot.box = {line.words[left_word].box.right + 1, line.box.top - height / 2,
-              line.words[right_word].box.left - 1, line.box.bottom + height / 2};
-  JoinWords(line, &slot);
-  return slot;
-}
-
-std::optional<FieldSlot> FindNumberSlot(const PageText& page, int line_index) {
-  const TextLine& line = page.lines[line_index];
-  for (size_t label = 0; label + 1 < line.words.size(); ++label) {
-    if (!IsNumberLabel(Key(line.words[label].text))) continue;
-    for (size_t w = label + 1; w < line.words.size() && w < label + 4; ++w) {
-      const std::string& text = line.words[w].text;
-      const size_t slash = text.find('/');
-      if (slash == std::string::npos) continue;
-      const std::string suffix = text.substr(slash);
-      // The symbol has letters ('/QĐ-UBND'); a stamp's 'Ngày: 21/3' does not.
-      if (std::none_of(suffix.begin(), suffix.end(), [](char c) {
-            return std::isalpha(static_cast<unsigned char>(c)) || c < 0;
-          })) {
-        continue;
-      }
-      FieldSlot slot;
-      slot.line = line_index;
-      slot.first_word = static_cast<int>(label) + 1;
-      slot.end_word = static_cast<int>(w) + 1;
-      slot.suffix = suffix;
-      JoinWords(line, &slot);
-      slot.printed = slot.printed.substr(0, slot.printed.find('/'));
-      const PixelBox& word = line.words[w].box;
-      const int chars = std::max(1, index::CodePointCount(text));
-      const int slash_x =
-          word.left + word.width() * index::CodePointCount(text.substr(0, slash)) / chars;
-      const int height = line.box.height();
-      slot.box = {line.words[label].box.right + 1, line.box.top - height / 2,
-                  std::max(slash_x - height / 6, line.words[label].box.right + height),
-                  line.box.bottom + height / 2};
-      return slot;
-    }
-  }
-  return std::nullopt;
-}
-
-void FindDateSlots(const PageText& page, int line_index, HeaderSlots* slots) {
-  const TextLine& line = page.lines[line_index];
-  int ngay = -1, thang = -1, nam = -1;
-  for (size_t w = 0; w < line.words.size(); ++w) {
-    const std::string key = Key(line.words[w].text);
-    if (key == "ngay" && ngay < 0) ngay = static_cast<int>(w);
-    if (key == "thang" && ngay >= 0 && thang < 0) thang = static_cast<int>(w);
-    if (key == "nam" && thang >= 0 && nam < 0) nam = static_cast<int>(w);
-  }
-  if (ngay < 0 || thang < 0 || nam < 0 || thang - ngay > 3 || nam - thang > 3) return;
-  slots->day = SlotBetween(line, line_index, ngay, thang);
-  slots->month = SlotBetween(line, line_index, thang, nam);
-  if (nam + 1 < static_cast<int>(line.words.size())) {
-    std::string year;
-    for (char c : line.words[nam + 1].text) {
-      if (std::isdigit(static_cast<unsigned char>(c))) year += c;
-    }
-    if (year.size() == 4) slots->year = std::stoi(year);
-  }
+  return value;
 }
 
 bool Plausible(FieldKind kind, const std::string& value) {
@@ -139,17 +56,26 @@ cv::Mat UprightCrop(const cv::Mat& source, const Affine2D& to_upright, const Pix
   return crop;
 }
 
-void ReplaceSlotWords(const FieldSlot& slot, const std::string& value, float confidence,
-                      PageText* page) {
-  TextLine& line = page->lines[slot.line];
+// The edits of one page's rewrite: words removed, and value words inserted before a word index.
+struct PageEdits {
+  std::map<int, std::set<int>> removed;              // line -> word indices
+  std::map<int, std::multimap<int, Word>> inserted;  // line -> (before index, word)
+};
+
+void PlanSlotRewrite(const PageText& page, const FieldSlot& slot, const std::string& value,
+                     float confidence, PageEdits* edits) {
+  const TextLine& line = page.lines[slot.line];
   // The text layer keeps what is printed ('3', not '03') when the reading agrees with it.
   std::string printed_digits;
   for (char c : slot.printed) {
     if (std::isdigit(static_cast<unsigned char>(c))) printed_digits += c;
   }
-  if (DigitsValue(printed_digits) >= 0 && DigitsValue(printed_digits) == DigitsValue(value)) return;
+  const bool agrees =
+      DigitsValue(printed_digits) >= 0 && DigitsValue(printed_digits) == DigitsValue(value);
+  const bool scattered = !slot.strays.empty() || slot.suffix_word.has_value();
+  if (agrees && !scattered) return;
   Word word;
-  word.text = value + slot.suffix;
+  word.text = slot.label + (agrees ? printed_digits : value) + slot.suffix;
   word.confidence = confidence;
   word.box = slot.box;
   word.box.top = line.box.top;
@@ -160,28 +86,39 @@ void ReplaceSlotWords(const FieldSlot& slot, const std::string& value, float con
     word.box.left = line.words[slot.first_word].box.left;
     word.box.right = line.words[slot.end_word - 1].box.right;
   }
-  line.words.erase(line.words.begin() + slot.first_word, line.words.begin() + slot.end_word);
-  line.words.insert(line.words.begin() + slot.first_word, std::move(word));
+  for (int w = slot.first_word; w < slot.end_word; ++w) edits->removed[slot.line].insert(w);
+  for (const WordRef& stray : slot.strays) edits->removed[stray.line].insert(stray.word);
+  if (slot.suffix_word) {
+    edits->removed[slot.suffix_word->line].insert(slot.suffix_word->word);
+    word.box.right = std::max(word.box.right, WordAt(page, *slot.suffix_word).box.right);
+  }
+  edits->inserted[slot.line].emplace(slot.first_word, std::move(word));
 }
 
-void FlagForReview(const std::string& reason, QualityRecord* quality) {
-  quality->needs_review = true;
-  if (!quality->review_reason.empty()) quality->review_reason += "; ";
-  quality->review_reason += reason;
+void ApplyEdits(const PageEdits& edits, PageText* page) {
+  for (size_t l = 0; l < page->lines.size(); ++l) {
+    const int line_index = static_cast<int>(l);
+    const auto removed = edits.removed.find(line_index);
+    const auto inserted = edits.inserted.find(line_index);
+    if (removed == edits.removed.end() && inserted == edits.inserted.end()) continue;
+    TextLine& line = page->lines[l];
+    std::vector<Word> words;
+    for (int w = 0; w <= static_cast<int>(line.words.size()); ++w) {
+      if (inserted != edits.inserted.end()) {
+        const auto [begin, end] = inserted->second.equal_range(w);
+        for (auto it = begin; it != end; ++it) words.push_back(it->second);
+      }
+      if (w == static_cast<int>(line.words.size())) break;
+      if (removed != edits.removed.end() && removed->second.count(w)) continue;
+      words.push_back(std::move(line.words[w]));
+    }
+    line.words = std::move(words);
+  }
+  // A line whose words all moved to their label's line is gone.
+  std::erase_if(page->lines, [](const TextLine& line) { return line.words.empty(); });
 }
 
 }  // namespace
-
-HeaderSlots FindHeaderSlots(const PageText& page) {
-  HeaderSlots slots;
-  const int header_bottom = static_cast<int>(page.height_px * kHeaderShare);
-  for (size_t i = 0; i < page.lines.size(); ++i) {
-    if (page.lines[i].box.top > header_bottom) break;
-    if (!slots.number) slots.number = FindNumberSlot(page, static_cast<int>(i));
-    if (!slots.day) FindDateSlots(page, static_cast<int>(i), &slots);
-  }
-  return slots;
-}
 
 std::optional<FieldChoice> ChooseField(FieldKind kind,
                                        const std::vector<ocr::FieldReading>& readings,
@@ -190,10 +127,7 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   std::map<std::string, float> best_confidence;
   float total = 0;
   auto vote = [&](std::string value, float confidence) {
-    if (kind != FieldKind::kNumber) {
-      value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
-      if (value.size() == 1) value = "0" + value;
-    }
+    value = ComparableReading(kind, std::move(value));
     total += std::max(confidence, 1.0f);
     if (!Plausible(kind, value)) return;
     votes[value] += std::max(confidence, 1.0f);
@@ -201,6 +135,8 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   };
   // The full-page pass reads digits in context: its plausible reading counts twice.
   if (!printed.empty()) vote(printed, 2 * printed_confidence);
+  // What the page pass alone gave each value: it never credits a longer reading (below).
+  const std::map<std::string, float> printed_votes = votes;
   // Printed digits (and clear handwriting) the full page read confidently stand: the
   // digit-only passes are the weaker reader on print.
   if (printed_confidence >= kTrustPrinted && votes.size() == 1) {
@@ -208,11 +144,16 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   }
   for (const ocr::FieldReading& reading : readings) vote(reading.text, reading.confidence);
   if (votes.empty()) return std::nullopt;
-  // The recogniser drops pen digits far more often than it invents them: a reading that is
-  // part of a longer plausible one ('6' of '76') also supports the longer one.
+  // The digit passes drop pen digits far more often than they invent them: a re-reading that
+  // is part of a longer plausible one ('6' of '76') also supports the longer one. The page
+  // pass read the numeral next to its '/SYMBOL'; a re-reading longer than it by a digit has
+  // usually taken the slash for a '1' or '4' (1309 -> 13094), so its votes stay its own.
   std::map<std::string, float> support = votes;
   for (const auto& [longer, unused] : votes) {
-    for (const auto& [shorter, weight] : votes) {
+    for (const auto& [shorter, all_weight] : votes) {
+      const auto printed_vote = printed_votes.find(shorter);
+      const float weight =
+          all_weight - (printed_vote == printed_votes.end() ? 0.0f : printed_vote->second);
       // Days and months compare unpadded: a lost '1' of '17' reads '7', voted as '07'.
       const std::string part =
           shorter.substr(kind == FieldKind::kNumber ? 0 : shorter.find_first_not_of('0'));
@@ -243,7 +184,6 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
   const Job jobs[] = {{&slots.number, FieldKind::kNumber, "number"},
                       {&slots.day, FieldKind::kDay, "day"},
                       {&slots.month, FieldKind::kMonth, "month"}};
-  // Rewrite right to left within a line so that earlier slots' word indices stay valid.
   std::vector<std::pair<const FieldSlot*, FieldChoice>> rewrites;
   for (const Job& job : jobs) {
     if (!*job.slot) continue;
@@ -265,23 +205,26 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       choice = ChooseField(job.kind, readings, slot.printed, slot.printed_confidence);
     }
     if (!choice) {
-      FlagForReview(fmt::format("header {} unreadable", job.name), &page->quality);
+      page->quality.AddReviewReason(fmt::format("header {} unreadable", job.name));
       continue;
     }
     spdlog::debug("header {}: OCR '{}' -> '{}' ({:.0f}{})", job.name, slot.printed, choice->value,
                   choice->confidence, choice->uncertain ? ", uncertain" : "");
     if (choice->uncertain) {
-      FlagForReview(fmt::format("header {} uncertain", job.name), &page->quality);
+      page->quality.AddReviewReason(fmt::format("header {} uncertain", job.name));
     }
+    // Print is what the page pass reads; a value only the slot's own reading found is the
+    // hand-filled kind (pen digits the page pass garbles).
+    const bool reread = ComparableReading(job.kind, slot.printed) != choice->value;
+    page->header_reads.push_back(
+        {job.name, choice->value, choice->confidence, choice->uncertain, reread});
     rewrites.emplace_back(&slot, *choice);
   }
-  std::sort(rewrites.begin(), rewrites.end(), [](const auto& a, const auto& b) {
-    return a.first->line != b.first->line ? a.first->line < b.first->line
-                                          : a.first->first_word > b.first->first_word;
-  });
+  PageEdits edits;
   for (const auto& [slot, choice] : rewrites) {
-    ReplaceSlotWords(*slot, choice.value, choice.confidence, page);
+    PlanSlotRewrite(*page, *slot, choice.value, choice.confidence, &edits);
   }
+  ApplyEdits(edits, page);
   return static_cast<int>(rewrites.size());
 }
 

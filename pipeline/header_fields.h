@@ -15,16 +15,31 @@
 
 namespace sohoa::pipeline {
 
+struct WordRef {
+  int line = -1;
+  int word = 0;
+};
+
+inline const Word& WordAt(const PageText& page, WordRef ref) {
+  return page.lines[ref.line].words[ref.word];
+}
+
 // Where a field's value lies: `box` in the upright frame, and the words of `line` in
-// [first_word, end_word) that OCR made of it (possibly none).
+// [first_word, end_word) that OCR made of it (possibly none). A value written on another
+// baseline than its label (a large handwritten numeral) may have become words of other lines:
+// those are `strays`, replaced too, so the value joins its label's line.
 struct FieldSlot {
   PixelBox box;
   int line = -1;
   int first_word = 0;
   int end_word = 0;
+  std::vector<WordRef> strays;
   std::string printed;  // what OCR read there (those words joined without spaces)
   float printed_confidence = 0;
   std::string suffix;  // number only: the printed symbol from the first '/', e.g. "/QĐ-UBND"
+  // number only: the '/SYMBOL' word when it is not on the label's line (it moves to the label).
+  std::optional<WordRef> suffix_word;
+  std::string label;  // number only: a 'Số:' read glued to the numeral, kept before it
 };
 
 struct HeaderSlots {
@@ -32,8 +47,11 @@ struct HeaderSlots {
   int year = 0;  // the printed year after 'năm', 0 when unread
 };
 
-// Finds the slots from the printed anchors in the upper part of the page. A 'Số:' counts only
-// when a '/SYMBOL' follows on its line, so an incoming-mail stamp's 'Số: 2352' never does.
+// Finds the slots from the printed anchors in the upper part of the page. The number slot lies
+// between 'Số:' and a '/SYMBOL' word on its row; with one of the two unread, it is cut from the
+// other alone, but only on the row of the document's date, so an incoming-mail stamp's
+// 'Số: 2352' never counts. The day slot lies left of 'tháng', the month slot between 'tháng'
+// and 'năm', the anchors possibly on different lines of one row.
 HeaderSlots FindHeaderSlots(const PageText& page);
 
 enum class FieldKind { kNumber, kDay, kMonth };

@@ -53,11 +53,16 @@ std::string EncodeJournaledPage(const JournaledPage& page) {
     }
     lines.push_back({{"box", BoxJson(line.box)}, {"block", line.block_index}, {"words", words}});
   }
+  json header_reads = json::array();
+  for (const HeaderFieldRead& read : text.header_reads) {
+    header_reads.push_back({read.name, read.value, read.confidence, read.uncertain, read.reread});
+  }
   json encoded = {{"width", text.width_px},
                   {"height", text.height_px},
                   {"dpi", text.dpi},
                   {"affine", text.source_to_upright},
                   {"lines", lines},
+                  {"header_reads", header_reads},
                   {"quality",
                    {q.orientation_degrees, q.skew_degrees, q.source_dpi, q.dpi_estimated,
                     q.mean_confidence, q.low_confidence_share, q.word_count, q.text_from_pdf,
@@ -86,6 +91,12 @@ Result<JournaledPage> DecodeJournaledPage(const std::string& text) {
                               word_json.at(2).get<float>()});
       }
       out.lines.push_back(std::move(line));
+    }
+    // Entries journaled before header reads were kept have none.
+    for (const json& read : encoded.value("header_reads", json::array())) {
+      out.header_reads.push_back({read.at(0).get<std::string>(), read.at(1).get<std::string>(),
+                                  read.at(2).get<float>(), read.at(3).get<bool>(),
+                                  read.at(4).get<bool>()});
     }
     const json& q = encoded.at("quality");
     QualityRecord& quality = out.quality;

@@ -21,8 +21,13 @@ struct MissedTextSettings {
 
 // Finds regions of `image` (the upright, cleaned page `text` was read from) holding ink
 // that no recognised word covers, reads each as a block and inserts the confident lines
-// into `text` in reading order (before the first line that starts below the region's top).
-// Returns the number of lines added.
+// into `text` in reading order (before the first line that starts below the region's top,
+// after the lines beside the region on its left).
+// A re-read word lying mostly (> 40 % of either box) on a word `text` already holds is
+// dropped: the region's rectangle can reach over words read beside the unread ink. A region whose
+// ink falls into two tones (a grey seal over black print) is also read with the lighter tone
+// whitened, and that reading is used when its confident words (confidence x length) outweigh the
+// plain one's. Returns the number of lines added.
 int RecoverMissedText(const cv::Mat& image, double dpi, ocr::OcrEngine& engine,
                       const MissedTextSettings& settings, PageText* text);
 

@@ -41,12 +41,6 @@ bool ReadsPerpendicular(const PageText& text) {
   return long_words >= 10 && upright_words * 2 > long_words;
 }
 
-void AddReason(QualityRecord* quality, const std::string& reason) {
-  quality->needs_review = true;
-  if (!quality->review_reason.empty()) quality->review_reason += "; ";
-  quality->review_reason += reason;
-}
-
 }  // namespace
 
 Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
@@ -113,9 +107,9 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
     result.width_px = clean->image.cols;
     result.height_px = clean->image.rows;
     result.dpi = clean->dpi;
-    AddReason(&result.quality, text.status().code() == StatusCode::kTimeout
-                                   ? "OCR timed out: page kept as image only"
-                                   : "OCR failed: " + text.status().message());
+    result.quality.AddReviewReason(text.status().code() == StatusCode::kTimeout
+                                       ? "OCR timed out: page kept as image only"
+                                       : "OCR failed: " + text.status().message());
     result.quality.ocr_timed_out = text.status().code() == StatusCode::kTimeout;
   }
   result.source_to_upright = clean->source_to_upright;
@@ -130,12 +124,12 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
   quality.dpi_estimated = page.dpi_estimated;
   if (text.ok()) {
     if (quality.word_count < settings.review_min_words) {
-      AddReason(&quality, "near-empty page");
+      quality.AddReviewReason("near-empty page");
     } else if (quality.mean_confidence < settings.review_below_confidence) {
-      AddReason(&quality, fmt::format("low confidence ({:.0f})", quality.mean_confidence));
+      quality.AddReviewReason(fmt::format("low confidence ({:.0f})", quality.mean_confidence));
     } else if (quality.low_confidence_share > settings.review_low_word_share) {
-      AddReason(&quality,
-                fmt::format("{:.0f}% doubtful words", 100 * quality.low_confidence_share));
+      quality.AddReviewReason(
+          fmt::format("{:.0f}% doubtful words", 100 * quality.low_confidence_share));
     }
   }
   return result;

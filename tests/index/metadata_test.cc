@@ -133,5 +133,58 @@ TEST(MetadataTest, OcrMisreadingsOfLabelDayAndSymbol) {
   EXPECT_EQ(body.number, "");
 }
 
+// A hand-filled numeral and day on their own baselines split the header's rows into lines.
+TEST(MetadataTest, NumberAndDateSplitOverLines) {
+  const std::string page =
+      "UBND TỈNH QUẢNG NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG\n"
+      "Độc lập - Tự do - Hạnh phúc\nSố:\n3254/TB-VPUBND\nQuảng Ninh, ngày 17\ntháng\n"
+      "1 năm 2024\nTHÔNG BÁO\nKết luận của đồng chí Chủ tịch\n";
+  const DocumentMeta meta = ExtractMetadata({page}).at(0).meta;
+  EXPECT_EQ(meta.number, "3254/TB-VPUBND");
+  EXPECT_EQ(meta.date, "2024-01-17");
+  EXPECT_EQ(meta.place, "Quảng Ninh");
+  EXPECT_EQ(meta.type, "THÔNG BÁO");
+  const DocumentMeta year_below =
+      ExtractMetadata({"ỦY BAN NHÂN DÂN\nSố: 76/UBND-TTTT\nQuảng Ninh, ngày 5 tháng 07\n"
+                       "năm 2024\nV/v đẩy mạnh sử dụng trang Zalo OA\n"})
+          .at(0)
+          .meta;
+  EXPECT_EQ(year_below.number, "76/UBND-TTTT");
+  EXPECT_EQ(year_below.date, "2024-07-05");
+  // A date in the body that starts on a later line is not the header's.
+  const DocumentMeta body = ExtractMetadata({"ỦY BAN NHÂN DÂN\nSố: 7/UBND\nQuảng Ninh, ngày\n"
+                                             "Căn cứ Luật ngày 19 tháng 6 năm 2015;\n"})
+                                .at(0)
+                                .meta;
+  EXPECT_EQ(body.date, "");
+}
+
+TEST(MetadataTest, LabelVariantsAndUnreadNgay) {
+  const DocumentMeta glued =
+      ExtractMetadata({"ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                       "_ Sð:643/UBND-VHTT - Quảng Yên, ngày 02 tháng 4 năm 2024\n"})
+          .at(0)
+          .meta;
+  EXPECT_EQ(glued.number, "643/UBND-VHTT");
+  EXPECT_EQ(glued.date, "2024-04-02");
+  const DocumentMeta six =
+      ExtractMetadata({"ỦY BAN NHÂN DÂN\nS6: 88/CT-UBND\nQuảng Ninh, n¤ 24 tháng 4 năm 2024\n"})
+          .at(0)
+          .meta;
+  EXPECT_EQ(six.number, "88/CT-UBND");
+  EXPECT_EQ(six.date, "2024-04-24");
+}
+
+// The stamp's own rows never lend the document a number, even split like the document's.
+TEST(MetadataTest, StampNumberOnItsOwnLineIsNotTaken) {
+  const std::string page =
+      "CÔNG VĂN ĐẾN\nSố:\n2352/ĐẾN\nNgày: 21/3/18\nỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA\n"
+      "Số: /QĐ-UBND Quảng Ninh, ngày tháng 01 năm 2025\nQUYẾT ĐỊNH\n";
+  const DocumentMeta meta = ExtractMetadata({page}).at(0).meta;
+  EXPECT_EQ(meta.number.find("2352"), std::string::npos) << meta.number;
+  EXPECT_EQ(meta.date, "");
+  EXPECT_EQ(meta.Field("received_date"), "2018-03-21");
+}
+
 }  // namespace
 }  // namespace sohoa::index

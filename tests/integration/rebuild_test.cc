@@ -118,5 +118,65 @@ TEST(RebuildTest, CatalogRebuiltFromPdfsFindsTheSameHits) {
   if (!HasFailure()) fs::remove_all(root);
 }
 
+// The source of the field `name` in the first hit's meta, or "" without hits or field.
+std::string FieldSource(const fs::path& catalog, const std::string& query,
+                        const std::string& name) {
+  CommandResult search = RunSohoa("search --json --catalog " + ShellQuote(catalog.string()) +
+                                  " -- " + ShellQuote(query));
+  std::istringstream lines(search.output);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line[0] != '{') continue;
+    const nlohmann::json hit = nlohmann::json::parse(line);
+    for (const nlohmann::json& field : hit["meta"]["fields"]) {
+      if (field["name"] == name) return field["source"].get<std::string>();
+    }
+    return "";
+  }
+  return "";
+}
+
+TEST(RebuildTest, CorrectionIsSearchableAndOutlivesARebuild) {
+  const fs::path root = MakeTempDir("sohoa-correct");
+  const fs::path in = root / "in", out = root / "out";
+  fs::create_directories(in);
+  ASSERT_TRUE(
+      cv::imwrite((in / "quyet-dinh.png").string(), RenderPage(SampleDirectiveLines(), 200).image));
+  ASSERT_EQ(
+      RunSohoa("run " + ShellQuote(in.string()) + " --out " + ShellQuote(out.string()) + " --quiet")
+          .exit_status,
+      0);
+  const fs::path catalog = out / "catalog.sqlite";
+  const std::string input = (in / "quyet-dinh.png").string();
+  // The header has no date: the decision waits for a person.
+  EXPECT_EQ(QueryNumber(catalog.string(),
+                        "SELECT count(*) FROM pages WHERE review_reason LIKE "
+                        "'%document date not read%'"),
+            1);
+  EXPECT_EQ(FieldSource(catalog, "type:\"quyết định\"", "number"), "printed");
+
+  const std::string correct =
+      "catalog correct --catalog " + ShellQuote(catalog.string()) + " --input " + ShellQuote(input);
+  CommandResult bad = RunSohoa(correct + " --field date --value 2025-02-30");
+  EXPECT_EQ(bad.exit_status, 2) << bad.output;
+  EXPECT_NE(bad.output.find("2025-02-30"), std::string::npos) << bad.output;
+  CommandResult unknown = RunSohoa("catalog correct --catalog " + ShellQuote(catalog.string()) +
+                                   " --input in/none.png --field number --value 1/QĐ");
+  EXPECT_EQ(unknown.exit_status, 2) << unknown.output;
+  EXPECT_NE(unknown.output.find("in/none.png"), std::string::npos) << unknown.output;
+
+  CommandResult fixed = RunSohoa(correct + " --field date --value 2025-02-03");
+  ASSERT_EQ(fixed.exit_status, 0) << fixed.output;
+  ASSERT_EQ(RunSohoa(correct + " --field number --value 1524/QĐ-UBND").exit_status, 0);
+  EXPECT_EQ(QueryNumber(catalog.string(), "SELECT count(*) FROM pages WHERE needs_review = 1"), 0);
+  EXPECT_EQ(SearchHits(catalog, "number:1524/QĐ-UBND from:2025-02-03").size(), 1u);
+  EXPECT_EQ(FieldSource(catalog, "number:1524/QĐ-UBND", "number"), "corrected");
+
+  // Rebuilding into this catalog stores the same file again: the correction stays.
+  ASSERT_EQ(RunSohoa("catalog rebuild --out " + ShellQuote(out.string())).exit_status, 0);
+  EXPECT_EQ(SearchHits(catalog, "number:1524/QĐ-UBND from:2025-02-03").size(), 1u);
+  EXPECT_TRUE(SearchHits(catalog, "number:1523/QĐ-UBND").empty());
+  if (!HasFailure()) fs::remove_all(root);
+}
+
 }  // namespace
 }  // namespace sohoa::testing

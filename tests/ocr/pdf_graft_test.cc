@@ -151,6 +151,75 @@ TEST_F(PdfGraftTest, RotatedAndSkewedPagesBecomeUprightAndSearchable) {
   }
 }
 
+// The scanner's page content is drawn inline when it balances its q/Q (no form XObject per
+// page), behind a form when it does not; thumbnails, private data and page XMP are dropped; the
+// scan image is carried over byte for byte either way.
+TEST_F(PdfGraftTest, BalancedContentInlineUnbalancedInAFormScanBytesKept) {
+  QPDF source;
+  source.processFile(source_.c_str());
+  std::vector<QPDFPageObjectHelper> source_pages = QPDFPageDocumentHelper(source).getAllPages();
+  QPDFObjectHandle rotated = source_pages.at(1).getObjectHandle();
+  rotated.replaceKey("/Thumb", QPDFObjectHandle::newStream(&source, std::string(500, 'T')));
+  rotated.replaceKey("/PieceInfo", QPDFObjectHandle::parse("<< /Scanner << /Private 1 >> >>"));
+  rotated.replaceKey("/Metadata", QPDFObjectHandle::newStream(&source, "<x:xmpmeta/>"));
+  source_pages.at(2).addPageContents(QPDFObjectHandle::newStream(&source, "q\n"), true);
+  const std::filesystem::path edited = dir_ / "edited.pdf";
+  QPDFWriter writer(source, edited.c_str());
+  writer.write();
+
+  const std::filesystem::path out = dir_ / "out.pdf";
+  Status status = WritePdfDocument(edited, Layouts(), TestInfo(), {}, out);
+  ASSERT_TRUE(status.ok()) << status.ToString();
+  EXPECT_EQ(RunCommand("qpdf --check " + Quoted(out)).exit_code, 0);
+  QPDF before, after;
+  before.processFile(edited.c_str());
+  after.processFile(out.c_str());
+  std::vector<QPDFPageObjectHelper> old_pages = QPDFPageDocumentHelper(before).getAllPages();
+  std::vector<QPDFPageObjectHelper> new_pages = QPDFPageDocumentHelper(after).getAllPages();
+  ASSERT_EQ(new_pages.size(), 3u);
+
+  for (const char* key : {"/Thumb", "/PieceInfo", "/Metadata"}) {
+    EXPECT_FALSE(new_pages[1].getObjectHandle().hasKey(key)) << key;
+  }
+  for (int page : {2, 3}) {
+    SCOPED_TRACE(page);
+    std::map<std::string, QPDFObjectHandle> old_images = old_pages[page - 1].getImages();
+    ASSERT_EQ(old_images.size(), 1u);
+    std::shared_ptr<Buffer> old_raw = old_images.begin()->second.getRawStreamData();
+    const std::string old_scan(reinterpret_cast<const char*>(old_raw->getBuffer()),
+                               old_raw->getSize());
+    std::map<std::string, QPDFObjectHandle> xobjects =
+        new_pages[page - 1].getAttribute("/Resources", false).getKey("/XObject").getDictAsMap();
+    ASSERT_EQ(xobjects.size(), 1u);
+    QPDFObjectHandle drawn = xobjects.begin()->second;
+    QPDFObjectHandle scan = drawn;
+    if (page == 2) {
+      EXPECT_EQ(drawn.getDict().getKey("/Subtype").getName(), "/Image");
+    } else {
+      ASSERT_EQ(drawn.getDict().getKey("/Subtype").getName(), "/Form");
+      std::map<std::string, QPDFObjectHandle> nested =
+          drawn.getDict().getKey("/Resources").getKey("/XObject").getDictAsMap();
+      ASSERT_EQ(nested.size(), 1u);
+      scan = nested.begin()->second;
+    }
+    std::shared_ptr<Buffer> raw = scan.getRawStreamData();
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize()),
+              old_scan);
+    EXPECT_EQ(scan.getDict().getKey("/Filter").unparse(),
+              old_images.begin()->second.getDict().getKey("/Filter").unparse());
+    EXPECT_GT(InkShareInsideLines(pdf_test::RenderPage(out, page, 72), 72, text_, 1.5), 0.97);
+    const std::string extracted = RunCommand("pdftotext -f " + std::to_string(page) + " -l " +
+                                             std::to_string(page) + " " + Quoted(out) + " -")
+                                      .output;
+    size_t previous = 0;
+    for (const auto& line : page_.lines) {
+      const size_t found = extracted.find(line.text, previous);
+      EXPECT_NE(found, std::string::npos) << line.text << "\n" << extracted;
+      if (found != std::string::npos) previous = found;  // lines come out in reading order
+    }
+  }
+}
+
 TEST_F(PdfGraftTest, RefusesEncryptedDamagedAndMismatchedInput) {
   const std::filesystem::path encrypted = dir_ / "encrypted.pdf";
   ASSERT_EQ(

@@ -17,6 +17,12 @@ size_t Count(const std::string& text, const std::string& what) {
   return count;
 }
 
+// A string literal with embedded NUL bytes, whole.
+template <size_t N>
+std::string Bytes(const char (&literal)[N]) {
+  return std::string(literal, N - 1);
+}
+
 Word MakeWord(std::string text, int left, int right, int top, int bottom) {
   Word word;
   word.text = std::move(text);
@@ -50,8 +56,8 @@ TEST(TextLayerContentTest, OneMatrixThenExactMovesBetweenWordsAndLines) {
   EXPECT_NE(content.find("217 0 Td "), std::string::npos) << content;
   EXPECT_EQ(Count(content, " Td "), 4u) << content;
   // One space glyph after each word but a line's last.
-  EXPECT_EQ(Count(content, "0020>Tj"), 3u) << content;
-  EXPECT_NE(content.find("<0051007500791EBF00740020>Tj"), std::string::npos) << content;
+  EXPECT_EQ(Count(content, Bytes("\0 )Tj")), 3u) << content;
+  EXPECT_NE(content.find(Bytes("(\0Q\0u\0y\x1E\xBF\0t\0 )Tj")), std::string::npos) << content;
   EXPECT_EQ(content.rfind("BT\n3 Tr\n", 0), 0u);
   EXPECT_EQ(content.substr(content.size() - 3), "ET\n");
 }
@@ -69,7 +75,40 @@ TEST(TextLayerContentTest, ScaleIsWrittenOnlyWhenItChanges) {
   page.lines = {line};
   const std::string content = BuildTextLayerContent(page, PixelsToPoints(1000, 72), "/F");
   EXPECT_EQ(Count(content, " Tz"), 1u) << content;  // only "ef", 60 px wide, needs 300
-  EXPECT_NE(content.find("300 Tz<00650066>Tj"), std::string::npos) << content;
+  EXPECT_NE(content.find(Bytes("300 Tz(\0e\0f)Tj")), std::string::npos) << content;
+}
+
+TEST(GlyphCodesTest, LiteralStringEscapesDelimitersBackslashAndCarriageReturn) {
+  int glyphs = 0;
+  // "(a)\" and č (U+010D, whose low byte is CR, which a reader would turn into LF).
+  EXPECT_EQ(GlyphCodesLiteral("(a)\\\xC4\x8D", false, &glyphs),
+            Bytes("(\0\\(\0a\0\\)\0\\\\\x01\\r)"));
+  EXPECT_EQ(glyphs, 5);
+  EXPECT_EQ(GlyphCodesLiteral("A", true, &glyphs), Bytes("(\0A\0 )"));
+  EXPECT_EQ(glyphs, 1);
+  EXPECT_EQ(GlyphCodesLiteral("", true, &glyphs), "()");
+  EXPECT_EQ(glyphs, 0);
+}
+
+TEST(GlyphBlocksTest, CidToGidMapEndsAfterTheLastUsedBlock) {
+  PageText page;
+  TextLine line;
+  line.words = {MakeWord("Quyết", 0, 10, 0, 10)};  // blocks 00 and 1E
+  page.lines = {line};
+  GlyphBlocks blocks;
+  AddGlyphBlocks(page, &blocks);
+  QPDF pdf;
+  pdf.emptyPDF();
+  QPDFObjectHandle font = AddGlyphLessFont(pdf, std::string(64, '\0'), blocks);
+  std::shared_ptr<Buffer> data =
+      font.getKey("/DescendantFonts").getArrayItem(0).getKey("/CIDToGIDMap").getStreamData();
+  const std::string map(reinterpret_cast<const char*>(data->getBuffer()), data->getSize());
+  ASSERT_EQ(map.size(), 2u * 0x1F00);
+  // Every code up to U+1EFF (ế is U+1EBF) draws glyph 1, never .notdef.
+  for (size_t cid = 0; cid < map.size() / 2; ++cid) {
+    ASSERT_EQ(map[2 * cid], '\0') << cid;
+    ASSERT_EQ(map[2 * cid + 1], '\1') << cid;
+  }
 }
 
 TEST(GlyphBlocksTest, ToUnicodeMapsExactlyTheBlocksTheTextUses) {

@@ -85,6 +85,84 @@ TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {
   EXPECT_FALSE(ChooseField(FieldKind::kMonth, {{"13", 90, "a"}, {"45", 90, "b"}}, "", 0));
 }
 
+// A handwritten numeral and day on their own baselines: OCR made them lines of their own.
+PageText SplitRowHeader() {
+  PageText page;
+  page.width_px = 2480;
+  page.height_px = 3508;
+  page.lines.push_back(MakeLine({MakeWord("Số:", 300, 400, 70)}));
+  page.lines.push_back(MakeLine({MakeWord("3254/TB-VPUBND", 390, 425, 420, 91)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Quảng", 1300, 400, 120), MakeWord("Ninh,", 1430, 400, 100),
+                MakeWord("ngày", 1540, 400, 90), MakeWord("17", 1660, 385, 60, 92)}));
+  page.lines.push_back(MakeLine({MakeWord("tháng", 1760, 410, 110)}));
+  page.lines.push_back(MakeLine({MakeWord("1", 1900, 430, 30, 90), MakeWord("năm", 1960, 410, 90),
+                                 MakeWord("2024", 2060, 410, 100)}));
+  return page;
+}
+
+TEST(HeaderFieldsTest, FindsSlotsAcrossLinesOfOneRow) {
+  const HeaderSlots slots = FindHeaderSlots(SplitRowHeader());
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 0);
+  EXPECT_EQ(slots.number->suffix, "/TB-VPUBND");
+  EXPECT_EQ(slots.number->printed, "3254");
+  ASSERT_TRUE(slots.number->suffix_word.has_value());
+  EXPECT_EQ(slots.number->suffix_word->line, 1);
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->line, 2);
+  EXPECT_EQ(slots.day->printed, "17");
+  ASSERT_TRUE(slots.month.has_value());
+  EXPECT_EQ(slots.month->printed, "1");
+  ASSERT_EQ(slots.month->strays.size(), 1u);
+  EXPECT_EQ(slots.month->strays[0].line, 4);
+  EXPECT_EQ(slots.year, 2024);
+}
+
+// Confident print is not re-read, but the scattered values join their labels' lines, so the
+// catalog reads 'Số: 3254/TB-VPUBND' and the whole date.
+TEST(HeaderFieldsTest, RewriteGathersValuesOntoTheirLabelsLines) {
+  PageText page = SplitRowHeader();
+  Result<std::unique_ptr<ocr::FieldReader>> reader = ocr::FieldReader::Create({});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  const cv::Mat blank(page.height_px, page.width_px, CV_8UC1, cv::Scalar(255));
+  EXPECT_EQ(RereadHeaderFields(blank, **reader, &page), 3);
+  const std::string text = page.PlainText();
+  EXPECT_NE(text.find("Số: 3254/TB-VPUBND\n"), std::string::npos) << text;
+  std::vector<index::MetadataSection> sections = index::ExtractMetadata({text});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.number, "3254/TB-VPUBND") << text;
+  EXPECT_EQ(sections[0].meta.date, "2024-01-17") << text;
+}
+
+// 'Số:' lost under a stamp: the slot is cut left of the symbol on the date's row; 'ngày'
+// unread: the day slot lies left of 'tháng'. A stamp's 'Số:' off that row is never a slot.
+TEST(HeaderFieldsTest, FallbackSlotsFromOneAnchor) {
+  PageText page;
+  page.width_px = 2480;
+  page.height_px = 3508;
+  page.lines.push_back(MakeLine({MakeWord("Số:", 200, 170, 70), MakeWord("2352", 290, 170, 110)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("/QĐ-UBND", 470, 400, 220), MakeWord("Ninh,", 1430, 400, 100),
+                MakeWord("n¤", 1540, 400, 60), MakeWord("5", 1680, 400, 30, 40),
+                MakeWord("tháng", 1760, 400, 110), MakeWord("năm", 1960, 400, 90),
+                MakeWord("2025", 2060, 400, 100)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 1);
+  EXPECT_EQ(slots.number->suffix, "/QĐ-UBND");
+  EXPECT_EQ(slots.number->box.right, 470 - 50 / 6);
+  EXPECT_EQ(slots.number->box.left, 470 - 5 * 50);
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->printed, "5");
+  EXPECT_EQ(slots.day->box.left, 1760 - 4 * 50);
+  ASSERT_TRUE(slots.month.has_value());
+  EXPECT_EQ(slots.month->printed, "");
+  // Without the date's row no slot is cut from one anchor: the stamp's 'Số: 2352' stays out.
+  page.lines.pop_back();
+  EXPECT_FALSE(FindHeaderSlots(page).number.has_value());
+}
+
 // Full page OCR, then the re-read: the catalog's metadata gets the handwritten values.
 void ExpectHeaderReadBack(ScanColour colour) {
   testing::HandFilledHeader header = testing::RenderHandFilledHeader("47", "17", "01", colour);

@@ -24,6 +24,7 @@ TEST(JournalTest, PageRoundTripsExactly) {
   page.text.quality.ocr_timed_out = true;
   page.text.quality.needs_review = true;
   page.text.quality.review_reason = "OCR timed out: page kept as image only";
+  page.text.header_reads.push_back({"number", "47", 61.5f, true, true});
   page.layout = {false, 299.99999, 2480, 3508};
 
   Result<JournaledPage> decoded = DecodeJournaledPage(EncodeJournaledPage(page));
@@ -38,6 +39,11 @@ TEST(JournalTest, PageRoundTripsExactly) {
   EXPECT_EQ(decoded->text.quality.skew_degrees, page.text.quality.skew_degrees);
   EXPECT_TRUE(decoded->text.quality.ocr_timed_out);
   EXPECT_EQ(decoded->text.quality.review_reason, page.text.quality.review_reason);
+  ASSERT_EQ(decoded->text.header_reads.size(), 1u);
+  EXPECT_EQ(decoded->text.header_reads[0].value, "47");
+  EXPECT_EQ(decoded->text.header_reads[0].confidence, 61.5f);
+  EXPECT_TRUE(decoded->text.header_reads[0].uncertain);
+  EXPECT_TRUE(decoded->text.header_reads[0].reread);
   EXPECT_EQ(decoded->layout.render_dpi, 299.99999);
   EXPECT_EQ(decoded->layout.source_height, 3508);
   // Encoding the decoded page again gives the same text: nothing is lost or rounded.
@@ -47,6 +53,12 @@ TEST(JournalTest, PageRoundTripsExactly) {
 TEST(JournalTest, DamagedEntryIsAnErrorNotACrash) {
   EXPECT_FALSE(DecodeJournaledPage("{\"width\": 3").ok());
   EXPECT_FALSE(DecodeJournaledPage("{\"width\": 3}").ok());
+  // A header read of the wrong shape is damage too, not a crash.
+  JournaledPage page;
+  page.text.header_reads.push_back({"day", "07", 90, false, false});
+  std::string encoded = EncodeJournaledPage(page);
+  encoded.replace(encoded.find("\"07\""), 4, "7");
+  EXPECT_FALSE(DecodeJournaledPage(encoded).ok());
 }
 
 TEST(JournalTest, SettingsDigestChangesWithOutputSettingsOnly) {

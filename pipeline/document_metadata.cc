@@ -1,0 +1,109 @@
+#include "pipeline/document_metadata.h"
+
+#include <algorithm>
+#include <string>
+
+namespace sohoa::pipeline {
+namespace {
+
+// Dates and numbers are printed in the header, which takes the top part of the first page.
+constexpr double kHeaderShare = 0.45;
+
+bool ExpectsNumberAndDate(const index::DocumentMeta& meta) {
+  return !meta.type.empty() && meta.type != "SƠ YẾU LÝ LỊCH";
+}
+
+const HeaderFieldRead* FindRead(const PageText& page, const std::string& name) {
+  for (const HeaderFieldRead& read : page.header_reads) {
+    if (read.name == name) return &read;
+  }
+  return nullptr;
+}
+
+std::string WithoutLeadingZeros(const std::string& digits) {
+  const size_t first = digits.find_first_not_of('0');
+  return first == std::string::npos ? "0" : digits.substr(first);
+}
+
+std::string DigitsOf(const std::string& text) {
+  std::string digits;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') digits += c;
+  }
+  return digits;
+}
+
+// The page's own confidence in `digits` (leading zeros aside): that of the first word in the
+// header whose digits begin with it, else the page's mean.
+float PrintedConfidence(const PageText& page, const std::string& digits) {
+  const std::string wanted = WithoutLeadingZeros(digits);
+  for (const TextLine& line : page.lines) {
+    if (line.box.top > page.height_px * kHeaderShare) continue;
+    for (const Word& word : line.words) {
+      const std::string word_digits = DigitsOf(word.text);
+      if (!word_digits.empty() && WithoutLeadingZeros(word_digits).rfind(wanted, 0) == 0) {
+        return word.confidence;
+      }
+    }
+  }
+  return static_cast<float>(page.quality.mean_confidence);
+}
+
+index::MetaField NumberField(const index::DocumentMeta& meta, const PageText& page) {
+  index::MetaField field{"number", meta.number, 100, "pdf-text"};
+  if (page.quality.text_from_pdf) return field;
+  const std::string numeral = meta.number.substr(0, meta.number.find('/'));
+  field.source = "printed";
+  const HeaderFieldRead* read = FindRead(page, "number");
+  if (read && read->value == numeral) {
+    field.confidence = read->confidence;
+    if (read->reread) field.source = "handwritten";
+  } else {
+    field.confidence = PrintedConfidence(page, numeral);
+  }
+  return field;
+}
+
+index::MetaField DateField(const index::DocumentMeta& meta, const PageText& page) {
+  index::MetaField field{"date", meta.date, 100, "pdf-text"};
+  if (page.quality.text_from_pdf) return field;
+  field.source = "printed";
+  // meta.date is yyyy-mm-dd.
+  const std::string month = meta.date.substr(5, 2), day = meta.date.substr(8, 2);
+  float confidence = 100;
+  for (const auto& [name, value] : {std::pair{"day", day}, std::pair{"month", month}}) {
+    const HeaderFieldRead* read = FindRead(page, name);
+    if (read && WithoutLeadingZeros(read->value) == WithoutLeadingZeros(value)) {
+      confidence = std::min(confidence, read->confidence);
+      if (read->reread) field.source = "handwritten";
+    } else {
+      confidence = std::min(confidence, PrintedConfidence(page, value));
+    }
+  }
+  field.confidence = confidence;
+  return field;
+}
+
+}  // namespace
+
+std::vector<index::MetadataSection> DescribeDocument(std::vector<PageText>* pages) {
+  std::vector<std::string> plain;
+  for (const PageText& page : *pages) plain.push_back(page.PlainText());
+  std::vector<index::MetadataSection> sections = index::ExtractMetadata(plain);
+  for (index::MetadataSection& section : sections) {
+    if (section.first_page < 1 || section.first_page > static_cast<int>(pages->size())) continue;
+    PageText& first = (*pages)[section.first_page - 1];
+    index::DocumentMeta& meta = section.meta;
+    std::vector<index::MetaField> own;
+    if (!meta.number.empty()) own.push_back(NumberField(meta, first));
+    if (meta.date.size() == 10) own.push_back(DateField(meta, first));
+    meta.fields.insert(meta.fields.begin(), own.begin(), own.end());
+    if (ExpectsNumberAndDate(meta) && !first.quality.text_from_pdf) {
+      if (meta.number.empty()) first.quality.AddReviewReason("document number not read");
+      if (meta.date.empty()) first.quality.AddReviewReason("document date not read");
+    }
+  }
+  return sections;
+}
+
+}  // namespace sohoa::pipeline

@@ -1,0 +1,370 @@
+// Finding the header's number, day and month slots from the printed anchors in the page's
+// words (pipeline/header_fields.h FindHeaderSlots).
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+#include "index/vietnamese_text.h"
+#include "pipeline/header_fields.h"
+
+namespace sohoa::pipeline {
+namespace {
+
+// The header (agency, number, motto, place and date) fills the top of the first page.
+constexpr double kHeaderShare = 0.45;
+
+std::string Key(const std::string& text) {
+  std::string key = index::FoldVietnamese(index::NormalizeVietnamese(text));
+  std::erase_if(key, [](char c) { return c == ':' || c == '.' || c == ',' || c == ';'; });
+  return key;
+}
+
+// 'Số' as OCR reads it: 'S0', '5o', 'Sð', 'S6', a speck glued before it ('.Số', "'Sô").
+bool IsNumberLabel(std::string key) {
+  key.erase(0, std::min(key.size(), key.find_first_not_of("'`\"-_~^|*!(")));
+  return key == "so" || key == "s0" || key == "5o" || key == "sd" || key == "s6";
+}
+
+// Code points of a 'Số:' glued to the numeral ('Sð:64/UBND-VHTT'), or 0.
+int GluedLabelLength(const std::string& text) {
+  const size_t colon = text.find(':');
+  if (colon == std::string::npos || colon > 8) return 0;
+  return IsNumberLabel(Key(text.substr(0, colon)))
+             ? index::CodePointCount(text.substr(0, colon)) + 1
+             : 0;
+}
+
+// Code points [begin, end) of `text`.
+std::string DropCodePoints(const std::string& text, int begin, int end) {
+  std::string out;
+  int index = -1;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++index;
+    if (index >= begin && index < end) out += text[i];
+  }
+  return out;
+}
+
+bool HasDigit(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+int CentreY(const PixelBox& box) { return (box.top + box.bottom) / 2; }
+
+// The '/SYMBOL' of a word ('/QĐ-UBND' of '47/QĐ-UBND', quotes OCR put after the slash
+// dropped), or empty when the word has none: a symbol opens with a capital ('V/v' is no
+// number, nor is a stamp's date '21/3').
+std::string SymbolSuffix(const std::string& text) {
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos) return {};
+  std::string symbol = text.substr(slash + 1);
+  for (const char* junk : {"“", "”", "‘", "’", "'", "\"", "`", "*", ".", ",", "^"}) {
+    for (size_t at; (at = symbol.find(junk)) != std::string::npos;) {
+      symbol.erase(at, std::strlen(junk));
+    }
+  }
+  const std::string folded = index::FoldVietnamese(symbol);
+  int capitals = 0;
+  for (char c : folded) capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+  if (folded.empty() || !std::isupper(static_cast<unsigned char>(folded[0])) || capitals < 2) {
+    return {};
+  }
+  return "/" + symbol;
+}
+
+// The x where the slash of `word` stands, estimated from its share of the code points.
+int SlashX(const Word& word) {
+  const size_t slash = word.text.find('/');
+  const int chars = std::max(1, index::CodePointCount(word.text));
+  return word.box.left +
+         word.box.width() * index::CodePointCount(word.text.substr(0, slash)) / chars;
+}
+
+class HeaderWords {
+ public:
+  explicit HeaderWords(const PageText& page) : page_(page) {
+    const int header_bottom = static_cast<int>(page.height_px * kHeaderShare);
+    for (size_t i = 0; i < page.lines.size(); ++i) {
+      if (page.lines[i].box.top > header_bottom) break;
+      for (size_t w = 0; w < page.lines[i].words.size(); ++w) {
+        refs_.push_back({static_cast<int>(i), static_cast<int>(w)});
+        keys_.push_back(Key(page.lines[i].words[w].text));
+      }
+    }
+  }
+  size_t size() const { return refs_.size(); }
+  WordRef ref(size_t i) const { return refs_[i]; }
+  const std::string& key(size_t i) const { return keys_[i]; }
+  const Word& word(size_t i) const { return WordAt(page_, refs_[i]); }
+
+  // The nearest word with `key` on the row of word `anchor` (centres within 0.7 of its
+  // height), at most `reach` heights to its right (`rightward`) or left; -1 when none.
+  int Beside(size_t anchor, const std::string& key, bool rightward, double reach) const {
+    const PixelBox& from = word(anchor).box;
+    const int height = std::max(1, from.height());
+    int best = -1, best_gap = 0;
+    for (size_t i = 0; i < size(); ++i) {
+      if (i == anchor || keys_[i] != key) continue;
+      const PixelBox& box = word(i).box;
+      if (std::abs(CentreY(box) - CentreY(from)) > height * 7 / 10) continue;
+      const int gap = rightward ? box.left - from.right : from.left - box.right;
+      if (gap < -height / 4 || gap > reach * height) continue;
+      if (best < 0 || gap < best_gap) best = static_cast<int>(i), best_gap = gap;
+    }
+    return best;
+  }
+
+  // Fills the slot's words: the run of its line's words inside `slot->box` from `first_word`
+  // on (or, `from_right`, back from `end_word`), and stray words of other lines whose centre
+  // lies inside it. With `digits_only` only words with a digit, or of one or two characters,
+  // are taken (no anchor bounds the slot there). Word `exclude` is never taken.
+  void Gather(FieldSlot* slot, bool digits_only, bool from_right, int exclude = -1) const {
+    const TextLine& line = page_.lines[slot->line];
+    auto inside = [&](const Word& word) {
+      const int x = (word.box.left + word.box.right) / 2, y = CentreY(word.box);
+      return x >= slot->box.left && x < slot->box.right && y >= slot->box.top &&
+             y < slot->box.bottom;
+    };
+    auto takes = [&](const Word& word) {
+      if (IsAnchor(Key(word.text))) return false;
+      return !digits_only || HasDigit(word.text) || index::CodePointCount(word.text) == 1;
+    };
+    const WordRef excluded = exclude >= 0 ? refs_[exclude] : WordRef{};
+    auto is_excluded = [&](int line_index, int w) {
+      return line_index == excluded.line && w == excluded.word;
+    };
+    if (from_right) {
+      int first = slot->end_word;
+      while (first > slot->first_word && inside(line.words[first - 1]) &&
+             takes(line.words[first - 1]) && !is_excluded(slot->line, first - 1)) {
+        --first;
+      }
+      slot->first_word = first;
+    } else {
+      int end = slot->first_word;
+      while (end < slot->end_word && inside(line.words[end]) && takes(line.words[end]) &&
+             !is_excluded(slot->line, end)) {
+        ++end;
+      }
+      slot->end_word = end;
+    }
+    std::vector<std::pair<int, std::string>> pieces;
+    float confidence_sum = 0;
+    for (int w = slot->first_word; w < slot->end_word; ++w) {
+      pieces.emplace_back(line.words[w].box.left, line.words[w].text);
+      confidence_sum += line.words[w].confidence;
+    }
+    for (size_t i = 0; i < size(); ++i) {
+      const WordRef ref = refs_[i];
+      if (ref.line == slot->line || static_cast<int>(i) == exclude) continue;
+      // Another line's word is the value only when it has a digit: words of the lines above
+      // and below reach into the band.
+      if (!inside(word(i)) || !takes(word(i)) || !HasDigit(word(i).text)) continue;
+      slot->strays.push_back(ref);
+      pieces.emplace_back(word(i).box.left, word(i).text);
+      confidence_sum += word(i).confidence;
+    }
+    std::sort(pieces.begin(), pieces.end());
+    slot->printed.clear();
+    for (const auto& [unused, text] : pieces) slot->printed += text;
+    slot->printed_confidence = pieces.empty() ? 0 : confidence_sum / pieces.size();
+  }
+
+  // The band from x `left` to `right` on the row of word `i`: its line's height (a tall
+  // handwritten value may have made the line taller than the printed word) and half that
+  // above and below.
+  PixelBox Band(size_t i, int left, int right) const {
+    const PixelBox& word_box = word(i).box;
+    const PixelBox& line_box = page_.lines[refs_[i].line].box;
+    const PixelBox& row = line_box.height() <= 2 * word_box.height() ? line_box : word_box;
+    const int height = row.height();
+    return {left, row.top - height / 2, right, row.bottom + height / 2};
+  }
+
+  static bool IsAnchor(const std::string& key) {
+    return key == "ngay" || key == "thang" || key == "nam" || IsNumberLabel(key);
+  }
+
+ private:
+  const PageText& page_;
+  std::vector<WordRef> refs_;
+  std::vector<std::string> keys_;
+};
+
+void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* slots,
+                   int* date_row_y, int* date_row_height) {
+  for (size_t t = 0; t < words.size(); ++t) {
+    if (words.key(t) != "thang") continue;
+    const int ngay = words.Beside(t, "ngay", false, 8);
+    const int nam = words.Beside(t, "nam", true, 8);
+    if (ngay < 0 && nam < 0) continue;
+    const PixelBox& thang = words.word(t).box;
+    const int height = thang.height();
+    const WordRef thang_ref = words.ref(t);
+    const int line_end = static_cast<int>(page.lines[thang_ref.line].words.size());
+    // Day: after 'ngày' (in its line), or before 'tháng' when 'ngày' was not read.
+    FieldSlot day;
+    if (ngay >= 0) {
+      const WordRef at = words.ref(ngay);
+      day.line = at.line;
+      day.first_word = at.word + 1;
+      day.end_word = at.line == thang_ref.line ? thang_ref.word
+                                               : static_cast<int>(page.lines[at.line].words.size());
+      day.box = words.Band(t, words.word(ngay).box.right + 1, thang.left - 1);
+    } else {
+      day.line = thang_ref.line;
+      day.first_word = 0;
+      day.end_word = thang_ref.word;
+      day.box = words.Band(t, thang.left - 4 * height, thang.left - 1);
+    }
+    words.Gather(&day, ngay < 0, /*from_right=*/ngay < 0);
+    FieldSlot month;
+    month.line = thang_ref.line;
+    month.first_word = thang_ref.word + 1;
+    if (nam >= 0 && words.ref(nam).line == thang_ref.line) {
+      month.end_word = words.ref(nam).word;
+    } else {
+      month.end_word = line_end;
+    }
+    month.box = words.Band(t, thang.right + 1,
+                           nam >= 0 ? words.word(nam).box.left - 1 : thang.right + 4 * height);
+    words.Gather(&month, nam < 0, /*from_right=*/false);
+    slots->day = day;
+    slots->month = month;
+    if (nam >= 0) {
+      const WordRef at = words.ref(nam);
+      const TextLine& line = page.lines[at.line];
+      if (at.word + 1 < static_cast<int>(line.words.size())) {
+        std::string year;
+        for (char c : line.words[at.word + 1].text) {
+          if (std::isdigit(static_cast<unsigned char>(c))) year += c;
+        }
+        if (year.size() == 4) slots->year = std::stoi(year);
+      }
+    }
+    *date_row_y = CentreY(thang);
+    *date_row_height = height;
+    return;
+  }
+}
+
+// A number slot from 'Số:' and the '/SYMBOL' beside it (same line or same row), from 'Số:'
+// alone or from the symbol alone when the slot is on the date's row.
+std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords& words,
+                                        int date_row_y, int date_row_height) {
+  const int column_middle = page.width_px / 2;
+  auto on_date_row = [&](const PixelBox& box) {
+    return date_row_height > 0 && std::abs(CentreY(box) - date_row_y) <= date_row_height * 3 / 2 &&
+           box.right <= column_middle;
+  };
+  auto symbol_near = [&](size_t label) -> int {
+    const PixelBox& from = words.word(label).box;
+    const int height = std::max(1, from.height());
+    for (size_t i = 0; i < words.size(); ++i) {
+      if (i == label || SymbolSuffix(words.word(i).text).empty()) continue;
+      const PixelBox& box = words.word(i).box;
+      const bool same_line = words.ref(i).line == words.ref(label).line &&
+                             words.ref(i).word > words.ref(label).word &&
+                             words.ref(i).word < words.ref(label).word + 4;
+      const bool same_row = std::abs(CentreY(box) - CentreY(from)) <= height * 7 / 10 &&
+                            box.left >= from.left && box.left - from.right <= 10 * height;
+      if (same_line || same_row) return static_cast<int>(i);
+    }
+    return -1;
+  };
+  // A slot inserted at `insert_at` (after the label, or before the symbol when `from_right`).
+  auto make = [&](WordRef insert_at, int end_word, const PixelBox& box, int symbol,
+                  bool from_right) {
+    FieldSlot slot;
+    slot.line = insert_at.line;
+    slot.first_word = insert_at.word;
+    slot.end_word = end_word;
+    slot.box = box;
+    words.Gather(&slot, symbol < 0, from_right, symbol);
+    if (symbol < 0) return slot;
+    const Word& symbol_word = words.word(symbol);
+    const WordRef symbol_ref = words.ref(symbol);
+    slot.suffix = SymbolSuffix(symbol_word.text);
+    std::string digits = symbol_word.text.substr(0, symbol_word.text.find('/'));
+    const int glued = GluedLabelLength(symbol_word.text);
+    if (glued > 0) {
+      slot.label = DropCodePoints(symbol_word.text, 0, glued);
+      digits = DropCodePoints(digits, glued, index::CodePointCount(digits));
+    }
+    if (!digits.empty()) {
+      // The numeral read in the symbol's word counts with that word's confidence.
+      const int pieces = slot.printed.empty() ? 0 : 1;
+      slot.printed_confidence =
+          (slot.printed_confidence * pieces + symbol_word.confidence) / (pieces + 1);
+      slot.printed += digits;
+    }
+    if (symbol_ref.line == slot.line && symbol_ref.word >= slot.end_word &&
+        symbol_ref.word < slot.end_word + 3) {
+      slot.end_word = symbol_ref.word + 1;
+    } else if (symbol_ref.line == slot.line && symbol_ref.word < slot.first_word) {
+      slot.first_word = symbol_ref.word;
+    } else if (symbol_ref.line != slot.line || symbol_ref.word != slot.first_word) {
+      slot.suffix_word = symbol_ref;
+    }
+    if (glued > 0 || from_right) slot.end_word = std::max(slot.end_word, symbol_ref.word + 1);
+    return slot;
+  };
+  // 'Số:' with a symbol, then 'Số:' alone on the date's row.
+  for (int pass = 0; pass < 2; ++pass) {
+    for (size_t label = 0; label < words.size(); ++label) {
+      const std::string& text = words.word(label).text;
+      const int glued = text.find('/') != std::string::npos ? GluedLabelLength(text) : 0;
+      if (!IsNumberLabel(words.key(label)) && glued == 0) continue;
+      const PixelBox& from = words.word(label).box;
+      const int height = std::max(1, from.height());
+      const WordRef at = words.ref(label);
+      const int line_end = static_cast<int>(page.lines[at.line].words.size());
+      if (glued > 0) {
+        // The numeral is inside the label's word: its share of the word is the slot.
+        const int chars = std::max(1, index::CodePointCount(text));
+        const PixelBox box =
+            words.Band(label, from.left + from.width() * glued / chars,
+                       std::max(SlashX(words.word(label)) - height / 6,
+                                from.left + from.width() * glued / chars + height));
+        return make(at, at.word, box, static_cast<int>(label), true);
+      }
+      const int symbol = symbol_near(label);
+      if (symbol >= 0) {
+        const Word& symbol_word = words.word(symbol);
+        const PixelBox box = words.Band(
+            label, from.right + 1, std::max(SlashX(symbol_word) - height / 6, from.right + height));
+        return make({at.line, at.word + 1}, line_end, box, symbol, false);
+      }
+      if (pass == 1 && on_date_row(from)) {
+        const PixelBox box =
+            words.Band(label, from.right + 1, std::min(from.right + 6 * height, column_middle));
+        return make({at.line, at.word + 1}, line_end, box, -1, false);
+      }
+    }
+  }
+  // The symbol alone on the date's row ('Số:' lost under a stamp).
+  for (size_t i = 0; i < words.size(); ++i) {
+    const Word& word = words.word(i);
+    if (SymbolSuffix(word.text).empty() || !on_date_row(word.box)) continue;
+    const int height = std::max(1, word.box.height());
+    const int slash_x = SlashX(word);
+    const PixelBox box = words.Band(i, std::max(0, slash_x - 5 * height), slash_x - height / 6);
+    return make({words.ref(i).line, 0}, words.ref(i).word, box, static_cast<int>(i), true);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+HeaderSlots FindHeaderSlots(const PageText& page) {
+  HeaderSlots slots;
+  const HeaderWords words(page);
+  int date_row_y = 0, date_row_height = 0;
+  FindDateSlots(page, words, &slots, &date_row_y, &date_row_height);
+  slots.number = FindNumberSlot(page, words, date_row_y, date_row_height);
+  return slots;
+}
+
+}  // namespace sohoa::pipeline

@@ -1,0 +1,133 @@
+// Where a document's number and date came from, and the review flag when an official document
+// has none: pipeline/document_metadata.h over hand-built page text.
+#include "pipeline/document_metadata.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace sohoa::pipeline {
+namespace {
+
+TextLine Line(int top, const std::vector<std::pair<std::string, float>>& words) {
+  TextLine line;
+  int left = 100;
+  for (const auto& [text, confidence] : words) {
+    const int width = 30 * static_cast<int>(text.size());
+    line.words.push_back({text, {left, top, left + width, top + 40}, confidence});
+    left += width + 20;
+  }
+  line.box = {100, top, left, top + 40};
+  return line;
+}
+
+// A decision's first page: agency, motto, number, date and type, then body text.
+PageText DecisionPage(const std::string& number_word, const std::string& day) {
+  PageText page;
+  page.width_px = 2480;
+  page.height_px = 3508;
+  page.quality.mean_confidence = 88;
+  page.lines = {Line(200, {{"ỦY", 95}, {"BAN", 95}, {"NHÂN", 95}, {"DÂN", 95}}),
+                Line(260, {{"CỘNG", 95}, {"HÒA", 95}, {"XÃ", 95}, {"HỘI", 95}}),
+                Line(380, {{"Số:", 93}, {number_word, 71}}),
+                Line(440, {{"Quảng", 94},
+                           {"Ninh,", 94},
+                           {"ngày", 92},
+                           {day, 64},
+                           {"tháng", 92},
+                           {"01", 83},
+                           {"năm", 95},
+                           {"2025", 96}}),
+                Line(600, {{"QUYẾT", 96}, {"ĐỊNH", 96}}),
+                Line(700, {{"Về", 90}, {"việc", 90}, {"ban", 90}, {"hành", 90}})};
+  return page;
+}
+
+const index::MetaField* FieldNamed(const index::DocumentMeta& meta, const std::string& name) {
+  for (const index::MetaField& field : meta.fields) {
+    if (field.name == name) return &field;
+  }
+  return nullptr;
+}
+
+TEST(DocumentMetadataTest, HandFilledNumberAndDayAreMarkedHandwritten) {
+  std::vector<PageText> pages = {DecisionPage("47/QĐ-UBND", "17")};
+  pages[0].header_reads = {{"number", "47", 62, false, true},
+                           {"day", "17", 58, false, true},
+                           {"month", "01", 90, false, false}};
+  std::vector<index::MetadataSection> sections = DescribeDocument(&pages);
+  ASSERT_EQ(sections.size(), 1u);
+  const index::DocumentMeta& meta = sections[0].meta;
+  EXPECT_EQ(meta.number, "47/QĐ-UBND");
+  EXPECT_EQ(meta.date, "2025-01-17");
+  const index::MetaField* number = FieldNamed(meta, "number");
+  ASSERT_NE(number, nullptr);
+  EXPECT_EQ(number->value, "47/QĐ-UBND");
+  EXPECT_EQ(number->source, "handwritten");
+  EXPECT_FLOAT_EQ(number->confidence, 62);
+  const index::MetaField* date = FieldNamed(meta, "date");
+  ASSERT_NE(date, nullptr);
+  EXPECT_EQ(date->value, "2025-01-17");
+  EXPECT_EQ(date->source, "handwritten");
+  EXPECT_FLOAT_EQ(date->confidence, 58);  // the weaker of day (58) and month (90)
+  EXPECT_FALSE(pages[0].quality.needs_review);
+}
+
+TEST(DocumentMetadataTest, PrintedValuesTakeTheWordsConfidence) {
+  std::vector<PageText> pages = {DecisionPage("15/QĐ-UBND", "07")};
+  std::vector<index::MetadataSection> sections = DescribeDocument(&pages);
+  ASSERT_EQ(sections.size(), 1u);
+  const index::MetaField* number = FieldNamed(sections[0].meta, "number");
+  ASSERT_NE(number, nullptr);
+  EXPECT_EQ(number->source, "printed");
+  EXPECT_FLOAT_EQ(number->confidence, 71);
+  const index::MetaField* date = FieldNamed(sections[0].meta, "date");
+  ASSERT_NE(date, nullptr);
+  EXPECT_EQ(date->source, "printed");
+  EXPECT_FLOAT_EQ(date->confidence, 64);  // day '07' (64) is weaker than month '01' (83)
+}
+
+TEST(DocumentMetadataTest, PdfTextLayerIsTheSource) {
+  std::vector<PageText> pages = {DecisionPage("15/QĐ-UBND", "07")};
+  pages[0].quality.text_from_pdf = true;
+  std::vector<index::MetadataSection> sections = DescribeDocument(&pages);
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(FieldNamed(sections[0].meta, "number")->source, "pdf-text");
+  EXPECT_EQ(FieldNamed(sections[0].meta, "date")->source, "pdf-text");
+}
+
+TEST(DocumentMetadataTest, OfficialDocumentWithoutNumberOrDateNeedsReview) {
+  std::vector<PageText> pages = {DecisionPage("", "")};
+  pages[0].lines[2] = Line(380, {{"Số:", 93}});
+  pages[0].lines[3] = Line(440, {{"Quảng", 94}, {"Ninh,", 94}, {"ngày", 92}});
+  std::vector<index::MetadataSection> sections = DescribeDocument(&pages);
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.type, "QUYẾT ĐỊNH");
+  EXPECT_EQ(FieldNamed(sections[0].meta, "number"), nullptr);
+  EXPECT_TRUE(pages[0].quality.needs_review);
+  EXPECT_EQ(pages[0].quality.review_reason, "document number not read; document date not read");
+}
+
+TEST(DocumentMetadataTest, ArticleWithoutHeaderIsNotFlagged) {
+  PageText page;
+  page.width_px = 2480;
+  page.height_px = 3508;
+  page.lines = {Line(200, {{"Tỉnh", 90}, {"đẩy", 90}, {"mạnh", 90}, {"chuyển", 90}}),
+                Line(260, {{"đổi", 90}, {"số", 90}, {"trong", 90}, {"năm", 90}})};
+  std::vector<PageText> pages = {page};
+  DescribeDocument(&pages);
+  EXPECT_FALSE(pages[0].quality.needs_review);
+}
+
+TEST(QualityRecordTest, ReviewReasonIsAddedOnce) {
+  QualityRecord quality;
+  quality.AddReviewReason("header day uncertain");
+  quality.AddReviewReason("header day");
+  quality.AddReviewReason("header day uncertain");
+  EXPECT_TRUE(quality.needs_review);
+  EXPECT_EQ(quality.review_reason, "header day uncertain; header day");
+}
+
+}  // namespace
+}  // namespace sohoa::pipeline
