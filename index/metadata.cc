@@ -117,7 +117,10 @@ std::string CleanNumber(std::string raw) {
                              number.back() == ':')) {
     number.pop_back();
   }
-  if (number.find_first_of("0123456789") == std::string::npos) return {};
+  // The numeral is digits ('15', '01/2018/...'); 'Z7/CT-UBND' or '2Äjế' is OCR noise, and no
+  // number is better than a wrong one (the document goes to review instead).
+  const size_t numeral_end = std::min(number.find('/'), number.size());
+  if (numeral_end == 0 || number.find_first_not_of("0123456789") < numeral_end) return {};
   number = ToNfc(number);
   // OCR reads one Đ as two ('QĐÐ'; KeyedLine already made Ð into Đ); no symbol has 'ĐĐ'.
   static const std::string kD = "Đ";

@@ -188,3 +188,25 @@ TEST(MetadataTest, StampNumberOnItsOwnLineIsNotTaken) {
 
 }  // namespace
 }  // namespace sohoa::index
+
+namespace sohoa::index {
+namespace {
+
+// A numeral OCR garbled into letters gives no number (the document is flagged for review)
+// rather than a wrong one; digits with a lost symbol still count.
+TEST(MetadataTest, GarbledNumeralIsNotANumber) {
+  const std::string header =
+      "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\nSố: {}\nQuảng Ninh, ngày 24 tháng 4 năm 2024\nCHỈ THỊ\n";
+  auto number_of = [&](const std::string& written) {
+    std::string page = header;
+    page.replace(page.find("{}"), 2, written);
+    return ExtractMetadata({page}).at(0).meta.number;
+  };
+  EXPECT_EQ(number_of("Z7/CT-UBND"), "");
+  EXPECT_EQ(number_of("2Äjế"), "");
+  EXPECT_EQ(number_of("88/CT-UBND"), "88/CT-UBND");
+  EXPECT_EQ(number_of("01/2018/CT-UBND"), "01/2018/CT-UBND");
+}
+
+}  // namespace
+}  // namespace sohoa::index
