@@ -127,6 +127,9 @@ TEST(HeaderFieldsTest, RewriteGathersValuesOntoTheirLabelsLines) {
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
   const cv::Mat blank(page.height_px, page.width_px, CV_8UC1, cv::Scalar(255));
   EXPECT_EQ(RereadHeaderFields(blank, **reader, &page), 3);
+  ASSERT_EQ(page.header_reads.size(), 3u);
+  EXPECT_EQ(page.header_reads[0].value, "3254");
+  for (const HeaderFieldRead& read : page.header_reads) EXPECT_FALSE(read.reread) << read.name;
   const std::string text = page.PlainText();
   EXPECT_NE(text.find("Số: 3254/TB-VPUBND\n"), std::string::npos) << text;
   std::vector<index::MetadataSection> sections = index::ExtractMetadata({text});
@@ -174,8 +177,19 @@ void ExpectHeaderReadBack(ScanColour colour) {
   if (grey.channels() == 3) cv::cvtColor(grey, grey, cv::COLOR_BGR2GRAY);
   Result<PageText> page = (*engine)->Recognize(grey, header.dpi);
   ASSERT_TRUE(page.ok()) << page.status().ToString();
+  const HeaderSlots slots = FindHeaderSlots(*page);
+  ASSERT_TRUE(slots.number && slots.day) << page->PlainText();
   const int rewritten = RereadHeaderFields(header.image, **reader, &*page);
   EXPECT_EQ(rewritten, 3) << page->PlainText();
+  // What was decided is kept for the catalog, marked re-read where the page pass had it wrong.
+  ASSERT_EQ(page->header_reads.size(), 3u);
+  EXPECT_EQ(page->header_reads[0].name, "number");
+  EXPECT_EQ(page->header_reads[0].value, "47");
+  EXPECT_EQ(page->header_reads[0].reread, slots.number->printed != "47");
+  EXPECT_EQ(page->header_reads[1].name, "day");
+  EXPECT_EQ(page->header_reads[1].value, "17");
+  EXPECT_EQ(page->header_reads[1].reread, slots.day->printed != "17");
+  EXPECT_EQ(page->header_reads[2].value, "01");
   std::vector<index::MetadataSection> sections = index::ExtractMetadata({page->PlainText()});
   ASSERT_EQ(sections.size(), 1u);
   EXPECT_EQ(sections[0].meta.number, "47/QĐ-UBND") << page->PlainText();
