@@ -1,4 +1,5 @@
 // sohoa: scanned Vietnamese documents -> searchable PDF/A + full-text catalog.
+#include <spdlog/cfg/env.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -33,6 +34,8 @@ int main(int argc, char** argv) {
   // All parallelism comes from the pipeline's graph; OpenCV's own pool would oversubscribe.
   cv::setNumThreads(0);
   spdlog::set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
+  // SPDLOG_LEVEL=debug shows why a page was turned, what a header field re-read decided, ...
+  spdlog::cfg::load_env_levels();
 
   CLI::App app{"sohoa: scanned Vietnamese documents to searchable PDF/A and a full-text catalog"};
   app.require_subcommand(1);

@@ -217,6 +217,10 @@ void BatchRun::Assemble(const PageResultPtr& result) {
   report_.decode_seconds += result->decode_seconds;
   report_.clean_seconds += result->timings.clean_seconds;
   report_.ocr_seconds += result->timings.ocr_seconds;
+  report_.recognition.pass_page_seconds += result->timings.pass_page_seconds;
+  report_.recognition.pass_turns_seconds += result->timings.pass_turns_seconds;
+  report_.recognition.pass_unread_ink_seconds += result->timings.pass_unread_ink_seconds;
+  report_.recognition.pass_header_fields_seconds += result->timings.pass_header_fields_seconds;
   if (result->page < 0) {
     FinishDocument(result->document);
     return;

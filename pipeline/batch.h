@@ -73,6 +73,7 @@ struct BatchReport {
   double wall_seconds = 0;
   double decode_seconds = 0, clean_seconds = 0, ocr_seconds = 0, write_seconds = 0,
          catalog_seconds = 0;
+  PageTimings recognition;  // summed over pages: the recognition passes' share of ocr_seconds
   bool stopped_early = false;
   std::string catalog_path;
 

@@ -31,6 +31,11 @@ nlohmann::json BatchReport::ToJson() const {
                            {"ocr", ocr_seconds},
                            {"write", write_seconds},
                            {"catalog", catalog_seconds}};
+  // The split of "ocr" by pass: the first reading of each page against the extra passes.
+  json["ocr_pass_seconds"] = {{"page", recognition.pass_page_seconds},
+                              {"turns", recognition.pass_turns_seconds},
+                              {"unread_ink", recognition.pass_unread_ink_seconds},
+                              {"header_fields", recognition.pass_header_fields_seconds}};
   json["input_problems"] = input_problems;
   nlohmann::json failures = nlohmann::json::array();
   nlohmann::json review = nlohmann::json::array();

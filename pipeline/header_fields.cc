@@ -8,6 +8,8 @@
 #include <opencv2/imgproc.hpp>
 #include <set>
 
+#include "pipeline/header_rows.h"
+
 namespace sohoa::pipeline {
 namespace {
 
@@ -45,15 +47,6 @@ bool Plausible(FieldKind kind, const std::string& value) {
       return number >= 1;
   }
   return false;
-}
-
-cv::Mat UprightCrop(const cv::Mat& source, const Affine2D& to_upright, const PixelBox& box) {
-  cv::Mat map = (cv::Mat_<double>(2, 3) << to_upright[0], to_upright[1], to_upright[2] - box.left,
-                 to_upright[3], to_upright[4], to_upright[5] - box.top);
-  cv::Mat crop;
-  cv::warpAffine(source, crop, map, cv::Size(box.width(), box.height()), cv::INTER_LINEAR,
-                 cv::BORDER_CONSTANT, cv::Scalar::all(255));
-  return crop;
 }
 
 // The edits of one page's rewrite: words removed, and value words inserted before a word index.
@@ -119,6 +112,15 @@ void ApplyEdits(const PageEdits& edits, PageText* page) {
 }
 
 }  // namespace
+
+cv::Mat UprightCrop(const cv::Mat& source, const Affine2D& to_upright, const PixelBox& box) {
+  cv::Mat map = (cv::Mat_<double>(2, 3) << to_upright[0], to_upright[1], to_upright[2] - box.left,
+                 to_upright[3], to_upright[4], to_upright[5] - box.top);
+  cv::Mat crop;
+  cv::warpAffine(source, crop, map, cv::Size(box.width(), box.height()), cv::INTER_LINEAR,
+                 cv::BORDER_CONSTANT, cv::Scalar::all(255));
+  return crop;
+}
 
 std::optional<FieldChoice> ChooseField(FieldKind kind,
                                        const std::vector<ocr::FieldReading>& readings,
@@ -242,6 +244,11 @@ int RereadHeaderFields(const cv::Mat& source, PageText* page) {
     reader = std::move(created).value();
   }
   return reader ? RereadHeaderFields(source, *reader, page) : 0;
+}
+
+int RereadHeaderFields(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page) {
+  RecoverNumberRow(source, engine, page);
+  return RereadHeaderFields(source, page);
 }
 
 }  // namespace sohoa::pipeline

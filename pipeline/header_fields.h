@@ -12,6 +12,7 @@
 
 #include "common/page_text.h"
 #include "ocr/field_reader.h"
+#include "ocr/ocr_engine.h"
 
 namespace sohoa::pipeline {
 
@@ -54,6 +55,10 @@ struct HeaderSlots {
 // and 'năm', the anchors possibly on different lines of one row.
 HeaderSlots FindHeaderSlots(const PageText& page);
 
+// The part of `source` (the decoded scan) that `to_upright` maps onto `box` of the upright
+// frame, white outside the scan.
+cv::Mat UprightCrop(const cv::Mat& source, const Affine2D& to_upright, const PixelBox& box);
+
 enum class FieldKind { kNumber, kDay, kMonth };
 
 struct FieldChoice {
@@ -76,5 +81,9 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
 // The same with this thread's own reader, created on first use from Tesseract's default
 // tessdata (TESSDATA_PREFIX); does nothing when no model can be loaded.
 int RereadHeaderFields(const cv::Mat& source, PageText* page);
+
+// The same, after putting back a number row the page pass lost under a stamp, read again with
+// `engine` (the page's OCR engine; pipeline/header_rows.h).
+int RereadHeaderFields(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page);
 
 }  // namespace sohoa::pipeline

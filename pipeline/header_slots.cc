@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "index/vietnamese_text.h"
+#include "pipeline/header_anchors.h"
 #include "pipeline/header_fields.h"
 
 namespace sohoa::pipeline {
@@ -20,10 +21,61 @@ std::string Key(const std::string& text) {
   return key;
 }
 
-// 'Số' as OCR reads it: 'S0', '5o', 'Sð', 'S6', a speck glued before it ('.Số', "'Sô").
-bool IsNumberLabel(std::string key) {
+// Specks and quotes OCR glues to a printed word ('.Số', "'Sô", 'số“' where the colon was).
+std::string DropGluedSpecks(std::string key) {
   key.erase(0, std::min(key.size(), key.find_first_not_of("'`\"-_~^|*!(")));
+  for (const char* junk : {"“", "”", "‘", "’", "'", "\"", "`", "*", "^", "~", "_", "!"}) {
+    const size_t size = std::strlen(junk);
+    while (key.size() > size && key.compare(key.size() - size, size, junk) == 0) {
+      key.resize(key.size() - size);
+    }
+  }
+  return key;
+}
+
+// 'Số' as OCR reads it: 'S0', '5o', 'Sð', 'S6', with specks glued to it.
+bool IsNumberLabel(std::string key) {
+  key = DropGluedSpecks(std::move(key));
   return key == "so" || key == "s0" || key == "5o" || key == "sd" || key == "s6";
+}
+
+// A date anchor read glued to its neighbour: the place before 'ngày' ('Ninh,ngày'), or a
+// stroke of the handwritten value after it ('ngàyZ'). Returns the anchor's key and sets
+// `anchor_box` to the anchor's share of the word (estimated from code points); a word that
+// is an anchor by itself keeps its key and box.
+std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* anchor_box) {
+  *anchor_box = word.box;
+  const std::string bare = DropGluedSpecks(key);
+  for (const std::string anchor : {"ngay", "thang", "nam"}) {
+    if (bare == anchor) return anchor;
+  }
+  const int chars = index::CodePointCount(word.text);
+  if (chars <= 0) return key;
+  for (const std::string anchor : {"ngay", "thang", "nam"}) {
+    const int anchor_chars = static_cast<int>(anchor.size());
+    // The place glued before 'ngày' ('Ninh,ngày'): only 'ngày' after a comma is cut from a
+    // word's end ('tháng' and 'năm' end other words too: 'Nam').
+    if (anchor == "ngay" && bare.size() >= anchor.size() + 3 &&
+        bare.compare(bare.size() - anchor.size(), anchor.size(), anchor) == 0 &&
+        word.text.find(',') != std::string::npos) {
+      anchor_box->left = word.box.right - word.box.width() * anchor_chars / chars;
+      return anchor;
+    }
+    if (bare.size() <= anchor.size() || bare.compare(0, anchor.size(), anchor) != 0) continue;
+    // At most two glued code points, none a digit: a longer tail is another word ('ngàyhôm'),
+    // and a digit read glued ('tháng9') stays where the catalog's date parser finds it. The
+    // year glued to 'năm' ('năm·2024') leaves the anchor whole.
+    const std::string tail = bare.substr(anchor.size());
+    const auto tail_digits = std::count_if(tail.begin(), tail.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    const bool glued_year = anchor == "nam" && tail_digits == 4 && tail.size() <= 7;
+    if ((chars <= anchor_chars + 2 && tail_digits == 0) || glued_year) {
+      anchor_box->right = word.box.left + word.box.width() * anchor_chars / chars;
+      return anchor;
+    }
+  }
+  return key;
 }
 
 // Code points of a 'Số:' glued to the numeral ('Sð:64/UBND-VHTT'), or 0.
@@ -89,8 +141,11 @@ class HeaderWords {
     for (size_t i = 0; i < page.lines.size(); ++i) {
       if (page.lines[i].box.top > header_bottom) break;
       for (size_t w = 0; w < page.lines[i].words.size(); ++w) {
+        const Word& word = page.lines[i].words[w];
+        PixelBox anchor_box;
         refs_.push_back({static_cast<int>(i), static_cast<int>(w)});
-        keys_.push_back(Key(page.lines[i].words[w].text));
+        keys_.push_back(DateAnchorKey(word, Key(word.text), &anchor_box));
+        anchor_boxes_.push_back(anchor_box);
       }
     }
   }
@@ -98,16 +153,18 @@ class HeaderWords {
   WordRef ref(size_t i) const { return refs_[i]; }
   const std::string& key(size_t i) const { return keys_[i]; }
   const Word& word(size_t i) const { return WordAt(page_, refs_[i]); }
+  // The box of the anchor in word `i`: its whole box unless a neighbour was glued to it.
+  const PixelBox& anchor_box(size_t i) const { return anchor_boxes_[i]; }
 
   // The nearest word with `key` on the row of word `anchor` (centres within 0.7 of its
   // height), at most `reach` heights to its right (`rightward`) or left; -1 when none.
   int Beside(size_t anchor, const std::string& key, bool rightward, double reach) const {
-    const PixelBox& from = word(anchor).box;
+    const PixelBox& from = anchor_box(anchor);
     const int height = std::max(1, from.height());
     int best = -1, best_gap = 0;
     for (size_t i = 0; i < size(); ++i) {
       if (i == anchor || keys_[i] != key) continue;
-      const PixelBox& box = word(i).box;
+      const PixelBox& box = anchor_box(i);
       if (std::abs(CentreY(box) - CentreY(from)) > height * 7 / 10) continue;
       const int gap = rightward ? box.left - from.right : from.left - box.right;
       if (gap < -height / 4 || gap > reach * height) continue;
@@ -191,6 +248,7 @@ class HeaderWords {
   const PageText& page_;
   std::vector<WordRef> refs_;
   std::vector<std::string> keys_;
+  std::vector<PixelBox> anchor_boxes_;
 };
 
 void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* slots,
@@ -200,7 +258,7 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
     const int ngay = words.Beside(t, "ngay", false, 8);
     const int nam = words.Beside(t, "nam", true, 8);
     if (ngay < 0 && nam < 0) continue;
-    const PixelBox& thang = words.word(t).box;
+    const PixelBox& thang = words.anchor_box(t);
     const int height = thang.height();
     const WordRef thang_ref = words.ref(t);
     const int line_end = static_cast<int>(page.lines[thang_ref.line].words.size());
@@ -212,7 +270,7 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
       day.first_word = at.word + 1;
       day.end_word = at.line == thang_ref.line ? thang_ref.word
                                                : static_cast<int>(page.lines[at.line].words.size());
-      day.box = words.Band(t, words.word(ngay).box.right + 1, thang.left - 1);
+      day.box = words.Band(t, words.anchor_box(ngay).right + 1, thang.left - 1);
     } else {
       day.line = thang_ref.line;
       day.first_word = 0;
@@ -229,16 +287,18 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
       month.end_word = line_end;
     }
     month.box = words.Band(t, thang.right + 1,
-                           nam >= 0 ? words.word(nam).box.left - 1 : thang.right + 4 * height);
+                           nam >= 0 ? words.anchor_box(nam).left - 1 : thang.right + 4 * height);
     words.Gather(&month, nam < 0, /*from_right=*/false);
     slots->day = day;
     slots->month = month;
     if (nam >= 0) {
       const WordRef at = words.ref(nam);
       const TextLine& line = page.lines[at.line];
-      if (at.word + 1 < static_cast<int>(line.words.size())) {
+      // The year follows 'năm', or was read glued to it.
+      const bool glued = HasDigit(line.words[at.word].text);
+      if (glued || at.word + 1 < static_cast<int>(line.words.size())) {
         std::string year;
-        for (char c : line.words[at.word + 1].text) {
+        for (char c : line.words[at.word + (glued ? 0 : 1)].text) {
           if (std::isdigit(static_cast<unsigned char>(c))) year += c;
         }
         if (year.size() == 4) slots->year = std::stoi(year);
@@ -366,5 +426,15 @@ HeaderSlots FindHeaderSlots(const PageText& page) {
   slots.number = FindNumberSlot(page, words, date_row_y, date_row_height);
   return slots;
 }
+
+}  // namespace sohoa::pipeline
+
+namespace sohoa::pipeline {
+
+bool IsNumberLabelWord(const std::string& text) { return IsNumberLabel(Key(text)); }
+
+int GluedNumberLabelLength(const std::string& text) { return GluedLabelLength(text); }
+
+std::string NumberSymbol(const std::string& text) { return SymbolSuffix(text); }
 
 }  // namespace sohoa::pipeline

@@ -62,6 +62,8 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
 
   start = Clock::now();
   Result<PageText> text = engine.Recognize(clean->image, clean->dpi);
+  timings->pass_page_seconds += SecondsSince(start);
+  Clock::time_point turns_start = Clock::now();
   if (settings.detect_orientation && text.ok() && ReadsPerpendicular(*text)) {
     for (int quarter : {90, 270}) {
       int turned = (orientation + quarter) % 360;
@@ -97,8 +99,10 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
       }
     }
   }
+  timings->pass_turns_seconds += SecondsSince(turns_start);
+  Clock::time_point unread_start = Clock::now();
   if (text.ok()) RecoverMissedText(clean->image, clean->dpi, engine, settings.missed_text, &*text);
-  timings->ocr_seconds += SecondsSince(start);
+  timings->pass_unread_ink_seconds += SecondsSince(unread_start);
 
   PageText result;
   if (text.ok()) {
@@ -114,7 +118,10 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
   }
   result.source_to_upright = clean->source_to_upright;
   // Hand-filled number/day/month of the header: re-read on their own from the scan.
-  if (text.ok()) RereadHeaderFields(page.pixels, &result);
+  Clock::time_point fields_start = Clock::now();
+  if (text.ok()) RereadHeaderFields(page.pixels, engine, &result);
+  timings->pass_header_fields_seconds += SecondsSince(fields_start);
+  timings->ocr_seconds += SecondsSince(start);
   // After the header re-read, which finds a number slot by its place on the "Số:" line.
   if (text.ok()) ocr::SplitAtColumnGaps(&result);
   QualityRecord& quality = result.quality;

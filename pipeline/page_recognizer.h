@@ -26,9 +26,15 @@ struct RecognitionSettings {
   MissedTextSettings missed_text;
 };
 
+// Seconds one page spent, by step. ocr_seconds is every recognition pass together; the
+// pass_* parts split it, so a run report can say what the passes beyond the first cost.
 struct PageTimings {
   double clean_seconds = 0;
   double ocr_seconds = 0;
+  double pass_page_seconds = 0;           // the first full-page reading
+  double pass_turns_seconds = 0;          // re-cleaning and re-reading the page turned
+  double pass_unread_ink_seconds = 0;     // the second look at ink the page pass left unread
+  double pass_header_fields_seconds = 0;  // re-reading the hand-filled header fields
 };
 
 // Never fails for a recognisable page: an OCR timeout or error yields an image-only page

@@ -99,6 +99,14 @@ TEST_F(RunTest, WritesSearchablePdfsCatalogAndReportsBadInputs) {
   EXPECT_EQ(report["documents"]["done"], 2);
   EXPECT_EQ(report["documents"]["failed"], 4);
   EXPECT_EQ(report["failures"].size(), 4u);
+  // The recognition passes split the OCR stage's time: the first reading is never free, and
+  // the parts never add up to more than the whole.
+  const nlohmann::json& passes = report["ocr_pass_seconds"];
+  EXPECT_GT(passes["page"].get<double>(), 0.0) << passes;
+  EXPECT_LE(passes["page"].get<double>() + passes["turns"].get<double>() +
+                passes["unread_ink"].get<double>() + passes["header_fields"].get<double>(),
+            report["stage_seconds"]["ocr"].get<double>() + 1e-6)
+      << report;
 
   // The catalog finds the directive without diacritics.
   CommandResult search =

@@ -166,6 +166,51 @@ TEST(HeaderFieldsTest, FallbackSlotsFromOneAnchor) {
   EXPECT_FALSE(FindHeaderSlots(page).number.has_value());
 }
 
+// OCR glues the date anchors to their neighbours: the place before 'ngày' ('Ninh,ngày'), a
+// stroke of the pen value after it ('ngàyZ'), the year after 'năm'; and a quote where the
+// colon of 'Số:' was ('số“'). The slots are cut beside the anchor's share of the word.
+TEST(HeaderFieldsTest, FindsSlotsFromAnchorsGluedToTheirNeighbours) {
+  PageText page;
+  page.width_px = 2480;
+  page.height_px = 3508;
+  page.lines.push_back(
+      MakeLine({MakeWord("số“", 300, 400, 110), MakeWord("/QĐ-UBND", 520, 400, 220)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Quảng", 1300, 400, 120), MakeWord("Ninh,ngày", 1430, 400, 225),
+                MakeWord("?#", 1700, 400, 50, 20), MakeWord("tháng", 1800, 400, 110),
+                MakeWord("năm·2024", 2000, 400, 200)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 0);
+  EXPECT_EQ(slots.number->suffix, "/QĐ-UBND");
+  EXPECT_EQ(slots.number->box.left, 411);
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->line, 1);
+  EXPECT_EQ(slots.day->printed, "?#");
+  EXPECT_EQ(slots.day->box.left, 1656);  // after 'Ninh,ngày', not 4 heights left of 'tháng'
+  EXPECT_EQ(slots.day->box.right, 1799);
+  ASSERT_TRUE(slots.month.has_value());
+  // 'năm' is the first 3 of the word's 8 code points.
+  EXPECT_EQ(slots.month->box.right, 2000 - 1);
+  EXPECT_EQ(slots.year, 2024);
+
+  // A pen stroke glued after 'ngày': the day slot starts where 'ngày' ends (4 of 5 code
+  // points), so the stroke is read with the day.
+  page.lines[1] = MakeLine({MakeWord("Ninh,", 1430, 400, 100), MakeWord("ngàyZ", 1540, 400, 150),
+                            MakeWord("⁄", 1700, 400, 40, 90), MakeWord("tháng", 1800, 400, 110),
+                            MakeWord("năm", 2000, 400, 90), MakeWord("2024", 2100, 400, 100)});
+  slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->box.left, 1540 + 150 * 4 / 5 + 1);
+  EXPECT_EQ(slots.day->first_word, 2);
+  EXPECT_EQ(slots.year, 2024);
+
+  // A digit glued to 'tháng' is no anchor: the catalog's parser reads 'tháng9' as it stands.
+  page.lines[1].words[3].text = "tháng9";
+  slots = FindHeaderSlots(page);
+  EXPECT_FALSE(slots.month.has_value());
+}
+
 // Full page OCR, then the re-read: the catalog's metadata gets the handwritten values.
 void ExpectHeaderReadBack(ScanColour colour) {
   testing::HandFilledHeader header = testing::RenderHandFilledHeader("47", "17", "01", colour);

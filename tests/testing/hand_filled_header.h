@@ -36,6 +36,15 @@ inline constexpr const char* kNumberLine = "Số:             /QĐ-UBND";
 inline constexpr const char* kDateLineStart = "Quảng Ninh, ngày ";
 inline constexpr const char* kDateLineGap = "           ";
 
+// A BGR rendering as a scanner would deliver it in `colour`.
+inline cv::Mat AsScanned(const cv::Mat& canvas, ScanColour colour) {
+  cv::Mat scan = canvas;
+  if (colour == ScanColour::kColour) return scan;
+  cv::cvtColor(canvas, scan, cv::COLOR_BGR2GRAY);
+  if (colour == ScanColour::kBilevel) cv::threshold(scan, scan, 160, 255, cv::THRESH_BINARY);
+  return scan;
+}
+
 inline HandFilledHeader RenderHandFilledHeader(const std::string& number, const std::string& day,
                                                const std::string& month, ScanColour colour) {
   const std::string date_line =
@@ -88,18 +97,7 @@ inline HandFilledHeader RenderHandFilledHeader(const std::string& number, const 
       date.box.x + text_width(std::string(kDateLineStart) + kDateLineGap + "tháng ") + font_px / 3,
       date);
 
-  switch (colour) {
-    case ScanColour::kColour:
-      header.image = canvas;
-      break;
-    case ScanColour::kGrey:
-      cv::cvtColor(canvas, header.image, cv::COLOR_BGR2GRAY);
-      break;
-    case ScanColour::kBilevel:
-      cv::cvtColor(canvas, header.image, cv::COLOR_BGR2GRAY);
-      cv::threshold(header.image, header.image, 160, 255, cv::THRESH_BINARY);
-      break;
-  }
+  header.image = AsScanned(canvas, colour);
   return header;
 }
 

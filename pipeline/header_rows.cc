@@ -1,0 +1,336 @@
+#include "pipeline/header_rows.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+#include <string>
+#include <vector>
+
+#include "index/vietnamese_text.h"
+#include "pipeline/header_anchors.h"
+#include "pipeline/header_fields.h"
+#include "preprocess/steps.h"
+
+namespace sohoa::pipeline {
+namespace {
+
+// Stamp ink in colour scans: red, violet and blue inks sit far from grey; black print on
+// tinted paper, and print under a stamp (the mix stays dark), do not.
+constexpr int kStampChroma = 60;
+constexpr double kInkEdgeMm = 0.25;
+constexpr int kPrintGrey = 110;
+// A stamp frame turned up to 7 degrees; lines are found at whole-degree turns.
+constexpr int kMaxFrameTurnDegrees = 8;
+// Straight ink longer than any letter: a frame's long sides (a stamp is 35 mm or more wide)
+// and rules, longer than the joined bars of 'TTTT'. Its short sides cross the band; the
+// tallest letters ('Đ', 'Ấ') stay below 5 mm.
+constexpr double kHorizontalLineMm = 16;
+constexpr double kVerticalLineMm = 6;
+// The number row lies within these many date-row heights above and below the date row.
+constexpr double kRowsAbove = 3;
+constexpr double kRowsBelow = 2.5;
+// Words between 'Số' and the symbol: the numeral, possibly split, and a stray dot.
+constexpr int kMaxWordsToSymbol = 4;
+// Words of one column are closer than this many row heights; the columns are further apart.
+constexpr double kColumnGapRows = 1.5;
+// The shortest symbol is an agency's ('/UBND'); two letters are more often a misread.
+constexpr int kMinSymbolCapitals = 3;
+// A stroke crossing a removed line is bridged over a gap this long.
+constexpr double kStrokeBridgeMm = 1.5;
+// A strip read for the number row: its row and some of the rows above and below (a
+// handwritten numeral stands taller than the print).
+constexpr double kStripRows = 2.5;
+
+int MillimetresToPixels(double millimetres, double dpi) {
+  return std::max(1, static_cast<int>(std::lround(millimetres / 25.4 * dpi)));
+}
+
+int CentreY(const PixelBox& box) { return (box.top + box.bottom) / 2; }
+
+// Ink of `ink` (255 on 0) lying on straight lines at least `horizontal` pixels long within
+// kMaxFrameTurnDegrees of the horizontal, or `vertical` pixels long near the vertical.
+cv::Mat StraightLines(const cv::Mat& ink, int horizontal, int vertical) {
+  const double turn = kMaxFrameTurnDegrees * M_PI / 180;
+  const int pad = static_cast<int>(std::ceil((ink.cols + ink.rows) * std::sin(turn) / 2)) + 2;
+  cv::Mat padded;
+  cv::copyMakeBorder(ink, padded, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(0));
+  const cv::Point2f centre(padded.cols / 2.0f, padded.rows / 2.0f);
+  const cv::Mat across = cv::getStructuringElement(cv::MORPH_RECT, {horizontal, 1});
+  const cv::Mat down = cv::getStructuringElement(cv::MORPH_RECT, {1, vertical});
+  cv::Mat lines = cv::Mat::zeros(padded.size(), CV_8UC1);
+  for (int degrees = -kMaxFrameTurnDegrees; degrees <= kMaxFrameTurnDegrees; ++degrees) {
+    const cv::Mat turn_matrix = cv::getRotationMatrix2D(centre, degrees, 1.0);
+    cv::Mat turned, across_lines, down_lines;
+    cv::warpAffine(padded, turned, turn_matrix, padded.size(), cv::INTER_LINEAR);
+    cv::threshold(turned, turned, 64, 255, cv::THRESH_BINARY);
+    cv::morphologyEx(turned, across_lines, cv::MORPH_OPEN, across);
+    cv::morphologyEx(turned, down_lines, cv::MORPH_OPEN, down);
+    cv::Mat found = across_lines | down_lines;
+    if (cv::countNonZero(found) == 0) continue;
+    cv::Mat back;
+    cv::warpAffine(found, back, turn_matrix, padded.size(),
+                   cv::INTER_LINEAR | cv::WARP_INVERSE_MAP);
+    lines |= back > 0;
+  }
+  return lines(cv::Rect(pad, pad, ink.cols, ink.rows)).clone();
+}
+
+// True for a number's symbol as printed: runs of capitals (Đ among them, digits allowed) joined
+// by single dashes, three capitals at least ('/QĐ-UBND', '/UBND'), not a word OCR made of
+// print a frame's line crossed ('/RH-UDRÏR-') or of a stamp's scratches.
+bool IsSymbolShaped(const std::string& word) {
+  const std::string symbol = NumberSymbol(word);
+  if (symbol.size() < 3) return false;
+  const std::string folded = index::FoldVietnamese(symbol.substr(1));
+  int capitals = 0;
+  char previous = '-';
+  for (char c : folded) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '-') {
+      if (previous == '-') return false;
+    } else if (std::isupper(byte)) {
+      ++capitals;
+    } else if (!std::isdigit(byte)) {
+      return false;
+    }
+    previous = c;
+  }
+  return capitals >= kMinSymbolCapitals && previous != '-';
+}
+
+// The words of the first line of `block` holding 'Số' followed (within a few words) by a
+// number symbol: from the label to the symbol. Empty when no line does.
+std::vector<Word> NumberRowWords(const PageText& block) {
+  for (const TextLine& line : block.lines) {
+    const int count = static_cast<int>(line.words.size());
+    for (int label = 0; label < count; ++label) {
+      const std::string& text = line.words[label].text;
+      const bool glued = GluedNumberLabelLength(text) > 0 && IsSymbolShaped(text);
+      if (!IsNumberLabelWord(text) && !glued) continue;
+      for (int w = label; w < std::min(count, label + kMaxWordsToSymbol + 1); ++w) {
+        if (w == label && !glued) continue;
+        if (!IsSymbolShaped(line.words[w].text)) continue;
+        return {line.words.begin() + label, line.words.begin() + w + 1};
+      }
+    }
+  }
+  return {};
+}
+
+// The band of the left header column around the date row where the number row lies, in the
+// upright frame (empty when the left column is too narrow to hold it), with the date row's
+// centre and height.
+struct RowBand {
+  PixelBox box;
+  int date_row_y = 0;
+  int row_height = 0;
+};
+
+RowBand NumberRowBand(const PageText& page, const HeaderSlots& slots) {
+  const FieldSlot& date = slots.day ? *slots.day : *slots.month;
+  // A slot's box is its row's height and half that above and below.
+  const int height = std::max(1, date.box.height() / 2);
+  const int row_y = CentreY(date.box);
+  // The left column ends where the date row's place name ('Quảng Ninh, ngày') begins: the
+  // run of words closer than a gap between columns, leftwards from the day.
+  const int date_left = slots.day ? slots.day->box.left : slots.month->box.left;
+  std::vector<PixelBox> row_words;
+  for (const TextLine& line : page.lines) {
+    for (const Word& word : line.words) {
+      if (std::abs(CentreY(word.box) - row_y) <= height && word.box.right <= date_left + height) {
+        row_words.push_back(word.box);
+      }
+    }
+  }
+  std::sort(row_words.begin(), row_words.end(),
+            [](const PixelBox& a, const PixelBox& b) { return a.right > b.right; });
+  int place_left = date_left;
+  for (const PixelBox& box : row_words) {
+    if (place_left - box.right > kColumnGapRows * height) break;
+    place_left = std::min(place_left, box.left);
+  }
+  const int right =
+      std::clamp(place_left - height / 3, page.width_px * 4 / 10, page.width_px * 6 / 10);
+  // It begins at the header's left margin (30 mm on the form; the scan may sit shifted), or at
+  // the leftmost word of the header when that lies further left.
+  const int bottom = row_y + static_cast<int>(kRowsBelow * height);
+  int left = page.width_px / 10;
+  for (const TextLine& line : page.lines) {
+    if (line.box.top > bottom) break;
+    for (const Word& word : line.words) {
+      if (index::CodePointCount(word.text) >= 2) left = std::min(left, word.box.left);
+    }
+  }
+  left = std::max(0, left - height);
+  if (right - left < 4 * height) return {};
+  return {{left, std::max(0, row_y - static_cast<int>(kRowsAbove * height)), right,
+           std::min(page.height_px, bottom)},
+          row_y,
+          height};
+}
+
+// Whitens columns of `grey` that are mostly ink: a scanner's dark border (or a fold's shadow)
+// at the band's edge, which Tesseract would read as a blot beside the text.
+void WhitenDarkColumns(cv::Mat* grey) {
+  cv::Mat ink;
+  cv::threshold(*grey, ink, 0, 1, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  cv::Mat column_ink;
+  cv::reduce(ink, column_ink, 0, cv::REDUCE_SUM, CV_32S);
+  for (int x = 0; x < grey->cols; ++x) {
+    if (column_ink.at<int>(0, x) * 2 > grey->rows) grey->col(x).setTo(255);
+  }
+}
+
+// Puts `row` (page coordinates) into `page` as a line of its own, in place of the words whose
+// centre it covers (what the page pass made of the row, the stamp's marks on it).
+void PutRow(std::vector<Word> row, PageText* page) {
+  PixelBox box = row.front().box;
+  for (const Word& word : row) {
+    box.left = std::min(box.left, word.box.left);
+    box.top = std::min(box.top, word.box.top);
+    box.right = std::max(box.right, word.box.right);
+    box.bottom = std::max(box.bottom, word.box.bottom);
+  }
+  for (TextLine& line : page->lines) {
+    std::erase_if(line.words, [&](const Word& word) {
+      const int x = (word.box.left + word.box.right) / 2, y = CentreY(word.box);
+      return x >= box.left && x < box.right && y >= box.top && y < box.bottom;
+    });
+  }
+  std::erase_if(page->lines, [](const TextLine& line) { return line.words.empty(); });
+  TextLine line;
+  line.box = box;
+  line.words = std::move(row);
+  // Before the first line level with it or below it: the number row precedes the date row.
+  auto at = std::find_if(page->lines.begin(), page->lines.end(),
+                         [&](const TextLine& other) { return CentreY(other.box) >= box.top; });
+  line.block_index = at == page->lines.begin() ? 0 : std::prev(at)->block_index;
+  page->lines.insert(at, std::move(line));
+}
+
+}  // namespace
+
+namespace {
+
+// `crop` as grey with coloured ink whitened (grey input is returned as a copy).
+cv::Mat WithoutColouredInk(const cv::Mat& crop, double dpi) {
+  cv::Mat grey;
+  if (crop.channels() == 3) {
+    cv::cvtColor(crop, grey, cv::COLOR_BGR2GRAY);
+    std::vector<cv::Mat> planes;
+    cv::split(crop, planes);
+    const cv::Mat chroma = cv::max(cv::max(planes[0], planes[1]), planes[2]) -
+                           cv::min(cv::min(planes[0], planes[1]), planes[2]);
+    // A coloured stroke's blurred edge is greyer than its core: it goes with the core, unless
+    // it is dark neutral print the stroke touches.
+    cv::Mat coloured;
+    cv::dilate(chroma > kStampChroma, coloured,
+               cv::getStructuringElement(cv::MORPH_ELLIPSE,
+                                         {MillimetresToPixels(kInkEdgeMm, dpi) * 2 + 1,
+                                          MillimetresToPixels(kInkEdgeMm, dpi) * 2 + 1}));
+    grey.setTo(255, coloured & ~((chroma < kStampChroma / 2) & (grey < kPrintGrey)));
+  } else {
+    grey = crop.clone();
+  }
+  return grey;
+}
+
+// `grey` with straight lines much longer than a letter whitened, and the strokes they cross
+// kept.
+cv::Mat WithoutStraightLines(const cv::Mat& input, double dpi) {
+  cv::Mat grey = input.clone();
+  cv::Mat ink;
+  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  cv::Mat lines = StraightLines(ink, MillimetresToPixels(kHorizontalLineMm, dpi),
+                                MillimetresToPixels(kVerticalLineMm, dpi));
+  // A line's anti-aliased edge goes with it; a bilevel scan's line has none, and widening it
+  // would take more of the print it touches.
+  const bool bilevel = cv::countNonZero((grey > 64) & (grey < 192)) * 100 < grey.rows * grey.cols;
+  if (!bilevel) cv::dilate(lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  // Letters the line crosses keep their strokes: ink the remaining ink bridges across it.
+  const cv::Mat kept = ink & ~lines;
+  const int bridge = MillimetresToPixels(kStrokeBridgeMm, dpi);
+  cv::Mat down_bridged, across_bridged;
+  cv::morphologyEx(kept, down_bridged, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, {1, bridge}));
+  cv::morphologyEx(kept, across_bridged, cv::MORPH_CLOSE,
+                   cv::getStructuringElement(cv::MORPH_RECT, {bridge, 1}));
+  grey.setTo(255, lines & ~(down_bridged | across_bridged));
+  return grey;
+}
+
+double MeanConfidence(const std::vector<Word>& words) {
+  double sum = 0;
+  for (const Word& word : words) sum += word.confidence;
+  return words.empty() ? 0 : sum / words.size();
+}
+
+}  // namespace
+
+cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi) {
+  return WithoutStraightLines(WithoutColouredInk(crop, dpi), dpi);
+}
+
+bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page) {
+  if (source.empty()) return false;
+  const HeaderSlots slots = FindHeaderSlots(*page);
+  if (!slots.day && !slots.month) return false;
+  const RowBand band = NumberRowBand(*page, slots);
+  const PixelBox& box = band.box;
+  if (box.width() <= 0 || box.height() <= 0) return false;
+  // A number with its symbol in the band is the document's; one further down is a reference
+  // in the body ('Quyết định số 1813/QĐ-TTg') and leaves the header's row to be found.
+  if (slots.number && !slots.number->suffix.empty()) {
+    const int y = CentreY(slots.number->box);
+    if (y >= box.top && y < box.bottom && slots.number->box.left < box.right) return false;
+  }
+  cv::Mat uncoloured =
+      WithoutColouredInk(UprightCrop(source, page->source_to_upright, box), page->dpi);
+  WhitenDarkColumns(&uncoloured);
+  // Faded print on grey paper reaches black, as on the page the pass read.
+  preprocess::internal::StretchContrast(uncoloured);
+  const cv::Mat cleaned = WithoutStraightLines(uncoloured, page->dpi);
+  // Read row by row, nearest the date row first: as one block, the stamp's tilted lines and
+  // the agency lines above make Tesseract run rows together.
+  const int height = band.row_height;
+  const int strip_height = static_cast<int>(height * kStripRows);
+  std::vector<Word> row;
+  cv::Rect strip;
+  // Strips a row apart: each is 2.5 rows tall, so every row lies whole in one of them, and a
+  // page whose row is lost pays four reads, not eight at half-row steps (measured: the same
+  // rows found).
+  for (int step : {0, -2, 2, -4}) {
+    const int centre = band.date_row_y + step * height / 2 - box.top;
+    strip = cv::Rect(0, centre - strip_height / 2, cleaned.cols, strip_height) &
+            cv::Rect(0, 0, cleaned.cols, cleaned.rows);
+    if (strip.height < height) continue;
+    Result<PageText> read = engine.RecognizeBlock(cleaned(strip), page->dpi);
+    if (!read.ok()) return false;
+    row = NumberRowWords(*read);
+    if (row.empty()) continue;
+    // Taking a frame line away also takes the strokes of the print along it ('B' of 'UBND'
+    // turns 'D'): the row read with the lines left in stands when it reads more surely.
+    Result<PageText> lined = engine.RecognizeBlock(uncoloured(strip), page->dpi);
+    if (lined.ok()) {
+      std::vector<Word> lined_row = NumberRowWords(*lined);
+      if (MeanConfidence(lined_row) > MeanConfidence(row)) row = std::move(lined_row);
+    }
+    break;
+  }
+  if (row.empty()) return false;
+  std::string text;
+  for (Word& word : row) {
+    const int left = box.left + strip.x, top = box.top + strip.y;
+    word.box = {word.box.left + left, word.box.top + top, word.box.right + left,
+                word.box.bottom + top};
+    text += (text.empty() ? "" : " ") + word.text;
+  }
+  spdlog::debug("header number row re-read: '{}'", text);
+  PutRow(std::move(row), page);
+  return true;
+}
+
+}  // namespace sohoa::pipeline

@@ -1,0 +1,31 @@
+// The header's number row ('Số: 47/QĐ-UBND') when the full-page pass lost it.
+//
+// An incoming-mail stamp ('CÔNG VĂN ĐẾN', a coloured rectangular frame whose lines cross the
+// print) or an urgency stamp ('HỎA TỐC') laid over the left header column makes Tesseract's
+// layout analysis drop or garble the number row, so no number slot is found. The row sits
+// under the agency name, level with or just above or below the date row: that band of the
+// left column is cut from the scan, the stamp's ink taken away, and read again as a block.
+#pragma once
+
+#include <opencv2/core.hpp>
+
+#include "common/page_text.h"
+#include "ocr/ocr_engine.h"
+
+namespace sohoa::pipeline {
+
+// `crop` (grey or BGR, a band of the scan in the upright frame at `dpi`) as grey with stamp ink
+// whitened: in colour, the coloured ink (print is near-neutral dark; where a stamp covers print
+// the mix stays dark); in any scan, straight lines much longer than a letter (a frame's sides,
+// tilted up to 8 degrees, and rules).
+cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi);
+
+// When `page` (read from `source`, the decoded scan mapped to the upright frame by
+// page->source_to_upright) has a date row but no number slot with a '/SYMBOL', re-reads the
+// left header column around the date row with `engine` and, when the re-read finds 'Số' with
+// a '/SYMBOL' after it on one line, puts that row's words (label to symbol) into `page` in
+// place of the words it covers. A stamp's own 'Số: 2352' has no symbol and is never taken.
+// Returns true when a row was put in.
+bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page);
+
+}  // namespace sohoa::pipeline

@@ -1,0 +1,179 @@
+#include "pipeline/header_rows.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+#include <string>
+#include <vector>
+
+#include "pipeline/header_fields.h"
+#include "tests/testing/fixtures.h"
+#include "tests/testing/hand_filled_header.h"
+
+namespace sohoa::pipeline {
+namespace {
+
+using testing::ScanColour;
+
+constexpr double kDpi = 300;
+constexpr int kFontPx = 54;  // 13 pt at 300 dpi
+constexpr int kNumberRowBaseline = 560;
+const cv::Scalar kStampRed(40, 40, 200);
+
+// A two-column header rendered on an A4 page: the agency and 'Số: 47 /QĐ-UBND' (numeral in
+// blue pen) on the left, the motto and the date row on the right, level with the number row.
+// An incoming-mail stamp's red frame, turned 4 degrees, crosses the number row; the stamp's own
+// 'Số: 2352' lies above it. `words` gets what a page pass read of it when the number row was
+// lost: every printed word but the number row's.
+struct StampedHeader {
+  cv::Mat image;
+  PageText words;
+  cv::Rect symbol_box;                  // the ink of '/QĐ-UBND'
+  std::vector<cv::Point> frame_points;  // on the frame, away from print
+};
+
+StampedHeader RenderStampedHeader(ScanColour colour, bool with_number_row = true,
+                                  bool with_stamp = true) {
+  StampedHeader header;
+  cv::Mat canvas(3508, 2480, CV_8UC3, cv::Scalar::all(255));
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData(testing::VietnameseFontPath(), 0);
+  header.words.width_px = canvas.cols;
+  header.words.height_px = canvas.rows;
+  header.words.dpi = kDpi;
+  auto width_of = [&](const std::string& text) {
+    int baseline = 0;
+    return font->getTextSize(text, kFontPx, -1, &baseline).width;
+  };
+  // Draws `text` from x at `baseline`; when `read`, its words join the page pass's words.
+  auto write = [&](const std::string& text, int x, int baseline, bool read,
+                   const cv::Scalar& ink = cv::Scalar::all(0)) {
+    font->putText(canvas, text, {x, baseline}, kFontPx, ink, -1, cv::LINE_AA, true);
+    if (!read) return;
+    TextLine line;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find(' ', start);
+      if (end == std::string::npos) end = text.size();
+      const std::string word = text.substr(start, end - start);
+      const int left = x + width_of(text.substr(0, start));
+      line.words.push_back(
+          {word, {left, baseline - kFontPx * 3 / 4, left + width_of(word), baseline + 12}, 93});
+      start = end + 1;
+    }
+    line.box = {line.words.front().box.left, line.words.front().box.top,
+                line.words.back().box.right, line.words.back().box.bottom};
+    header.words.lines.push_back(std::move(line));
+  };
+  write("ỦY BAN NHÂN DÂN", 400, 330, true);
+  write("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1250, 330, true);
+  write("TỈNH QUẢNG NINH", 410, 400, true);
+  write("Độc lập - Tự do - Hạnh phúc", 1400, 400, true);
+  const std::string label = "Số:";
+  const std::string gap = "Số:           ";
+  if (with_number_row) {
+    write(label, 360, kNumberRowBaseline, false);
+    write("/QĐ-UBND", 360 + width_of(gap), kNumberRowBaseline, false);
+    header.symbol_box = {360 + width_of(gap), kNumberRowBaseline - kFontPx * 3 / 4,
+                         width_of("/QĐ-UBND"), kFontPx};
+    cv::putText(canvas, "47", {360 + width_of("Số:  "), kNumberRowBaseline},
+                cv::FONT_HERSHEY_SCRIPT_SIMPLEX, 1.8, cv::Scalar(190, 70, 20), 3, cv::LINE_AA);
+  }
+  write("Quảng Ninh, ngày 17 tháng 01 năm 2025", 1250, kNumberRowBaseline, true);
+  write("QUYẾT ĐỊNH", 1000, 800, true);
+
+  // The stamp: a frame 720 x 300 px turned 4 degrees, its bottom side across the number row.
+  // Stamp ink darkens the print it covers (the darker of the two inks shows).
+  const cv::Mat print = canvas.clone();
+  canvas.setTo(cv::Scalar::all(255));
+  const cv::RotatedRect frame({700, kNumberRowBaseline - 160}, {720, 300}, -4);
+  cv::Point2f corners[4];
+  frame.points(corners);
+  for (int i = 0; i < 4; ++i) cv::line(canvas, corners[i], corners[(i + 1) % 4], kStampRed, 4);
+  write("CÔNG VĂN ĐẾN", 540, 290, false, kStampRed);
+  write("Số: 2352", 380, 478, false, kStampRed);
+  canvas = with_stamp ? cv::min(canvas, print) : print;
+  // Points on the frame's left and right sides, where no print lies.
+  for (double t : {0.2, 0.5, 0.8}) {
+    header.frame_points.push_back(corners[0] + (corners[1] - corners[0]) * t);
+    header.frame_points.push_back(corners[2] + (corners[3] - corners[2]) * t);
+  }
+  header.image = AsScanned(canvas, colour);
+  return header;
+}
+
+cv::Mat Grey(const cv::Mat& image) {
+  cv::Mat grey = image;
+  if (grey.channels() == 3) cv::cvtColor(image, grey, cv::COLOR_BGR2GRAY);
+  return grey;
+}
+
+int InkPixels(const cv::Mat& grey) { return cv::countNonZero(grey < 128); }
+
+// The stamp's frame goes, the print it crosses stays (most of it: the strokes along the
+// frame's line go with it).
+void ExpectStampInkRemoved(ScanColour colour) {
+  const StampedHeader header = RenderStampedHeader(colour);
+  const cv::Rect band(0, 150, 1300, 550);  // the header's rows, as the row re-read cuts them
+  const cv::Mat cleaned = WithoutStampInk(header.image(band), kDpi);
+  ASSERT_EQ(cleaned.type(), CV_8UC1);
+  const cv::Mat before = Grey(header.image)(band);
+  const cv::Point offset = band.tl();
+  for (const cv::Point& point : header.frame_points) {
+    EXPECT_LT(before.at<uchar>(point - offset), 128) << point;  // the frame is there
+    EXPECT_EQ(cleaned.at<uchar>(point - offset), 255) << point;
+  }
+  const cv::Rect symbol = header.symbol_box - offset;
+  const cv::Mat unstamped = Grey(RenderStampedHeader(colour, true, false).image)(band);
+  EXPECT_GT(InkPixels(cleaned(symbol)), InkPixels(unstamped(symbol)) * 7 / 10);
+  EXPECT_LT(InkPixels(cleaned(symbol)), InkPixels(before(symbol)));
+}
+
+TEST(HeaderRowsTest, RemovesStampFrameInColour) { ExpectStampInkRemoved(ScanColour::kColour); }
+TEST(HeaderRowsTest, RemovesStampFrameInGrey) { ExpectStampInkRemoved(ScanColour::kGrey); }
+TEST(HeaderRowsTest, RemovesStampFrameInBilevel) { ExpectStampInkRemoved(ScanColour::kBilevel); }
+
+void ExpectNumberRowRecovered(ScanColour colour) {
+  StampedHeader header = RenderStampedHeader(colour);
+  Result<std::unique_ptr<ocr::OcrEngine>> engine = ocr::OcrEngine::Create({});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  ASSERT_FALSE(FindHeaderSlots(header.words).number.has_value());
+  ASSERT_TRUE(RecoverNumberRow(header.image, **engine, &header.words));
+  const HeaderSlots slots = FindHeaderSlots(header.words);
+  ASSERT_TRUE(slots.number.has_value()) << header.words.PlainText();
+  EXPECT_EQ(slots.number->suffix, "/QĐ-UBND") << header.words.PlainText();
+  const TextLine& row = header.words.lines[slots.number->line];
+  EXPECT_EQ(row.words.front().text, "Số:") << header.words.PlainText();
+  // The row lies where it was printed, before the date row in reading order.
+  EXPECT_NEAR(row.box.left, 360, 20);
+  EXPECT_NEAR(row.box.bottom, kNumberRowBaseline, 25);
+  EXPECT_LT(slots.number->line, slots.day->line);
+  // A second call finds the row there and reads nothing again.
+  EXPECT_FALSE(RecoverNumberRow(header.image, **engine, &header.words));
+}
+
+TEST(HeaderRowsTest, RecoversStampedNumberRowInColour) {
+  ExpectNumberRowRecovered(ScanColour::kColour);
+}
+TEST(HeaderRowsTest, RecoversStampedNumberRowInGrey) {
+  ExpectNumberRowRecovered(ScanColour::kGrey);
+}
+TEST(HeaderRowsTest, RecoversStampedNumberRowInBilevel) {
+  ExpectNumberRowRecovered(ScanColour::kBilevel);
+}
+
+// Without a printed number row, the stamp's own 'Số: 2352' (no symbol) is never taken.
+TEST(HeaderRowsTest, NeverTakesTheStampsNumber) {
+  StampedHeader header = RenderStampedHeader(ScanColour::kGrey, /*with_number_row=*/false);
+  Result<std::unique_ptr<ocr::OcrEngine>> engine = ocr::OcrEngine::Create({});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const size_t lines = header.words.lines.size();
+  EXPECT_FALSE(RecoverNumberRow(header.image, **engine, &header.words));
+  EXPECT_EQ(header.words.lines.size(), lines);
+  EXPECT_FALSE(FindHeaderSlots(header.words).number.has_value());
+}
+
+}  // namespace
+}  // namespace sohoa::pipeline
