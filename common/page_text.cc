@@ -28,4 +28,26 @@ void QualityRecord::AddReviewReason(const std::string& reason) {
   review_reason += reason;
 }
 
+std::string FieldReviewReason(std::string_view origin, std::string_view field,
+                              std::string_view problem) {
+  std::string reason(origin);
+  reason += ' ';
+  reason += field;
+  reason += ' ';
+  reason += problem;
+  return reason;
+}
+
+bool ReviewReasonIsAboutField(std::string_view reason, std::string_view field) {
+  const bool date = field == "date";
+  for (std::string_view subject : {field, std::string_view("day"), std::string_view("month")}) {
+    if (subject != field && !date) continue;
+    for (std::string_view origin : {"header", "document"}) {
+      const std::string prefix = std::string(origin) + " " + std::string(subject) + " ";
+      if (reason.starts_with(prefix)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace sohoa

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sohoa {
@@ -53,6 +54,16 @@ struct QualityRecord {
   // Sets needs_review and appends `reason` (once) to review_reason.
   void AddReviewReason(const std::string& reason);
 };
+
+// A review reason about one header field ("number", "day", "month" or "date"), e.g. "header
+// day uncertain", "document number not read". Producers (pipeline/) build reasons with it and
+// a later correction of the field (index/, `sohoa catalog correct`) finds them with
+// ReviewReasonIsAboutField, so the two sides share one wording.
+std::string FieldReviewReason(std::string_view origin, std::string_view field,
+                              std::string_view problem);  // origin: "header" or "document"
+// True when `reason` was made by FieldReviewReason for `field`; a date's reasons include
+// those about its day and month.
+bool ReviewReasonIsAboutField(std::string_view reason, std::string_view field);
 
 // A header value (the numeral after 'Số:', the day or month of the date) decided by the
 // header re-read (pipeline/header_fields.h), kept so that the catalog can say where a

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "common/page_text.h"
 #include "index/sqlite_catalog.h"
 
 namespace sohoa::index {
@@ -68,18 +69,6 @@ Status UpdateSectionColumns(sqlite3* db, const Section& section, const std::stri
   return Status::Ok();
 }
 
-// Whether a review reason (pipeline/header_fields, pipeline/document_metadata) is about `name`.
-bool ReasonIsAbout(const std::string& reason, const std::string& name) {
-  std::vector<std::string> subjects = {name};
-  if (name == "date") subjects = {"date", "day", "month"};
-  for (const std::string& subject : subjects) {
-    for (const char* prefix : {"header ", "document "}) {
-      if (reason.rfind(prefix + subject + " ", 0) == 0) return true;
-    }
-  }
-  return false;
-}
-
 Status ClearReviewReasons(sqlite3* db, const Section& section, const std::string& name) {
   Result<Statement> select = Statement::Prepare(
       db, "SELECT id, review_reason FROM pages WHERE doc_id = ? AND page_no = ?");
@@ -95,7 +84,7 @@ Status ClearReviewReasons(sqlite3* db, const Section& section, const std::string
     size_t end = reasons.find("; ", start);
     if (end == std::string::npos) end = reasons.size();
     const std::string reason = reasons.substr(start, end - start);
-    if (!ReasonIsAbout(reason, name)) kept += (kept.empty() ? "" : "; ") + reason;
+    if (!ReviewReasonIsAboutField(reason, name)) kept += (kept.empty() ? "" : "; ") + reason;
     start = end + 2;
   }
   if (kept == reasons) return Status::Ok();

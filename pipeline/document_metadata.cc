@@ -99,8 +99,12 @@ std::vector<index::MetadataSection> DescribeDocument(std::vector<PageText>* page
     if (meta.date.size() == 10) own.push_back(DateField(meta, first));
     meta.fields.insert(meta.fields.begin(), own.begin(), own.end());
     if (ExpectsNumberAndDate(meta) && !first.quality.text_from_pdf) {
-      if (meta.number.empty()) first.quality.AddReviewReason("document number not read");
-      if (meta.date.empty()) first.quality.AddReviewReason("document date not read");
+      if (meta.number.empty()) {
+        first.quality.AddReviewReason(FieldReviewReason("document", "number", "not read"));
+      }
+      if (meta.date.empty()) {
+        first.quality.AddReviewReason(FieldReviewReason("document", "date", "not read"));
+      }
     }
   }
   return sections;

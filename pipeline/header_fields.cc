@@ -207,13 +207,13 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       choice = ChooseField(job.kind, readings, slot.printed, slot.printed_confidence);
     }
     if (!choice) {
-      page->quality.AddReviewReason(fmt::format("header {} unreadable", job.name));
+      page->quality.AddReviewReason(FieldReviewReason("header", job.name, "unreadable"));
       continue;
     }
     spdlog::debug("header {}: OCR '{}' -> '{}' ({:.0f}{})", job.name, slot.printed, choice->value,
                   choice->confidence, choice->uncertain ? ", uncertain" : "");
     if (choice->uncertain) {
-      page->quality.AddReviewReason(fmt::format("header {} uncertain", job.name));
+      page->quality.AddReviewReason(FieldReviewReason("header", job.name, "uncertain"));
     }
     // Print is what the page pass reads; a value only the slot's own reading found is the
     // hand-filled kind (pen digits the page pass garbles).

@@ -129,5 +129,20 @@ TEST(QualityRecordTest, ReviewReasonIsAddedOnce) {
   EXPECT_EQ(quality.review_reason, "header day uncertain; header day");
 }
 
+TEST(QualityRecordTest, FieldReviewReasonsAreFoundByTheirField) {
+  const std::string day = FieldReviewReason("header", "day", "uncertain");
+  const std::string number = FieldReviewReason("document", "number", "not read");
+  EXPECT_EQ(day, "header day uncertain");
+  EXPECT_EQ(number, "document number not read");
+  // A correction of the date answers its day's and month's doubts too, never the number's.
+  EXPECT_TRUE(ReviewReasonIsAboutField(day, "date"));
+  EXPECT_TRUE(ReviewReasonIsAboutField(day, "day"));
+  EXPECT_FALSE(ReviewReasonIsAboutField(day, "number"));
+  EXPECT_TRUE(ReviewReasonIsAboutField(number, "number"));
+  EXPECT_FALSE(ReviewReasonIsAboutField(number, "date"));
+  EXPECT_FALSE(ReviewReasonIsAboutField("low confidence (40)", "number"));
+  EXPECT_FALSE(ReviewReasonIsAboutField("header numbers", "number"));
+}
+
 }  // namespace
 }  // namespace sohoa::pipeline
