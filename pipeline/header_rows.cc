@@ -211,10 +211,6 @@ void PutRow(std::vector<Word> row, PageText* page) {
   page->lines.insert(at, std::move(line));
 }
 
-}  // namespace
-
-namespace {
-
 // `crop` as grey with coloured ink whitened (grey input is returned as a copy).
 cv::Mat WithoutColouredInk(const cv::Mat& crop, double dpi) {
   cv::Mat grey;
