@@ -12,6 +12,7 @@
 #include "index/vietnamese_text.h"
 #include "pipeline/header_anchors.h"
 #include "pipeline/header_fields.h"
+#include "pipeline/page_units.h"
 #include "preprocess/steps.h"
 
 namespace sohoa::pipeline {
@@ -43,12 +44,6 @@ constexpr double kStrokeBridgeMm = 1.5;
 // A strip read for the number row: its row and some of the rows above and below (a
 // handwritten numeral stands taller than the print).
 constexpr double kStripRows = 2.5;
-
-int MillimetresToPixels(double millimetres, double dpi) {
-  return std::max(1, static_cast<int>(std::lround(millimetres / 25.4 * dpi)));
-}
-
-int CentreY(const PixelBox& box) { return (box.top + box.bottom) / 2; }
 
 // Ink of `ink` (255 on 0) lying on straight lines at least `horizontal` pixels long within
 // kMaxFrameTurnDegrees of the horizontal, or `vertical` pixels long near the vertical.

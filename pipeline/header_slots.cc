@@ -8,6 +8,7 @@
 #include "index/vietnamese_text.h"
 #include "pipeline/header_anchors.h"
 #include "pipeline/header_fields.h"
+#include "pipeline/page_units.h"
 
 namespace sohoa::pipeline {
 namespace {
@@ -102,8 +103,6 @@ bool HasDigit(const std::string& text) {
   return std::any_of(text.begin(), text.end(),
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
-
-int CentreY(const PixelBox& box) { return (box.top + box.bottom) / 2; }
 
 // The '/SYMBOL' of a word ('/QĐ-UBND' of '47/QĐ-UBND', quotes OCR put after the slash
 // dropped), or empty when the word has none: a symbol opens with a capital ('V/v' is no
@@ -426,10 +425,6 @@ HeaderSlots FindHeaderSlots(const PageText& page) {
   slots.number = FindNumberSlot(page, words, date_row_y, date_row_height);
   return slots;
 }
-
-}  // namespace sohoa::pipeline
-
-namespace sohoa::pipeline {
 
 bool IsNumberLabelWord(const std::string& text) { return IsNumberLabel(Key(text)); }
 

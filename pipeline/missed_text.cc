@@ -7,13 +7,10 @@
 #include <vector>
 
 #include "ocr/word_filter.h"
+#include "pipeline/page_units.h"
 
 namespace sohoa::pipeline {
 namespace {
-
-int MillimetresToPixels(double millimetres, double dpi) {
-  return std::max(1, static_cast<int>(millimetres / 25.4 * dpi + 0.5));
-}
 
 bool HasLetterOrDigit(const std::string& utf8) {
   for (unsigned char c : utf8) {
