@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "index/document_symbols.h"
 #include "index/keyed_line.h"
 #include "index/metadata_stamps.h"
 #include "index/vietnamese_text.h"
@@ -125,6 +126,10 @@ std::string CleanNumber(std::string raw) {
   // OCR reads one Đ as two ('QĐÐ'; KeyedLine already made Ð into Đ); no symbol has 'ĐĐ'.
   static const std::string kD = "Đ";
   for (size_t at; (at = number.find(kD + kD)) != std::string::npos;) number.erase(at, kD.size());
+  const size_t slash = number.rfind('/');
+  if (slash != std::string::npos) {
+    number = number.substr(0, slash + 1) + CorrectSymbol(number.substr(slash + 1));
+  }
   return number;
 }
 

@@ -9,6 +9,8 @@
 #include <memory>
 #include <opencv2/imgproc.hpp>
 
+#include "ocr/digit_classifier.h"
+
 namespace sohoa::ocr {
 namespace {
 
@@ -21,23 +23,50 @@ struct TessTextDeleter {
 constexpr int kInkChroma = 60;
 constexpr int kBorderPx = 12;
 
-// Ink touching the crop's top or bottom edge belongs to the lines above and below (the crop
-// reaches into them so that tall handwriting is not cut); it is removed. Then a white border.
+// What of a binarised crop (ink 0 on 255) is not the field's value is whitened, then a white
+// border added:
+// - ruled lines (the motto's underline above the date, a stamp frame's edge, a dotted fill
+//   line): horizontal runs longer than a row is tall, far wider than any pen digit;
+// - ink touching the crop's top or bottom edge, or lying wholly above or below its middle
+//   band: the crop reaches into the lines above and below so tall handwriting is not cut,
+//   and their letters are not the value;
+// - thin slivers cut by the crop's left or right side.
 cv::Mat Padded(const cv::Mat& binary) {
   cv::Mat ink = binary < 128;
-  cv::Mat labels;
-  const int count = cv::connectedComponents(ink, labels, 8, CV_32S);
-  std::vector<char> touches(count, 0);
-  for (int x = 0; x < labels.cols; ++x) {
-    touches[labels.at<int>(0, x)] = 1;
-    touches[labels.at<int>(labels.rows - 1, x)] = 1;
+  // The crop is the row and half a row above and below: a rule is longer than a row is tall.
+  const int rule_length = std::max(8, binary.rows / 2);
+  if (binary.cols > rule_length) {
+    // A rule tilted a few degrees (a stamp frame, a scan left slightly skewed) drifts up to
+    // 4 degrees' worth over one rule length: thickened by that much, it is one horizontal run.
+    const int drift = static_cast<int>(std::ceil(rule_length * 0.07));
+    cv::Mat thick, rules;
+    cv::dilate(ink, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 2 * drift + 1)));
+    cv::morphologyEx(thick, rules, cv::MORPH_OPEN,
+                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(rule_length, 1)));
+    ink.setTo(0, rules);
   }
-  cv::Mat cleaned = binary.clone();
+  cv::Mat labels, stats, centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int band_top = binary.rows * 3 / 10, band_bottom = binary.rows * 7 / 10;
+  std::vector<char> drop(count, 0);
+  for (int label = 1; label < count; ++label) {
+    const int top = stats.at<int>(label, cv::CC_STAT_TOP);
+    const int bottom = top + stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    const int left = stats.at<int>(label, cv::CC_STAT_LEFT);
+    const int width = stats.at<int>(label, cv::CC_STAT_WIDTH);
+    // A thin sliver cut by the crop's side is the printed slash before the symbol, or the
+    // last stroke of an anchor word: never a whole digit.
+    const bool side_sliver =
+        (left == 0 || left + width == binary.cols) && width * 5 < (bottom - top) * 2;
+    drop[label] = top == 0 || bottom == binary.rows || bottom <= band_top || top >= band_bottom ||
+                  side_sliver;
+  }
+  cv::Mat cleaned(binary.size(), CV_8UC1, cv::Scalar(255));
   for (int y = 0; y < labels.rows; ++y) {
     const int* row = labels.ptr<int>(y);
     unsigned char* out = cleaned.ptr<unsigned char>(y);
     for (int x = 0; x < labels.cols; ++x) {
-      if (row[x] != 0 && touches[row[x]]) out[x] = 255;
+      if (row[x] != 0 && !drop[row[x]]) out[x] = 0;
     }
   }
   cv::Mat out;
@@ -62,9 +91,20 @@ cv::Mat ColouredInk(const cv::Mat& bgr) {
 
 class TesseractFieldReader final : public FieldReader {
  public:
-  ~TesseractFieldReader() override { api_.End(); }
+  ~TesseractFieldReader() override {
+    if (use_tesseract_) api_.End();
+  }
 
   Status Init(const FieldReaderOptions& options) {
+    use_tesseract_ = options.tesseract;
+    if (options.digit_model) {
+      Result<std::unique_ptr<DigitClassifier>> classifier = DigitClassifier::Create();
+      if (classifier.ok()) digits_ = std::move(classifier).value();
+    }
+    if (!use_tesseract_) {
+      if (!digits_) return NotFound("field reading: no recogniser (digit model not built in)");
+      return Status::Ok();
+    }
     const char* datapath = options.tessdata_dir.empty() ? nullptr : options.tessdata_dir.c_str();
     if (api_.Init(datapath, options.language.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
       return NotFound(fmt::format("cannot load Tesseract language model '{}' for field reading",
@@ -77,8 +117,19 @@ class TesseractFieldReader final : public FieldReader {
   std::vector<FieldReading> Read(const cv::Mat& crop, double dpi, bool allow_slash) override {
     std::vector<FieldReading> readings;
     if (crop.empty() || (crop.type() != CV_8UC1 && crop.type() != CV_8UC3)) return readings;
-    api_.SetVariable("tessedit_char_whitelist", allow_slash ? "0123456789/" : "0123456789");
+    if (use_tesseract_) {
+      api_.SetVariable("tessedit_char_whitelist", allow_slash ? "0123456789/" : "0123456789");
+    }
     for (const auto& [name, image] : FieldRenderings(crop)) {
+      if (digits_) {
+        // Each rendering is one vote, as for Tesseract: binarisations lose or keep different
+        // strokes of light pen ink.
+        DigitString read = digits_->Read(image, dpi);
+        if (!read.text.empty()) {
+          readings.push_back({read.text, read.confidence, fmt::format("digits/{}", name)});
+        }
+      }
+      if (!use_tesseract_) continue;
       for (tesseract::PageSegMode mode : {tesseract::PSM_SINGLE_WORD, tesseract::PSM_SINGLE_LINE}) {
         api_.SetPageSegMode(mode);
         api_.SetImage(image.data, image.cols, image.rows, 1, static_cast<int>(image.step));
@@ -101,7 +152,9 @@ class TesseractFieldReader final : public FieldReader {
   }
 
  private:
+  bool use_tesseract_ = true;
   tesseract::TessBaseAPI api_;
+  std::unique_ptr<DigitClassifier> digits_;
 };
 
 }  // namespace

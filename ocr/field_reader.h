@@ -1,7 +1,8 @@
 // Re-reads one small header field (a handwritten document number, day or month) on its own:
-// digits only, as a single word or line, over a few renderings of the crop (coloured ink
-// separated from black print, several binarisations). The caller decides which reading is
-// plausible. One FieldReader per thread, like OcrEngine: it owns a Tesseract instance.
+// digits only, over a few renderings of the crop (coloured ink separated from black print,
+// several binarisations), by Tesseract (as a single word or line) and by the handwritten-digit
+// model (ocr/digit_classifier.h). The caller decides which reading is plausible. One
+// FieldReader per thread, like OcrEngine: it owns a Tesseract instance and a classifier.
 #pragma once
 
 #include <memory>
@@ -15,18 +16,23 @@ namespace sohoa::ocr {
 
 struct FieldReading {
   std::string text;      // digits (and '/' when allowed), spaces removed
-  float confidence = 0;  // 0..100, Tesseract's word confidence of the pass
-  std::string variant;   // which rendering and mode read it, for logs and tests
+  float confidence = 0;  // 0..100: Tesseract's word confidence, or the digit model's least
+                         // sure glyph's probability
+  std::string variant;   // which rendering and reader read it ('otsu/word', 'digits/ink')
 };
 
 struct FieldReaderOptions {
   std::string tessdata_dir;      // empty: Tesseract's default
   std::string language = "eng";  // digits read best with the Latin model
+  // Which recognisers read each rendering; their readings are pooled by the caller's vote.
+  bool tesseract = true;
+  bool digit_model = true;  // skipped (with Tesseract alone) when the build has no model
 };
 
 class FieldReader {
  public:
-  // Fails with kNotFound when the language model is missing.
+  // Fails with kNotFound when the language model is missing (or, without Tesseract, the
+  // digit model).
   static Result<std::unique_ptr<FieldReader>> Create(const FieldReaderOptions& options);
   virtual ~FieldReader() = default;
 

@@ -1,5 +1,6 @@
 #include "pipeline/header_fields.h"
 
+#include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -18,6 +19,10 @@ namespace {
 constexpr float kSureConfidence = 60;
 constexpr float kSureShare = 0.6f;
 constexpr float kTrustPrinted = 85;
+// How much of a reading's weight also supports a longer reading containing it (a digit pass
+// that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
+// does not win on the agreeing shorter ones' weight.
+constexpr float kPartSupport = 0.5f;
 
 int DigitsValue(const std::string& digits) {
   if (digits.empty() || digits.size() > 5) return -1;
@@ -161,7 +166,7 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
           shorter.substr(kind == FieldKind::kNumber ? 0 : shorter.find_first_not_of('0'));
       if (shorter != longer && part.size() < longer.size() &&
           longer.find(part) != std::string::npos) {
-        support[longer] += weight;
+        support[longer] += kPartSupport * weight;
       }
     }
   }
@@ -204,6 +209,13 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     }
     if (!choice) {
       const std::vector<ocr::FieldReading> readings = reader.Read(crop, page->dpi, false);
+      if (spdlog::should_log(spdlog::level::debug)) {
+        std::string all;
+        for (const ocr::FieldReading& r : readings) {
+          all += fmt::format(" {}:{}:{:.0f}", r.variant, r.text, r.confidence);
+        }
+        spdlog::debug("header {} readings:{}", job.name, all);
+      }
       choice = ChooseField(job.kind, readings, slot.printed, slot.printed_confidence);
     }
     if (!choice) {

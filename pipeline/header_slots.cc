@@ -104,6 +104,12 @@ bool HasDigit(const std::string& text) {
                      [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
+// What is left of a 'Số:' OCR split or half lost ('õ:', ':'): a short word ending in a colon,
+// without digits. The value starts after it.
+bool IsLabelTail(const std::string& text) {
+  return !text.empty() && text.back() == ':' && !HasDigit(text) && index::CodePointCount(text) <= 3;
+}
+
 // The '/SYMBOL' of a word ('/QĐ-UBND' of '47/QĐ-UBND', quotes OCR put after the slash
 // dropped), or empty when the word has none: a symbol opens with a capital ('V/v' is no
 // number, nor is a stamp's date '21/3').
@@ -184,7 +190,7 @@ class HeaderWords {
              y < slot->box.bottom;
     };
     auto takes = [&](const Word& word) {
-      if (IsAnchor(Key(word.text))) return false;
+      if (IsAnchor(Key(word.text)) || IsLabelTail(word.text)) return false;
       return !digits_only || HasDigit(word.text) || index::CodePointCount(word.text) == 1;
     };
     const WordRef excluded = exclude >= 0 ? refs_[exclude] : WordRef{};
@@ -409,7 +415,16 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
     if (SymbolSuffix(word.text).empty() || !on_date_row(word.box)) continue;
     const int height = std::max(1, word.box.height());
     const int slash_x = SlashX(word);
-    const PixelBox box = words.Band(i, std::max(0, slash_x - 5 * height), slash_x - height / 6);
+    PixelBox box = words.Band(i, std::max(0, slash_x - 5 * height), slash_x - height / 6);
+    const TextLine& line = page.lines[words.ref(i).line];
+    for (int w = words.ref(i).word - 1; w >= 0; --w) {
+      const PixelBox& before = line.words[w].box;
+      if (before.right < box.left) break;
+      if (IsLabelTail(line.words[w].text)) {
+        box.left = std::min(before.right + 1, box.right - height / 2);
+        break;
+      }
+    }
     return make({words.ref(i).line, 0}, words.ref(i).word, box, static_cast<int>(i), true);
   }
   return std::nullopt;

