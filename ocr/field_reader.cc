@@ -22,15 +22,45 @@ struct TessTextDeleter {
 // violet pens and stamps); black print and grey paper stay below it.
 constexpr int kInkChroma = 60;
 constexpr int kBorderPx = 12;
+// Pen slant (as a shear, tan of the angle) below this is left alone: about 8 degrees.
+constexpr double kMinShear = 0.14;
+
+// A field's value is written as one run of glyphs: components are grouped left to right while
+// the gap to the next is at most `max_gap` px, and only the group with the most ink is kept (a
+// printed slash the slot's estimate let in, a label's last letter, a speck are apart from it).
+void KeepInkiestCluster(const cv::Mat& stats, int max_gap, std::vector<char>* drop) {
+  std::vector<int> kept;
+  for (int label = 1; label < stats.rows; ++label) {
+    if (!(*drop)[label]) kept.push_back(label);
+  }
+  std::sort(kept.begin(), kept.end(), [&](int a, int b) {
+    return stats.at<int>(a, cv::CC_STAT_LEFT) < stats.at<int>(b, cv::CC_STAT_LEFT);
+  });
+  std::vector<int> cluster_of(stats.rows, -1);
+  std::vector<long> cluster_ink;
+  int right = 0;
+  for (int label : kept) {
+    const int left = stats.at<int>(label, cv::CC_STAT_LEFT);
+    if (cluster_ink.empty() || left - right > max_gap) cluster_ink.push_back(0);
+    cluster_of[label] = static_cast<int>(cluster_ink.size()) - 1;
+    cluster_ink.back() += stats.at<int>(label, cv::CC_STAT_AREA);
+    right = std::max(right, left + stats.at<int>(label, cv::CC_STAT_WIDTH));
+  }
+  if (cluster_ink.size() < 2) return;
+  const int inkiest = static_cast<int>(std::max_element(cluster_ink.begin(), cluster_ink.end()) -
+                                       cluster_ink.begin());
+  for (int label : kept) (*drop)[label] = cluster_of[label] != inkiest;
+}
 
 // What of a binarised crop (ink 0 on 255) is not the field's value is whitened, then a white
 // border added:
 // - ruled lines (the motto's underline above the date, a stamp frame's edge, a dotted fill
 //   line): horizontal runs longer than a row is tall, far wider than any pen digit;
-// - ink touching the crop's top or bottom edge, or lying wholly above or below its middle
-//   band: the crop reaches into the lines above and below so tall handwriting is not cut,
-//   and their letters are not the value;
-// - thin slivers cut by the crop's left or right side.
+// - ink touching the crop's top or bottom edge and centred outside its middle half, or lying
+//   wholly above or below its middle band: the crop reaches into the lines above and below
+//   so tall handwriting is not cut, and their letters are not the value;
+// - thin slivers cut by the crop's left or right side;
+// - ink apart from the value's run of glyphs (KeepInkiestCluster).
 cv::Mat Padded(const cv::Mat& binary) {
   cv::Mat ink = binary < 128;
   // The crop is the row and half a row above and below: a rule is longer than a row is tall.
@@ -58,9 +88,14 @@ cv::Mat Padded(const cv::Mat& binary) {
     // last stroke of an anchor word: never a whole digit.
     const bool side_sliver =
         (left == 0 || left + width == binary.cols) && width * 5 < (bottom - top) * 2;
-    drop[label] = top == 0 || bottom == binary.rows || bottom <= band_top || top >= band_bottom ||
-                  side_sliver;
+    // Large pen digits reach the crop's top or bottom too; they are centred on the row.
+    const double centre_y = centroids.at<double>(label, 1);
+    const bool from_neighbour_line =
+        (top == 0 || bottom == binary.rows) &&
+        (centre_y < binary.rows * 0.25 || centre_y > binary.rows * 0.75);
+    drop[label] = from_neighbour_line || bottom <= band_top || top >= band_bottom || side_sliver;
   }
+  KeepInkiestCluster(stats, binary.rows / 4, &drop);
   cv::Mat cleaned(binary.size(), CV_8UC1, cv::Scalar(255));
   for (int y = 0; y < labels.rows; ++y) {
     const int* row = labels.ptr<int>(y);
@@ -87,6 +122,48 @@ cv::Mat ColouredInk(const cv::Mat& bgr) {
   cv::Mat out(bgr.size(), CV_8UC1, cv::Scalar(255));
   out.setTo(0, ink);
   return out;
+}
+
+// The grey level of the paper: the 90th percentile of the crop, which is mostly paper.
+int PaperLevel(const cv::Mat& grey) {
+  int histogram[256] = {};
+  for (int y = 0; y < grey.rows; ++y) {
+    const unsigned char* row = grey.ptr<unsigned char>(y);
+    for (int x = 0; x < grey.cols; ++x) ++histogram[row[x]];
+  }
+  const long wanted = static_cast<long>(grey.total()) * 9 / 10;
+  long seen = 0;
+  for (int level = 0; level < 256; ++level) {
+    seen += histogram[level];
+    if (seen >= wanted) return level;
+  }
+  return 255;
+}
+
+// `binary` (ink 0 on 255) sheared by `shear` (x' = x + shear * (y - centre)), widened so
+// nothing is cut.
+cv::Mat Sheared(const cv::Mat& binary, double shear) {
+  const int extra = static_cast<int>(std::ceil(std::abs(shear) * binary.rows));
+  cv::Mat map =
+      (cv::Mat_<double>(2, 3) << 1, shear, extra / 2.0 - shear * binary.rows / 2.0, 0, 1, 0);
+  cv::Mat out;
+  cv::warpAffine(binary, out, map, cv::Size(binary.cols + extra, binary.rows), cv::INTER_NEAREST,
+                 cv::BORDER_CONSTANT, cv::Scalar(255));
+  return out;
+}
+
+// The shear that stands slanted pen strokes upright: the one whose vertical projection of the
+// ink is most peaked (upright strokes pile into few columns, gaps between digits open up).
+double UprightShear(const cv::Mat& binary) {
+  double best_shear = 0, best_score = -1;
+  for (int step = -14; step <= 14; ++step) {
+    const double shear = step * 0.05;  // up to 35 degrees either way
+    cv::Mat columns;
+    cv::reduce(Sheared(binary, shear) < 128, columns, 0, cv::REDUCE_SUM, CV_64F);
+    const double score = columns.dot(columns);
+    if (score > best_score) best_score = score, best_shear = shear;
+  }
+  return best_shear;
 }
 
 class TesseractFieldReader final : public FieldReader {
@@ -171,11 +248,13 @@ std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop
   }
   cv::Mat otsu;
   cv::threshold(grey, otsu, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
-  renderings.emplace_back("otsu", Padded(otsu));
-  // Light ink (blue pen in grey) falls above Otsu's cut on a dark-printed crop.
+  const cv::Mat otsu_cleaned = Padded(otsu);
+  renderings.emplace_back("otsu", otsu_cleaned);
+  // Light ink (blue pen in grey) falls above Otsu's cut on a dark-printed crop: cut near the
+  // paper instead, but below it, or a yellowed page's paper becomes ink.
   cv::Mat light;
-  cv::threshold(grey, light, 200, 255, cv::THRESH_BINARY);
-  renderings.emplace_back("t200", Padded(light));
+  cv::threshold(grey, light, std::min(200, PaperLevel(grey) - 30), 255, cv::THRESH_BINARY);
+  renderings.emplace_back("light", Padded(light));
   // Pen strokes are thinner than print: thickened, and smaller (nearer the x-height the
   // recogniser was trained on), the same ink reads differently; the votes are pooled.
   cv::Mat thick;
@@ -185,6 +264,13 @@ std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop
   cv::resize(grey, small, cv::Size(), 0.6, 0.6, cv::INTER_AREA);
   cv::threshold(small, small, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
   renderings.emplace_back("small", Padded(small));
+  // Italic pen digits lean into each other, and both readers take a leaning '1' for a slash
+  // or lose a digit whose strokes touch its neighbour's: read them stood upright. (The printed
+  // slash is not in the crop: the slot ends before it.)
+  const double shear = UprightShear(otsu_cleaned);
+  if (std::abs(shear) >= kMinShear) {
+    for (auto& [name, image] : renderings) image = Sheared(image, shear);
+  }
   return renderings;
 }
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <opencv2/imgproc.hpp>
 #include <set>
+#include <string_view>
 
 #include "pipeline/header_rows.h"
 
@@ -23,6 +24,14 @@ constexpr float kTrustPrinted = 85;
 // that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
 // does not win on the agreeing shorter ones' weight.
 constexpr float kPartSupport = 0.5f;
+// FieldReading::variant prefix of the handwritten-digit model's readings (ocr/field_reader.h).
+constexpr std::string_view kDigitModelVariant = "digits/";
+
+// Tesseract's digit passes invent digits in pen strokes ('1' for a 9, '7' for a 2) far more
+// often than the handwritten-digit model does: their votes count for less.
+float ReaderWeight(const ocr::FieldReading& reading) {
+  return reading.variant.starts_with(kDigitModelVariant) ? 1.0f : 0.5f;
+}
 
 int DigitsValue(const std::string& digits) {
   if (digits.empty() || digits.size() > 5) return -1;
@@ -133,11 +142,11 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   std::map<std::string, float> votes;
   std::map<std::string, float> best_confidence;
   float total = 0;
-  auto vote = [&](std::string value, float confidence) {
+  auto vote = [&](std::string value, float confidence, float weight = 1) {
     value = ComparableReading(kind, std::move(value));
-    total += std::max(confidence, 1.0f);
+    total += weight * std::max(confidence, 1.0f);
     if (!Plausible(kind, value)) return;
-    votes[value] += std::max(confidence, 1.0f);
+    votes[value] += weight * std::max(confidence, 1.0f);
     best_confidence[value] = std::max(best_confidence[value], confidence);
   };
   // The full-page pass reads digits in context: its plausible reading counts twice.
@@ -149,7 +158,9 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   if (printed_confidence >= kTrustPrinted && votes.size() == 1) {
     return FieldChoice{votes.begin()->first, printed_confidence, false};
   }
-  for (const ocr::FieldReading& reading : readings) vote(reading.text, reading.confidence);
+  for (const ocr::FieldReading& reading : readings) {
+    vote(reading.text, reading.confidence, ReaderWeight(reading));
+  }
   if (votes.empty()) return std::nullopt;
   // The digit passes drop pen digits far more often than they invent them: a re-reading that
   // is part of a longer plausible one ('6' of '76') also supports the longer one. The page
@@ -195,11 +206,15 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
   for (const Job& job : jobs) {
     if (!*job.slot) continue;
     const FieldSlot& slot = **job.slot;
+    // The slot is its row and half a row above and below; pen digits written larger than the
+    // print reach further, so the crop takes a quarter row more each way (the reader whitens
+    // what belongs to the lines above and below).
+    const int reach = slot.box.height() / 8;
     PixelBox box = slot.box;
     box.left = std::max(box.left, 0);
-    box.top = std::max(box.top, 0);
+    box.top = std::max(box.top - reach, 0);
     box.right = std::min(box.right, page->width_px);
-    box.bottom = std::min(box.bottom, page->height_px);
+    box.bottom = std::min(box.bottom + reach, page->height_px);
     if (box.width() < 4 || box.height() < 4) continue;
     const cv::Mat crop = UprightCrop(source, page->source_to_upright, box);
     // Confident plausible print needs no second reading.
