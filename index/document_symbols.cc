@@ -1,5 +1,6 @@
 #include "index/document_symbols.h"
 
+#include <cctype>
 #include <string_view>
 
 #include "index/vietnamese_text.h"
@@ -44,19 +45,32 @@ int Distance(const std::string& a, const std::string& b) {
   return cost;
 }
 
+std::string Upper(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return text;
+}
+
 std::string CorrectPart(const std::string& part) {
-  const std::string folded = FoldVietnamese(part);
-  if (folded.empty() || CodePointCount(part) != static_cast<int>(folded.size())) return part;
+  return StandardAbbreviation(part).value_or(part);
+}
+
+}  // namespace
+
+std::optional<std::string> StandardAbbreviation(const std::string& part) {
+  const std::string folded = Upper(FoldVietnamese(part));
+  if (folded.empty() || CodePointCount(part) != static_cast<int>(folded.size())) {
+    return std::nullopt;
+  }
   // A part within this many half-letters of an abbreviation, and closer to it than to any
-  // other.
-  const int allowed = folded.size() >= 6 ? 4 : folded.size() >= 4 ? 2 : 0;
+  // other: two or three letters may differ by one confusable letter ('Qb' for 'QĐ').
+  const int allowed = folded.size() >= 6 ? 4 : folded.size() >= 4 ? 2 : 1;
   std::string_view best;
   int best_distance = allowed + 1;
   bool tie = false;
   for (std::string_view entry : kAbbreviations) {
-    const int distance = Distance(folded, FoldVietnamese(entry));
+    if (part == entry) return part;
+    const int distance = Distance(folded, Upper(FoldVietnamese(entry)));
     if (distance < 0) continue;
-    if (distance == 0 && part == entry) return part;
     if (distance < best_distance) {
       best = entry;
       best_distance = distance;
@@ -65,11 +79,9 @@ std::string CorrectPart(const std::string& part) {
       tie = true;
     }
   }
-  if (best.empty() || tie) return part;
+  if (best.empty() || tie) return std::nullopt;
   return std::string(best);
 }
-
-}  // namespace
 
 std::string CorrectSymbol(const std::string& symbol) {
   std::string corrected;

@@ -3,6 +3,7 @@
 // 'S0:' and 'QÐ' (Icelandic eth) do not matter; values are cut from the original text.
 #include "index/metadata.h"
 
+#include <cctype>
 #include <optional>
 #include <regex>
 #include <string>
@@ -98,6 +99,24 @@ std::optional<size_t> NumberLabelEnd(const KeyedLine& line) {
   return static_cast<size_t>(match.length(0));
 }
 
+// OCR splits a symbol's last part at a gap in the print ('32/QĐ-S TTTI'): the word after the
+// first space joins it when together they are a standard abbreviation.
+std::string JoinSplitSymbolPart(std::string number) {
+  const size_t space = number.find(' ');
+  const size_t slash = number.find('/');
+  if (space == std::string::npos || slash == std::string::npos || slash > space) return number;
+  const size_t part_start = number.find_last_of("-/", space) + 1;
+  const size_t next_end = std::min(number.find(' ', space + 1), number.size());
+  const std::string next = number.substr(space + 1, next_end - space - 1);
+  const KeyedLine next_key(next);
+  if (next.empty() || next_key.LowercaseLetters() > 0 ||
+      !std::isupper(static_cast<unsigned char>(FoldVietnamese(next).front()))) {
+    return number;
+  }
+  if (!StandardAbbreviation(number.substr(part_start, space - part_start) + next)) return number;
+  return number.erase(space, 1);
+}
+
 std::string CleanNumber(std::string raw) {
   // A spaced dash before a mixed-case word ('643/UBND-VHTT - Quảng Yên') is where the number
   // ends: symbols are capitals ('TTg' has one lower-case letter).
@@ -112,10 +131,11 @@ std::string CleanNumber(std::string raw) {
   }
   static const std::regex kSpacedJoiner(R"(\s*([/-])\s*)");
   std::string number = std::regex_replace(raw, kSpacedJoiner, "$1");
+  number = JoinSplitSymbolPart(std::move(number));
   size_t end = number.find_first_of(" \t");
   if (end != std::string::npos) number.resize(end);
   while (!number.empty() && (number.back() == '.' || number.back() == ',' || number.back() == ';' ||
-                             number.back() == ':')) {
+                             number.back() == ':' || number.back() == '|')) {
     number.pop_back();
   }
   // The numeral is digits ('15', '01/2018/...'); 'Z7/CT-UBND' or '2Äjế' is OCR noise, and no

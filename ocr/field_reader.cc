@@ -274,6 +274,28 @@ std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop
   return renderings;
 }
 
+bool InkCutAtLeft(const cv::Mat& crop) {
+  if (crop.empty() || (crop.type() != CV_8UC1 && crop.type() != CV_8UC3)) return false;
+  cv::Mat grey = crop;
+  if (crop.channels() == 3) cv::cvtColor(crop, grey, cv::COLOR_BGR2GRAY);
+  cv::Mat ink;
+  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  // A blank crop has no ink for Otsu to find; it cuts the paper's noise.
+  double darkest = 0, lightest = 0;
+  cv::minMaxLoc(grey, &darkest, &lightest);
+  if (lightest - darkest < 60) return false;
+  cv::Mat labels, stats, centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  const int band_top = crop.rows * 3 / 10, band_bottom = crop.rows * 7 / 10;
+  for (int label = 1; label < count; ++label) {
+    const int top = stats.at<int>(label, cv::CC_STAT_TOP);
+    const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    if (stats.at<int>(label, cv::CC_STAT_LEFT) != 0 || height * 4 < crop.rows) continue;
+    if (top + height > band_top && top < band_bottom) return true;
+  }
+  return false;
+}
+
 Result<std::unique_ptr<FieldReader>> FieldReader::Create(const FieldReaderOptions& options) {
   auto reader = std::make_unique<TesseractFieldReader>();
   SOHOA_RETURN_IF_ERROR(reader->Init(options));

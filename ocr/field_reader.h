@@ -46,4 +46,9 @@ class FieldReader {
 // Every image is CV_8UC1, black ink on white, padded with a white border.
 std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop);
 
+// True when ink of a glyph's size touches the left side of `crop` (as FieldReader::Read takes
+// it) inside the row: the written value may begin left of the crop, a digit cut off and lost,
+// so a reading of it cannot be sure.
+bool InkCutAtLeft(const cv::Mat& crop);
+
 }  // namespace sohoa::ocr

@@ -187,8 +187,15 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   FieldChoice choice;
   choice.value = best->first;
   choice.confidence = std::min(100.0f, best_confidence[best->first] * best->second / total);
-  choice.uncertain =
-      best_confidence[best->first] < kSureConfidence || best->second < kSureShare * total;
+  // A number some reader saw longer digits in ('572' beside the chosen '2') may have lost
+  // digits the surer reader missed: it goes to review however sure the rest reads.
+  const bool longer_seen =
+      kind == FieldKind::kNumber && std::any_of(votes.begin(), votes.end(), [&](const auto& vote) {
+        return vote.first.size() > choice.value.size() &&
+               vote.first.find(choice.value) != std::string::npos;
+      });
+  choice.uncertain = best_confidence[best->first] < kSureConfidence ||
+                     best->second < kSureShare * total || longer_seen;
   return choice;
 }
 
@@ -236,6 +243,11 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     if (!choice) {
       page->quality.AddReviewReason(FieldReviewReason("header", job.name, "unreadable"));
       continue;
+    }
+    // A pen numeral that runs on left of its slot has lost its first digits, however sure the
+    // rest reads (a '6' under the label's colon: '43' for '643').
+    if (choice->value != ComparableReading(job.kind, slot.printed) && ocr::InkCutAtLeft(crop)) {
+      choice->uncertain = true;
     }
     spdlog::debug("header {}: OCR '{}' -> '{}' ({:.0f}{})", job.name, slot.printed, choice->value,
                   choice->confidence, choice->uncertain ? ", uncertain" : "");

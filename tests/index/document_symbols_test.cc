@@ -17,6 +17,14 @@ TEST(DocumentSymbolsTest, CorrectsOneMisreadCapital) {
   EXPECT_EQ(CorrectSymbol("TB-VFUDND"), "TB-VPUBND");  // two of six letters
 }
 
+TEST(DocumentSymbolsTest, StandardAbbreviationOfAPart) {
+  EXPECT_EQ(StandardAbbreviation("STTTI").value_or("-"), "STTTT");
+  EXPECT_EQ(StandardAbbreviation("Qb").value_or("-"), "QĐ");
+  EXPECT_EQ(StandardAbbreviation("TTg").value_or("-"), "TTg");
+  EXPECT_FALSE(StandardAbbreviation("QNI").has_value());
+  EXPECT_FALSE(StandardAbbreviation("Hạ").has_value());
+}
+
 TEST(DocumentSymbolsTest, CorrectsDiacriticsOnly) {
   EXPECT_EQ(CorrectSymbol("CT-ÙBND"), "CT-UBND");
   EXPECT_EQ(CorrectSymbol("QD-UBND"), "QĐ-UBND");

@@ -94,6 +94,25 @@ TEST(MetadataTest, PersonnelFormThenDecisionMakeTwoSections) {
   EXPECT_EQ(sections[1].meta.date, "2024-08-07");
 }
 
+// Misread and split abbreviations of the symbol come back as the standard ones
+// (index/document_symbols.h); a trailing bar OCR made of a speck goes.
+TEST(MetadataTest, SymbolPartsMisreadOrSplit) {
+  auto number_of = [](const std::string& number_line) {
+    const std::string page = "UBND TỈNH QUẢNG NINH\nSỞ THÔNG TIN VÀ TRUYỀN THÔNG\n" + number_line +
+                             "\nQuảng Ninh, ngày 10 tháng 01 năm 2025\nQUYẾT ĐỊNH\n"
+                             "Về việc công bố danh mục\n";
+    const std::vector<MetadataSection> sections = ExtractMetadata({page});
+    return sections.empty() ? std::string("(none)") : sections[0].meta.number;
+  };
+  EXPECT_EQ(number_of("Số: 32/QĐ-S TTTI"), "32/QĐ-STTTT");
+  EXPECT_EQ(number_of("Số: 123/QĐ-STTTI"), "123/QĐ-STTTT");
+  EXPECT_EQ(number_of("Số: 520/Qb-UBND"), "520/QĐ-UBND");
+  EXPECT_EQ(number_of("Số: 09/KH-UBND|"), "09/KH-UBND");
+  // A word after the number that is no abbreviation's missing half stays out.
+  EXPECT_EQ(number_of("Số: 47/QĐ-UBND Hạ Long"), "47/QĐ-UBND");
+  EXPECT_EQ(number_of("Số: 47/QĐ-SNV CCVC"), "47/QĐ-SNV");
+}
+
 TEST(MetadataTest, EmptyAndHeaderlessInput) {
   EXPECT_TRUE(ExtractMetadata({}).empty());
   std::vector<MetadataSection> sections = ExtractMetadata({"", "bản tin\n"});

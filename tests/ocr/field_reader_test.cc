@@ -148,3 +148,22 @@ TEST(FieldReaderTest, RenderingsKeepTheNumeralOnly) {
 
 }  // namespace
 }  // namespace sohoa::ocr
+
+namespace sohoa::ocr {
+namespace {
+
+// A numeral whose first digit the slot's left side cuts is flagged; one inside it is not, nor
+// is the colon's dot or a blank crop.
+TEST(FieldReaderTest, InkCutAtLeftFindsACutDigit) {
+  cv::Mat inside(100, 200, CV_8UC1, cv::Scalar(235));
+  cv::putText(inside, "643", cv::Point(30, 70), cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(30), 4);
+  cv::circle(inside, cv::Point(4, 60), 3, cv::Scalar(30), -1);  // the colon's lower dot
+  EXPECT_FALSE(InkCutAtLeft(inside));
+  cv::Mat cut(100, 200, CV_8UC1, cv::Scalar(235));
+  cv::putText(cut, "643", cv::Point(-12, 70), cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(30), 4);
+  EXPECT_TRUE(InkCutAtLeft(cut));
+  EXPECT_FALSE(InkCutAtLeft(cv::Mat(100, 200, CV_8UC1, cv::Scalar(235))));
+}
+
+}  // namespace
+}  // namespace sohoa::ocr
