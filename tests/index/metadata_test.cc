@@ -113,6 +113,23 @@ TEST(MetadataTest, SymbolPartsMisreadOrSplit) {
   EXPECT_EQ(number_of("Số: 47/QĐ-SNV CCVC"), "47/QĐ-SNV");
 }
 
+// A stamp's letters between the day and 'tháng', a stroke read as a digit before the year.
+TEST(MetadataTest, DateWithJunkBeforeThangOrYear) {
+  auto date_of = [](const std::string& date_line) {
+    const std::string page = "UBND TỈNH QUẢNG NINH\nSố: 12/QĐ-UBND\n" + date_line +
+                             "\nQUYẾT ĐỊNH\nVề việc công bố danh mục\n";
+    const std::vector<MetadataSection> sections = ExtractMetadata({page});
+    return sections.empty() ? std::string("(none)") : sections[0].meta.date;
+  };
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 29 PA: tháng 10 năm 2024"), "2024-10-29");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 08 : OẾ tháng 3 năm 2024"), "2024-03-08");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 20 tháng '9 năm 2024"), "2024-09-20");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 02 tháng 9 nấm 12024"), "2024-09-02");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 02 tháng 9 năm 2024 10"), "2024-09-02");
+  // A word between them is no speck: 'ngày 5 của tháng' is no header date.
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 5 trong tháng 9 năm 2024"), "");
+}
+
 TEST(MetadataTest, EmptyAndHeaderlessInput) {
   EXPECT_TRUE(ExtractMetadata({}).empty());
   std::vector<MetadataSection> sections = ExtractMetadata({"", "bản tin\n"});
