@@ -21,8 +21,8 @@ constexpr std::string_view kAbbreviations[] = {
     "UBND", "HĐND", "VPUBND", "VP", "STTTT", "SNV", "STC", "SKHĐT", "SXD", "SYT", "SGDĐT", "STNMT",
     "SNNPTNT", "SCT", "STP", "SLĐTBXH", "SVHTTDL", "SGTVT", "SKHCN", "BQL",
     // departments and units inside them
-    "VHTT", "BCVT", "CCVC", "TCCB", "TCHC", "KTTH", "TTKSNB", "TTPVHCC", "NV", "TCKH", "QLĐT",
-    "TNMT"};
+    "VHTT", "BCVT", "CCVC", "TCCB", "TCHC", "KTTH", "TTKSNB", "TTPVHCC", "NV", "TCKH", "TCKT",
+    "TTHC", "QLĐT", "TNMT"};
 
 // Capitals OCR takes for each other in print ('UDND', 'STTTI', 'VFUDND').
 bool Confusable(char a, char b) {
@@ -62,8 +62,10 @@ std::optional<std::string> StandardAbbreviation(const std::string& part) {
     return std::nullopt;
   }
   // A part within this many half-letters of an abbreviation, and closer to it than to any
-  // other: two or three letters may differ by one confusable letter ('Qb' for 'QĐ').
-  const int allowed = folded.size() >= 6 ? 4 : folded.size() >= 4 ? 2 : 1;
+  // other: one confusable letter ('Qb' for 'QĐ', 'STTTI'), two in a long part ('VFUDND').
+  // Any other letter makes another body's abbreviation as often as a misreading ('TCKT' is
+  // no 'TCKH' read wrong), so it is never corrected.
+  const int allowed = folded.size() >= 6 ? 2 : 1;
   std::string_view best;
   int best_distance = allowed + 1;
   bool tie = false;

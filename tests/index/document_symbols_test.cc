@@ -36,7 +36,9 @@ TEST(DocumentSymbolsTest, KeepsUnknownAndAmbiguousParts) {
   EXPECT_EQ(CorrectSymbol("KH-ABCXYZ"), "KH-ABCXYZ");
   // Short parts are never changed by a letter: 'TC' is not forced to 'TT' or 'CT'.
   EXPECT_EQ(CorrectSymbol("TX-UBND"), "TX-UBND");
-  // One letter from two abbreviations is left alone: 'TCCC' is as near TCCB as TCHC.
+  // A letter OCR does not confuse makes another body's abbreviation: 'TCKT' is no 'TCKH',
+  // 'TCCC' no 'TCCB'.
+  EXPECT_EQ(CorrectSymbol("BVT-TCKT"), "BVT-TCKT");
   EXPECT_EQ(CorrectSymbol("TCCC"), "TCCC");
 }
 
