@@ -1,4 +1,5 @@
-// FieldReader on Tesseract with a digit whitelist (LSTM honours it since 4.1).
+// FieldReader on Tesseract with a digit whitelist (LSTM honours it since 4.1) and the
+// handwritten-digit CNN (ocr/digit_classifier.h), both over the same cleaned renderings.
 #include "ocr/field_reader.h"
 
 #include <fmt/format.h>
