@@ -148,6 +148,11 @@ std::string CleanNumber(std::string raw) {
   for (size_t at; (at = number.find(kD + kD)) != std::string::npos;) number.erase(at, kD.size());
   const size_t slash = number.rfind('/');
   if (slash != std::string::npos) {
+    // The shapes a number has: N/SYMBOL and N/YYYY/SYMBOL, the symbol letters and digits in
+    // dash-joined runs. Anything else ('2/Z2/SNV-CCVC', '16/Z⁄Z') is OCR noise read as one.
+    static const std::regex kShape(
+        R"(^[0-9]+(?:/[0-9]{4})?/[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$)");
+    if (!std::regex_match(FoldVietnamese(number), kShape)) return {};
     number = number.substr(0, slash + 1) + CorrectSymbol(number.substr(slash + 1));
   }
   return number;

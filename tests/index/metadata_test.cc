@@ -108,6 +108,11 @@ TEST(MetadataTest, SymbolPartsMisreadOrSplit) {
   EXPECT_EQ(number_of("Số: 123/QĐ-STTTI"), "123/QĐ-STTTT");
   EXPECT_EQ(number_of("Số: 520/Qb-UBND"), "520/QĐ-UBND");
   EXPECT_EQ(number_of("Số: 09/KH-UBND|"), "09/KH-UBND");
+  EXPECT_EQ(number_of("Số: 130/2018/NĐ-CP"), "130/2018/NĐ-CP");
+  EXPECT_EQ(number_of("Số: 04/QĐ-BCĐ138"), "04/QĐ-BCĐ138");
+  // OCR noise in the shape of a number is none: the document goes to review instead.
+  EXPECT_EQ(number_of("Số: 2/Z2/SNV-CCVC"), "");
+  EXPECT_EQ(number_of("Số: 16/Z⁄Z"), "");
   // A word after the number that is no abbreviation's missing half stays out.
   EXPECT_EQ(number_of("Số: 47/QĐ-UBND Hạ Long"), "47/QĐ-UBND");
   EXPECT_EQ(number_of("Số: 47/QĐ-SNV CCVC"), "47/QĐ-SNV");
