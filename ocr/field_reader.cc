@@ -204,7 +204,8 @@ class TesseractFieldReader final : public FieldReader {
         // strokes of light pen ink.
         DigitString read = digits_->Read(image, dpi);
         if (!read.text.empty()) {
-          readings.push_back({read.text, read.confidence, fmt::format("digits/{}", name)});
+          readings.push_back(
+              {read.text, read.confidence, fmt::format("{}{}", kDigitModelVariantPrefix, name)});
         }
       }
       if (!use_tesseract_) continue;

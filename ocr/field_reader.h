@@ -8,11 +8,16 @@
 #include <memory>
 #include <opencv2/core.hpp>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/status.h"
 
 namespace sohoa::ocr {
+
+// FieldReading::variant of the handwritten-digit model's readings starts with this; the
+// rendering's name follows ('digits/otsu'). Tesseract's are '<rendering>/word' or '/line'.
+inline constexpr std::string_view kDigitModelVariantPrefix = "digits/";
 
 struct FieldReading {
   std::string text;      // digits (and '/' when allowed), spaces removed

@@ -8,7 +8,6 @@
 #include <map>
 #include <opencv2/imgproc.hpp>
 #include <set>
-#include <string_view>
 
 #include "pipeline/header_rows.h"
 
@@ -24,13 +23,11 @@ constexpr float kTrustPrinted = 85;
 // that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
 // does not win on the agreeing shorter ones' weight.
 constexpr float kPartSupport = 0.5f;
-// FieldReading::variant prefix of the handwritten-digit model's readings (ocr/field_reader.h).
-constexpr std::string_view kDigitModelVariant = "digits/";
 
 // Tesseract's digit passes invent digits in pen strokes ('1' for a 9, '7' for a 2) far more
 // often than the handwritten-digit model does: their votes count for less.
 float ReaderWeight(const ocr::FieldReading& reading) {
-  return reading.variant.starts_with(kDigitModelVariant) ? 1.0f : 0.5f;
+  return reading.variant.starts_with(ocr::kDigitModelVariantPrefix) ? 1.0f : 0.5f;
 }
 
 int DigitsValue(const std::string& digits) {

@@ -30,8 +30,9 @@ void ExpectReadsNumber(ScanColour colour, const std::string& number) {
   // The handwritten-digit model is the reader the pipeline's choice weighs most
   // (pipeline/header_fields.cc): its surest reading is the numeral.
   std::vector<FieldReading> model;
-  std::copy_if(readings.begin(), readings.end(), std::back_inserter(model),
-               [](const FieldReading& r) { return r.variant.starts_with("digits/"); });
+  std::copy_if(
+      readings.begin(), readings.end(), std::back_inserter(model),
+      [](const FieldReading& r) { return r.variant.starts_with(kDigitModelVariantPrefix); });
   ASSERT_FALSE(model.empty());
   std::string all;
   for (const FieldReading& r : readings) all += " " + r.variant + ":" + r.text;
@@ -70,9 +71,10 @@ TEST(FieldReaderTest, DigitModelReadsNumberBeforePrintedSlash) {
   const bool in_top = std::any_of(readings.begin(), readings.begin() + 3,
                                   [](const FieldReading& r) { return r.text == "47"; });
   EXPECT_TRUE(in_top) << readings[0].text << " " << readings[1].text << " " << readings[2].text;
-  const long digit_model_votes = std::count_if(
-      readings.begin(), readings.end(),
-      [](const FieldReading& r) { return r.variant.starts_with("digits/") && r.text == "47"; });
+  const long digit_model_votes =
+      std::count_if(readings.begin(), readings.end(), [](const FieldReading& r) {
+        return r.variant.starts_with(kDigitModelVariantPrefix) && r.text == "47";
+      });
   EXPECT_GE(digit_model_votes, 2);
 }
 

@@ -85,6 +85,35 @@ TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {
   EXPECT_FALSE(ChooseField(FieldKind::kMonth, {{"13", 90, "a"}, {"45", 90, "b"}}, "", 0));
 }
 
+TEST(HeaderFieldsTest, DigitModelOutweighsTesseractAndLongerReadingsGoToReview) {
+  const std::string model(ocr::kDigitModelVariantPrefix);
+  // Tesseract's '1' for a pen 9 twice against the model's 9 twice: the model's votes weigh
+  // double, so 09 wins.
+  std::optional<FieldChoice> month = ChooseField(FieldKind::kMonth,
+                                                 {{"9", 70, model + "otsu"},
+                                                  {"9", 60, model + "thick"},
+                                                  {"1", 84, "otsu/line"},
+                                                  {"1", 71, "thick/line"}},
+                                                 "", 0);
+  ASSERT_TRUE(month.has_value());
+  EXPECT_EQ(month->value, "09");
+  // Agreeing readings of 47 are not outvoted by one longer '471' (a slash read as '1')...
+  std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber,
+                                                  {{"47", 94, model + "otsu"},
+                                                   {"47", 94, model + "light"},
+                                                   {"47", 94, model + "thick"},
+                                                   {"471", 40, "small/line"}},
+                                                  "", 0);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "47");
+  // ...but some reader saw more digits, so the number goes to review however sure 47 reads.
+  EXPECT_TRUE(number->uncertain);
+  std::optional<FieldChoice> clear = ChooseField(
+      FieldKind::kNumber, {{"47", 94, model + "otsu"}, {"47", 94, model + "light"}}, "", 0);
+  ASSERT_TRUE(clear.has_value());
+  EXPECT_FALSE(clear->uncertain);
+}
+
 // A handwritten numeral and day on their own baselines: OCR made them lines of their own.
 PageText SplitRowHeader() {
   PageText page;
