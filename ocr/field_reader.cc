@@ -53,6 +53,38 @@ void KeepInkiestCluster(const cv::Mat& stats, int max_gap, std::vector<char>* dr
   for (int label : kept) (*drop)[label] = cluster_of[label] != inkiest;
 }
 
+// The ink (255 in `ink`) of straight rules at least `length` px long, level or tilted up to
+// 4 degrees (a stamp frame, a scan left slightly skewed). Each tilt is tried by shifting every
+// column by a whole number of rows, which is exactly undone: a rule is then one pixel row's
+// unbroken run. Thickening the ink instead to catch the tilt joined the tops of bold, touching
+// printed digits into one long 'rule'.
+cv::Mat RuleInk(const cv::Mat& ink, int length) {
+  cv::Mat rules = cv::Mat::zeros(ink.size(), CV_8UC1);
+  const cv::Mat run = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(length, 1));
+  constexpr double kDegree = 0.01745;
+  for (int step = -4; step <= 4; ++step) {
+    const double slope = step * kDegree;
+    const int extra = static_cast<int>(std::ceil(std::abs(slope) * ink.cols)) + 1;
+    auto shift_of = [&](int x) {
+      return static_cast<int>(std::lround(slope * x)) + (slope < 0 ? extra - 1 : 0);
+    };
+    cv::Mat sheared = cv::Mat::zeros(ink.rows + extra, ink.cols, CV_8UC1);
+    for (int x = 0; x < ink.cols; ++x) {
+      ink.col(x).copyTo(sheared(cv::Rect(x, shift_of(x), 1, ink.rows)));
+    }
+    cv::Mat opened;
+    cv::morphologyEx(sheared, opened, cv::MORPH_OPEN, run);
+    if (cv::countNonZero(opened) == 0) continue;
+    for (int x = 0; x < ink.cols; ++x) {
+      cv::Mat column = rules.col(x);
+      cv::bitwise_or(column, opened(cv::Rect(x, shift_of(x), 1, ink.rows)), column);
+    }
+  }
+  // A rule's antialiased edge rows are not one unbroken run each.
+  cv::dilate(rules, rules, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 3)));
+  return rules & ink;
+}
+
 // What of a binarised crop (ink 0 on 255) is not the field's value is whitened, then a white
 // border added:
 // - ruled lines (the motto's underline above the date, a stamp frame's edge, a dotted fill
@@ -66,16 +98,7 @@ cv::Mat Padded(const cv::Mat& binary) {
   cv::Mat ink = binary < 128;
   // The crop is the row and half a row above and below: a rule is longer than a row is tall.
   const int rule_length = std::max(8, binary.rows / 2);
-  if (binary.cols > rule_length) {
-    // A rule tilted a few degrees (a stamp frame, a scan left slightly skewed) drifts up to
-    // 4 degrees' worth over one rule length: thickened by that much, it is one horizontal run.
-    const int drift = static_cast<int>(std::ceil(rule_length * 0.07));
-    cv::Mat thick, rules;
-    cv::dilate(ink, thick, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 2 * drift + 1)));
-    cv::morphologyEx(thick, rules, cv::MORPH_OPEN,
-                     cv::getStructuringElement(cv::MORPH_RECT, cv::Size(rule_length, 1)));
-    ink.setTo(0, rules);
-  }
+  if (binary.cols > rule_length) ink.setTo(0, RuleInk(ink, rule_length));
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   const int band_top = binary.rows * 3 / 10, band_bottom = binary.rows * 7 / 10;

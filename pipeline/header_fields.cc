@@ -246,8 +246,9 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     if (choice->value != ComparableReading(job.kind, slot.printed) && ocr::InkCutAtLeft(crop)) {
       choice->uncertain = true;
     }
-    spdlog::debug("header {}: OCR '{}' -> '{}' ({:.0f}{})", job.name, slot.printed, choice->value,
-                  choice->confidence, choice->uncertain ? ", uncertain" : "");
+    spdlog::debug("header {}: OCR '{}' ({:.0f}) -> '{}' ({:.0f}{})", job.name, slot.printed,
+                  slot.printed_confidence, choice->value, choice->confidence,
+                  choice->uncertain ? ", uncertain" : "");
     if (choice->uncertain) {
       page->quality.AddReviewReason(FieldReviewReason("header", job.name, "uncertain"));
     }

@@ -154,6 +154,28 @@ TEST(FieldReaderTest, RenderingsKeepTheNumeralOnly) {
 namespace sohoa::ocr {
 namespace {
 
+// Bold print whose digits touch (a low-resolution grey scan) is not a rule: thickening the ink
+// to catch tilted rules once joined the digits' tops into one and whitened them.
+TEST(FieldReaderTest, TouchingBoldDigitsAreNotARule) {
+  cv::Mat crop(135, 100, CV_8UC1, cv::Scalar(225));
+  cv::putText(crop, "655", cv::Point(8, 78), cv::FONT_HERSHEY_SIMPLEX, 1.15, cv::Scalar(40), 7);
+  cv::Mat original_ink = crop < 128;
+  const int digit_ink = cv::countNonZero(original_ink);
+  ASSERT_GT(digit_ink, 1200);
+  for (const auto& [name, image] : FieldRenderings(crop)) {
+    if (name == "small") continue;  // scaled: other coordinates
+    SCOPED_TRACE(name);
+    // The numeral is still there, its top half included (the 'thick' rendering thresholds
+    // darker, and keeps less of the antialiased edge).
+    const cv::Mat dark = image < 128;
+    EXPECT_GT(cv::countNonZero(dark), digit_ink / 2);
+    std::vector<cv::Point> points;
+    cv::findNonZero(dark, points);
+    ASSERT_FALSE(points.empty());
+    EXPECT_GT(cv::boundingRect(points).height, 28);  // the numeral is 33 px tall
+  }
+}
+
 // A numeral whose first digit the slot's left side cuts is flagged; one inside it is not, nor
 // is the colon's dot or a blank crop.
 TEST(FieldReaderTest, InkCutAtLeftFindsACutDigit) {
