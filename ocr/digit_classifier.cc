@@ -28,6 +28,16 @@ constexpr int kNormBox = 20;
 // kSplitMargin.
 constexpr double kTouchingPairWidth = 0.75;
 constexpr float kSplitMargin = 0.1f;
+// A glyph at either end of the numeral that the model leans to "not a digit" is still read as
+// its best digit when that digit has at least this share of the "not a digit" probability and
+// the glyph stands like the numeral's own digits (kEndGlyphMinHeight of their median height or
+// taller, centred on their row), unless it reads '1' (to the model a printed slash is one):
+// pen shapes far from the training fonts (an open-topped '4')
+// split their probability so, while the print an ill-cut crop lets in (a slash, a label's
+// letter) is shorter, thinner or sits apart.
+constexpr float kEndDigitShare = 0.5f;
+constexpr float kEndDigitMin = 0.1f;
+constexpr double kEndGlyphMinHeight = 0.8;
 
 cv::Mat InkBoundingCrop(const cv::Mat& ink) {
   cv::Mat points;
@@ -362,9 +372,25 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
     }
   }
   auto is_digit = [](const DigitGlyph& g) { return g.probability >= g.not_digit; };
-  const auto first = std::find_if(glyphs.begin(), glyphs.end(), is_digit);
-  const auto last = std::find_if(glyphs.rbegin(), glyphs.rend(), is_digit).base();
+  auto first = std::find_if(glyphs.begin(), glyphs.end(), is_digit);
+  auto last = std::find_if(glyphs.rbegin(), glyphs.rend(), is_digit).base();
   if (first >= last) return result;
+  std::vector<int> heights, centres;
+  for (auto it = first; it != last; ++it) {
+    heights.push_back(it->box.height);
+    centres.push_back(it->box.y + it->box.height / 2);
+  }
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  std::nth_element(centres.begin(), centres.begin() + centres.size() / 2, centres.end());
+  const int height = heights[heights.size() / 2], centre = centres[centres.size() / 2];
+  auto stands_as_digit = [&](const DigitGlyph& g) {
+    return g.probability >= kEndDigitMin && g.probability >= kEndDigitShare * g.not_digit &&
+           g.digit != '1' && g.box.height >= kEndGlyphMinHeight * height &&
+           g.box.width <= 1.2 * height &&
+           std::abs(g.box.y + g.box.height / 2 - centre) <= 0.25 * height;
+  };
+  if (first != glyphs.begin() && stands_as_digit(*(first - 1))) --first;
+  if (last != glyphs.end() && stands_as_digit(*last)) ++last;
   float least = 1;
   for (auto it = first; it != last; ++it) {
     result.text += it->digit;

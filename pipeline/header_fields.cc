@@ -8,8 +8,11 @@
 #include <map>
 #include <opencv2/imgproc.hpp>
 #include <set>
+#include <opencv2/imgcodecs.hpp>
+#include <cstdlib>
 
 #include "pipeline/header_rows.h"
+#include "pipeline/number_slot_ink.h"
 
 namespace sohoa::pipeline {
 namespace {
@@ -122,6 +125,53 @@ void ApplyEdits(const PageEdits& edits, PageText* page) {
   std::erase_if(page->lines, [](const TextLine& line) { return line.words.empty(); });
 }
 
+// Moves the number slot's left and right edges from the words' estimate to the label's end and
+// the symbol's slash where the ink shows them (pipeline/number_slot_ink.h). A label no word was
+// read as, seen in the ink of the words the slot replaces, is written back with the value.
+void FitNumberSlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* number) {
+  const FieldSlot& slot = *number;
+  const bool has_label = slot.label_box.width() > 0, has_symbol = slot.symbol_box.width() > 0;
+  if (!has_label && !has_symbol) return;
+  PixelBox band = slot.box;
+  if (has_label) band.left = std::min(band.left, slot.label_box.left);
+  if (has_symbol) band.right = std::max(band.right, slot.symbol_box.right);
+  band.left = std::max(band.left, 0);
+  band.right = std::min(band.right, page.width_px);
+  if (band.width() < 4 || band.height() < 4) return;
+  const cv::Mat row = UprightCrop(source, page.source_to_upright, band);
+  int left = slot.box.left, right = slot.box.right;
+  auto in_row = [&](const PixelBox& word) {
+    return cv::Rect(word.left - band.left, word.top - band.top, word.width(), word.height());
+  };
+  if (has_label) {
+    const std::optional<LabelInk> label = FindLabelInk(row, in_row(slot.label_box));
+    if (label) {
+      left = band.left + label->end;
+      // The label's ink was read into the words the slot replaces (no other word of the line
+      // covers it): it is written back before the value.
+      const TextLine& line = page.lines[slot.line];
+      bool covered = false;
+      for (int w = 0; w < static_cast<int>(line.words.size()); ++w) {
+        const PixelBox& word = line.words[w].box;
+        covered |= (w < slot.first_word || w >= slot.end_word) &&
+                   word.right > band.left + label->begin && word.left < left;
+      }
+      if (slot.label_unread && !covered) number->label = "Số:";
+    }
+  }
+  if (has_symbol) {
+    // The slash is the symbol word's first glyph, or inside it when the numeral was read
+    // glued to it; it is never left of the label's end.
+    const int from = std::max(left, slot.symbol_box.left - slot.symbol_box.height() / 2);
+    const std::optional<int> slash = SlashStart(row, in_row(slot.symbol_box), from - band.left);
+    if (slash) right = band.left + *slash;
+  }
+  // Less than a narrow digit between them: the ink was misread, keep the estimate.
+  if (right - left < slot.box.height() / 6) return;
+  number->box.left = left;
+  number->box.right = right;
+}
+
 }  // namespace
 
 cv::Mat UprightCrop(const cv::Mat& source, const Affine2D& to_upright, const PixelBox& box) {
@@ -197,9 +247,9 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
 }
 
 int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText* page) {
-  const HeaderSlots slots = FindHeaderSlots(*page);
+  HeaderSlots slots = FindHeaderSlots(*page);
   struct Job {
-    const std::optional<FieldSlot>* slot;
+    std::optional<FieldSlot>* slot;
     FieldKind kind;
     const char* name;
   };
@@ -209,11 +259,12 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
   std::vector<std::pair<const FieldSlot*, FieldChoice>> rewrites;
   for (const Job& job : jobs) {
     if (!*job.slot) continue;
-    const FieldSlot& slot = **job.slot;
+    FieldSlot& slot = **job.slot;
     // The slot is its row and half a row above and below; pen digits written larger than the
     // print reach further, so the crop takes a quarter row more each way (the reader whitens
     // what belongs to the lines above and below).
     const int reach = slot.box.height() / 8;
+    if (job.kind == FieldKind::kNumber) FitNumberSlotToInk(source, *page, &slot);
     PixelBox box = slot.box;
     box.left = std::max(box.left, 0);
     box.top = std::max(box.top - reach, 0);
@@ -221,6 +272,20 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     box.bottom = std::min(box.bottom + reach, page->height_px);
     if (box.width() < 4 || box.height() < 4) continue;
     const cv::Mat crop = UprightCrop(source, page->source_to_upright, box);
+    if (const char* dump = std::getenv("SOHOA_DUMP_FIELDS")) {  // DEBUG-ONLY
+      static int counter = 0;
+      PixelBox wide = box;
+      const int h = box.height();
+      wide.left = std::max(0, box.left - 2 * h);
+      wide.right = std::min(page->width_px, box.right + 3 * h);
+      cv::Mat ctx = UprightCrop(source, page->source_to_upright, wide);
+      if (ctx.channels() == 1) cv::cvtColor(ctx, ctx, cv::COLOR_GRAY2BGR);
+      cv::rectangle(ctx, cv::Rect(box.left - wide.left, 0, box.width(), box.height()), cv::Scalar(0, 200, 0), 1);
+      cv::imwrite(fmt::format("{}/{}-{}-ctx.png", dump, counter, job.name), ctx);
+      for (const auto& [name, image] : ocr::FieldRenderings(crop))
+        cv::imwrite(fmt::format("{}/{}-{}-{}.png", dump, counter, job.name, name), image);
+      counter++;
+    }
     // Confident plausible print needs no second reading.
     std::optional<FieldChoice> choice;
     if (slot.printed_confidence >= kTrustPrinted) {

@@ -340,17 +340,19 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
     return -1;
   };
   // A slot inserted at `insert_at` (after the label, or before the symbol when `from_right`).
-  auto make = [&](WordRef insert_at, int end_word, const PixelBox& box, int symbol,
+  auto make = [&](WordRef insert_at, int end_word, const PixelBox& box, int label, int symbol,
                   bool from_right) {
     FieldSlot slot;
     slot.line = insert_at.line;
     slot.first_word = insert_at.word;
     slot.end_word = end_word;
     slot.box = box;
+    if (label >= 0) slot.label_box = words.word(label).box;
     words.Gather(&slot, symbol < 0, from_right, symbol);
     if (symbol < 0) return slot;
     const Word& symbol_word = words.word(symbol);
     const WordRef symbol_ref = words.ref(symbol);
+    slot.symbol_box = symbol_word.box;
     slot.suffix = SymbolSuffix(symbol_word.text);
     std::string digits = symbol_word.text.substr(0, symbol_word.text.find('/'));
     const int glued = GluedLabelLength(symbol_word.text);
@@ -376,13 +378,29 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
     if (glued > 0 || from_right) slot.end_word = std::max(slot.end_word, symbol_ref.word + 1);
     return slot;
   };
+  // The number row is the date's row or above it: a 'số 1813/QĐ-TTg' further down cites
+  // another document in the body.
+  auto below_date_row = [&](const PixelBox& box) {
+    return date_row_height > 0 && CentreY(box) > date_row_y + 3 * date_row_height;
+  };
+  // Labels nearest the date's row first: the number row is level with it or just above, an
+  // incoming-mail stamp's 'Số: 16/…' further up.
+  std::vector<size_t> order(words.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  if (date_row_height > 0) {
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return std::abs(CentreY(words.word(a).box) - date_row_y) <
+             std::abs(CentreY(words.word(b).box) - date_row_y);
+    });
+  }
   // 'Số:' with a symbol, then 'Số:' alone on the date's row.
   for (int pass = 0; pass < 2; ++pass) {
-    for (size_t label = 0; label < words.size(); ++label) {
+    for (size_t label : order) {
       const std::string& text = words.word(label).text;
       const int glued = text.find('/') != std::string::npos ? GluedLabelLength(text) : 0;
       if (!IsNumberLabel(words.key(label)) && glued == 0) continue;
       const PixelBox& from = words.word(label).box;
+      if (below_date_row(from)) continue;
       const int height = std::max(1, from.height());
       const WordRef at = words.ref(label);
       const int line_end = static_cast<int>(page.lines[at.line].words.size());
@@ -393,19 +411,19 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
             words.Band(label, from.left + from.width() * glued / chars,
                        std::max(SlashX(words.word(label)) - height / 6,
                                 from.left + from.width() * glued / chars + height));
-        return make(at, at.word, box, static_cast<int>(label), true);
+        return make(at, at.word, box, static_cast<int>(label), static_cast<int>(label), true);
       }
       const int symbol = symbol_near(label);
       if (symbol >= 0) {
         const Word& symbol_word = words.word(symbol);
         const PixelBox box = words.Band(
             label, from.right + 1, std::max(SlashX(symbol_word) - height / 6, from.right + height));
-        return make({at.line, at.word + 1}, line_end, box, symbol, false);
+        return make({at.line, at.word + 1}, line_end, box, static_cast<int>(label), symbol, false);
       }
       if (pass == 1 && on_date_row(from)) {
         const PixelBox box =
             words.Band(label, from.right + 1, std::min(from.right + 6 * height, column_middle));
-        return make({at.line, at.word + 1}, line_end, box, -1, false);
+        return make({at.line, at.word + 1}, line_end, box, static_cast<int>(label), -1, false);
       }
     }
   }
@@ -425,7 +443,13 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
         break;
       }
     }
-    return make({words.ref(i).line, 0}, words.ref(i).word, box, static_cast<int>(i), true);
+    FieldSlot slot =
+        make({words.ref(i).line, 0}, words.ref(i).word, box, -1, static_cast<int>(i), true);
+    // A 'Số:' read into the symbol's word without its colon ('56889/QĐ-UBND') lies in the
+    // slot: its colon is looked for in the ink there.
+    slot.label_box = {box.left, word.box.top, slash_x, word.box.bottom};
+    slot.label_unread = true;
+    return slot;
   }
   return std::nullopt;
 }

@@ -195,6 +195,28 @@ TEST(HeaderFieldsTest, FallbackSlotsFromOneAnchor) {
   EXPECT_FALSE(FindHeaderSlots(page).number.has_value());
 }
 
+// The body cites another document ('Quyết định số 1813/QĐ-TTg') inside the page's upper part;
+// the header's own 'Số:' has lost its symbol. The cited number is not the document's.
+TEST(HeaderFieldsTest, BodyCitationBelowTheDateIsNoNumberSlot) {
+  PageText page;
+  page.width_px = 2480;
+  page.height_px = 3508;
+  page.lines.push_back(MakeLine({MakeWord("Số:", 540, 545, 60)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Ninh,", 1500, 545, 110), MakeWord("ngày", 1640, 545, 100),
+                MakeWord("11", 1760, 545, 45), MakeWord("tháng", 1830, 545, 120),
+                MakeWord("3", 1960, 545, 25), MakeWord("năm", 2000, 545, 90),
+                MakeWord("2025", 2110, 545, 105)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Quyết", 860, 960, 140), MakeWord("định", 1030, 960, 100),
+                MakeWord("số", 1150, 960, 50), MakeWord("1813/QĐ-TTg", 1230, 960, 330, 83)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 0);
+  EXPECT_EQ(slots.number->suffix, "");
+  EXPECT_EQ(slots.number->printed, "");
+}
+
 // OCR glues the date anchors to their neighbours: the place before 'ngày' ('Ninh,ngày'), a
 // stroke of the pen value after it ('ngàyZ'), the year after 'năm'; and a quote where the
 // colon of 'Số:' was ('số“'). The slots are cut beside the anchor's share of the word.

@@ -1,0 +1,180 @@
+#include "pipeline/number_slot_ink.h"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+#include <vector>
+
+namespace sohoa::pipeline {
+namespace {
+
+// Ink pixels whose chroma (max - min of B, G, R) is at least kPenSaturation of their brightest
+// channel, and kPenChroma or more, are coloured pen or stamp ink: the dark core of a blue
+// stroke ((60, 30, 20)) is saturated though its chroma is small, black print on yellowed
+// paper is not.
+constexpr double kPenSaturation = 0.35;
+constexpr int kPenChroma = 20;
+
+// One 8-connected piece of ink.
+struct Glyph {
+  cv::Rect box;
+  int area = 0;
+  // How far the ink of the top quarter rows lies right of the bottom quarter's, as a share of
+  // the width: a printed slash leans about 0.6, upright capitals about 0.
+  double lean = 0;
+  int centre_x() const { return box.x + box.width / 2; }
+  int bottom() const { return box.y + box.height; }
+  int right() const { return box.x + box.width; }
+};
+
+// The ink glyphs of `row` whose centre lies in columns [from, to) and rows [top, bottom).
+std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int bottom) {
+  cv::Mat grey = row;
+  if (row.channels() == 3) cv::cvtColor(row, grey, cv::COLOR_BGR2GRAY);
+  cv::Mat ink;
+  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  if (row.channels() == 3) {
+    // In colour the pen's ink is left out: a digit touching the slash or written over the
+    // colon leaves the print's shapes whole.
+    std::vector<cv::Mat> channels;
+    cv::split(row, channels);
+    const cv::Mat brightest = cv::max(cv::max(channels[0], channels[1]), channels[2]);
+    const cv::Mat chroma = brightest - cv::min(cv::min(channels[0], channels[1]), channels[2]);
+    cv::Mat saturated;
+    cv::compare(chroma, brightest * kPenSaturation, saturated, cv::CMP_GE);
+    cv::Mat pen = saturated & (chroma >= kPenChroma);
+    // The stroke's antialiased rim, where it meets the print, is neither.
+    cv::dilate(pen, pen, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
+    ink.setTo(0, pen);
+  }
+  cv::Mat labels, stats, centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<Glyph> glyphs;
+  for (int label = 1; label < count; ++label) {
+    Glyph glyph;
+    glyph.box =
+        cv::Rect(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+                 stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
+    glyph.area = stats.at<int>(label, cv::CC_STAT_AREA);
+    const int centre_y = glyph.box.y + glyph.box.height / 2;
+    if (glyph.centre_x() < from || glyph.centre_x() >= to || centre_y < top || centre_y >= bottom) {
+      continue;
+    }
+    const int quarter = std::max(1, glyph.box.height / 4);
+    auto mean_x = [&](int first_row, int end_row) {
+      double sum = 0;
+      int pixels = 0;
+      for (int y = first_row; y < end_row; ++y) {
+        const int* ids = labels.ptr<int>(y);
+        for (int x = glyph.box.x; x < glyph.right(); ++x) {
+          if (ids[x] == label) sum += x, ++pixels;
+        }
+      }
+      return pixels > 0 ? sum / pixels : 0.0;
+    };
+    glyph.lean = (mean_x(glyph.box.y, glyph.box.y + quarter) -
+                  mean_x(glyph.bottom() - quarter, glyph.bottom())) /
+                 std::max(1, glyph.box.width);
+    glyphs.push_back(glyph);
+  }
+  return glyphs;
+}
+
+int Median(std::vector<int> values) {
+  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+  return values[values.size() / 2];
+}
+
+}  // namespace
+
+std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_word) {
+  if (row.empty() || label_word.width <= 0 || label_word.height <= 0) return std::nullopt;
+  std::vector<Glyph> glyphs =
+      InkGlyphs(row, label_word.x, label_word.x + label_word.width + label_word.height / 2,
+                label_word.y, label_word.y + label_word.height);
+  std::sort(glyphs.begin(), glyphs.end(),
+            [](const Glyph& a, const Glyph& b) { return a.box.x < b.box.x; });
+  // The word's box may hold a tall pen numeral read glued to the label: a third of its height.
+  const auto s = std::find_if(glyphs.begin(), glyphs.end(), [&](const Glyph& glyph) {
+    return glyph.box.height * 3 >= label_word.height;
+  });
+  if (s == glyphs.end()) return std::nullopt;
+  const double cap = s->box.height;
+  const int cap_top = s->box.y, baseline = s->bottom();
+  // The 'ố' after the 'S': a lower-case body on the baseline, its marks above it. A pen digit
+  // written over the colon hides it; the label then ends with the 'ố'.
+  const auto o = std::find_if(s + 1, glyphs.end(), [&](const Glyph& glyph) {
+    return glyph.box.height >= 0.45 * cap && glyph.box.height <= 0.85 * cap &&
+           std::abs(glyph.bottom() - baseline) <= 0.2 * cap;
+  });
+  if (o == glyphs.end() || o->box.x > s->right() + cap / 2) return std::nullopt;
+  int label_end = o->right();
+  for (const Glyph& mark : glyphs) {
+    if (mark.bottom() <= o->box.y + 2 && mark.centre_x() >= o->box.x &&
+        mark.centre_x() < o->right()) {
+      label_end = std::max(label_end, mark.right());
+    }
+  }
+  auto is_dot = [&](const Glyph& glyph) {
+    return glyph.box.x >= label_end - 1 && glyph.box.height <= 0.35 * cap &&
+           glyph.box.width <= 0.35 * cap && glyph.area >= 2;
+  };
+  for (const Glyph& lower : glyphs) {
+    if (!is_dot(lower) || std::abs(lower.bottom() - baseline) > 0.2 * cap) continue;
+    for (const Glyph& upper : glyphs) {
+      if (&upper == &lower || !is_dot(upper)) continue;
+      const int gap = lower.box.y - upper.bottom();
+      // The upper dot sits at the x-height, below the marks over 'ố'.
+      if (upper.box.y < cap_top + 0.25 * cap || gap < 0.1 * cap || gap > 0.6 * cap) continue;
+      if (std::abs(upper.centre_x() - lower.centre_x()) >
+          std::max(upper.box.width, lower.box.width)) {
+        continue;
+      }
+      // The colon right after the label, not a dot pair further on in the pen numeral.
+      if (lower.box.x > label_end + cap / 2) continue;
+      return LabelInk{s->box.x, std::max(upper.right(), lower.right())};
+    }
+  }
+  return LabelInk{s->box.x, label_end};
+}
+
+std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, int from) {
+  const int to = symbol_word.x + symbol_word.width;
+  if (row.empty() || to <= from || symbol_word.height <= 0) return std::nullopt;
+  std::vector<Glyph> glyphs =
+      InkGlyphs(row, from, to, symbol_word.y, symbol_word.y + symbol_word.height);
+  std::sort(glyphs.begin(), glyphs.end(),
+            [](const Glyph& a, const Glyph& b) { return a.right() > b.right(); });
+  // The symbol ends in capitals: the last glyphs of a third of the word's height or more give
+  // the cap line and the baseline.
+  std::vector<int> tops, bottoms, heights;
+  for (const Glyph& glyph : glyphs) {
+    if (glyph.box.height * 3 < symbol_word.height) continue;
+    tops.push_back(glyph.box.y);
+    bottoms.push_back(glyph.bottom());
+    heights.push_back(glyph.box.height);
+    if (heights.size() == 3) break;
+  }
+  if (heights.empty()) return std::nullopt;
+  const double cap = Median(heights);
+  const int cap_top = Median(tops), baseline = Median(bottoms);
+  for (const Glyph& glyph : glyphs) {
+    const cv::Rect& box = glyph.box;
+    if (glyph.area < std::max(4.0, cap * cap / 150)) continue;  // a speck
+    const bool slash = box.height >= 0.85 * cap && box.y <= cap_top + 0.15 * cap &&
+                       glyph.bottom() >= baseline - 0.1 * cap && box.width <= 0.6 * box.height &&
+                       glyph.area <= 0.5 * box.area() && glyph.lean >= 0.3;
+    if (slash) return box.x;
+    // A capital's tail ('Q') reaches below the baseline.
+    const bool capital = std::abs(box.y - cap_top) <= 0.25 * cap &&
+                         glyph.bottom() >= baseline - 0.25 * cap &&
+                         glyph.bottom() <= baseline + 0.4 * cap;
+    const int centre_y = box.y + box.height / 2;
+    const bool dash = box.height <= 0.4 * cap && box.width >= box.height && centre_y > cap_top &&
+                      centre_y < baseline;
+    if (!capital && !dash) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sohoa::pipeline

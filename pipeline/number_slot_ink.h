@@ -1,0 +1,37 @@
+// Where the hand-filled numeral of 'Số: 47/QĐ-UBND' begins and ends, found in the printed ink
+// around it: the end of the label (its colon) and the slash that opens the symbol.
+//
+// OCR words give those edges only roughly. A pen numeral written close to the print is read
+// glued to it ('Sð:64/UBND-VHTT', '727/STTTT-BCVT'), and a share of a glued word's box by code
+// points puts the cut inside the numeral: pen digits are wider or narrower than printed
+// characters, so a digit at either end was lost ('643' read '43', '2271' read '727'). The colon
+// and the slash are shapes of print that pen digits rarely make in their place: two dots
+// stacked on the label's baseline, and a thin stroke leaning right that spans the symbol's
+// capitals, the first such stroke met walking left from the symbol's end.
+#pragma once
+
+#include <opencv2/core.hpp>
+#include <optional>
+
+namespace sohoa::pipeline {
+
+// Columns [begin, end) of a label's ink.
+struct LabelInk {
+  int begin = 0, end = 0;
+};
+
+// Where the label 'Số:' lies in `row` (grey or BGR, dark print on light paper:
+// the number row and the rows above and below): from its 'S' to its colon, or to its 'ố' when
+// no colon is seen (a pen digit written over it). Looked for among the glyphs centred in
+// `label_word` (the box of the word OCR read the label in, in `row`'s frame) or up to half its
+// height right of it, from the label's 'S' (the first glyph a third as tall as the word or
+// more). nullopt when no 'S' followed by an 'ố' is seen there.
+std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_word);
+
+// The first column of the slash opening the symbol in `row`, found walking left from the end
+// of `symbol_word` (the box of the word OCR read the symbol in) through its printed capitals
+// and dashes, down to column `from`. nullopt when something else comes first (pen ink
+// touching the print, a stamp's mark) or there is no slash.
+std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, int from);
+
+}  // namespace sohoa::pipeline

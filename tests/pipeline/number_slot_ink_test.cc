@@ -1,0 +1,111 @@
+#include "pipeline/number_slot_ink.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "tests/testing/hand_filled_header.h"
+
+namespace sohoa::pipeline {
+namespace {
+
+using testing::ScanColour;
+
+constexpr int kFontPx = 54;  // 13 pt at 300 dpi
+constexpr int kBaseline = 120;
+constexpr int kLabelX = 40;
+
+// A number row as printed and filled in: the label, a pen numeral written just after it (or,
+// `over_colon`, from where the colon is), and the symbol right after the numeral.
+struct NumberRow {
+  cv::Mat image;
+  int label_end = 0;  // where the label's advance ends ('Số:')
+  int o_end = 0;      // where 'Số' ends, before the colon
+  int pen_left = 0, pen_right = 0;
+  int slash_x = 0;  // the symbol's pen position
+  cv::Rect word;    // the whole row as one OCR word
+};
+
+NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColour colour,
+                          const std::string& symbol = "/UBND-VHTT") {
+  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
+  print->loadFontData(testing::VietnameseFontPath(), 0);
+  cv::Ptr<cv::freetype::FreeType2> hand = cv::freetype::createFreeType2();
+  hand->loadFontData(testing::HandwritingFontPath(), 0);
+  auto width = [](cv::Ptr<cv::freetype::FreeType2>& font, const std::string& text, int px) {
+    int baseline = 0;
+    return font->getTextSize(text, px, -1, &baseline).width;
+  };
+  NumberRow row;
+  cv::Mat canvas(200, 1000, CV_8UC3, cv::Scalar(235, 240, 242));
+  const cv::Scalar black(20, 20, 20), blue(190, 70, 20);
+  print->putText(canvas, "Số:", cv::Point(kLabelX, kBaseline), kFontPx, black, -1, cv::LINE_AA,
+                 true);
+  row.label_end = kLabelX + width(print, "Số:", kFontPx);
+  row.o_end = kLabelX + width(print, "Số", kFontPx);
+  row.pen_left = over_colon ? row.o_end + 2 : row.label_end + 3;
+  hand->putText(canvas, numeral, cv::Point(row.pen_left, kBaseline + kFontPx / 6),
+                kFontPx * 13 / 10, blue, -1, cv::LINE_AA, true);
+  row.pen_right = row.pen_left + width(hand, numeral, kFontPx * 13 / 10);
+  row.slash_x = row.pen_right + 6;
+  print->putText(canvas, symbol, cv::Point(row.slash_x, kBaseline), kFontPx, black, -1, cv::LINE_AA,
+                 true);
+  const int end = row.slash_x + width(print, symbol, kFontPx);
+  row.word = cv::Rect(kLabelX - 2, kBaseline - kFontPx, end - kLabelX + 4, kFontPx * 13 / 10);
+  row.image = testing::AsScanned(canvas, colour);
+  return row;
+}
+
+class NumberSlotInkTest : public ::testing::TestWithParam<ScanColour> {};
+
+// OCR read 'Số:643/UBND-VHTT' as one word: the label's colon and the symbol's slash are found
+// in the ink, so the numeral's slot is exactly the pen ink between them.
+TEST_P(NumberSlotInkTest, FindsTheColonAndTheSlashAroundAGluedNumeral) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  const NumberRow row = RenderNumberRow("643", false, GetParam());
+  const std::optional<LabelInk> label = FindLabelInk(row.image, row.word);
+  ASSERT_TRUE(label.has_value());
+  EXPECT_NEAR(label->begin, kLabelX, 6);
+  EXPECT_GT(label->end, row.o_end);
+  EXPECT_LE(label->end, row.pen_left + 2);
+  const std::optional<int> slash = SlashStart(row.image, row.word, label->end);
+  ASSERT_TRUE(slash.has_value());
+  EXPECT_GE(*slash, row.pen_right - 4);
+  EXPECT_LE(*slash, row.slash_x + 8);
+}
+
+// A pen digit written over the colon hides it in grey: the label ends with its 'ố'. In colour
+// the pen's ink is told apart and the colon seen.
+TEST_P(NumberSlotInkTest, LabelEndsAtItsLetterWhenPenInkHidesTheColon) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  const NumberRow row = RenderNumberRow("889", true, GetParam());
+  const std::optional<LabelInk> label = FindLabelInk(row.image, row.word);
+  ASSERT_TRUE(label.has_value());
+  if (GetParam() == ScanColour::kColour) {
+    EXPECT_GT(label->end, row.o_end);
+    EXPECT_LE(label->end, row.label_end + 4);
+  } else {
+    EXPECT_GE(label->end, row.o_end - 8);
+    EXPECT_LE(label->end, row.o_end + 4);
+  }
+}
+
+// No slash before the pen ink is met: nothing is guessed.
+TEST_P(NumberSlotInkTest, NoSlashWhenTheSymbolHasNone) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  const NumberRow row = RenderNumberRow("643", false, GetParam(), " UBND-VHTT");
+  EXPECT_FALSE(SlashStart(row.image, row.word, row.pen_right).has_value());
+  // Nor is a label found where there is none.
+  const cv::Rect symbol_only(row.pen_right + 10, row.word.y, row.word.br().x - row.pen_right - 10,
+                             row.word.height);
+  const std::optional<LabelInk> label = FindLabelInk(row.image, symbol_only);
+  EXPECT_FALSE(label.has_value());
+}
+
+INSTANTIATE_TEST_SUITE_P(Scans, NumberSlotInkTest,
+                         ::testing::Values(ScanColour::kColour, ScanColour::kGrey,
+                                           ScanColour::kBilevel));
+
+}  // namespace
+}  // namespace sohoa::pipeline
