@@ -8,11 +8,10 @@
 #include <map>
 #include <opencv2/imgproc.hpp>
 #include <set>
-#include <opencv2/imgcodecs.hpp>
-#include <cstdlib>
 
 #include "pipeline/header_rows.h"
 #include "pipeline/number_slot_ink.h"
+#include "pipeline/page_units.h"
 
 namespace sohoa::pipeline {
 namespace {
@@ -22,6 +21,10 @@ namespace {
 constexpr float kSureConfidence = 60;
 constexpr float kSureShare = 0.6f;
 constexpr float kTrustPrinted = 85;
+// The digit model overrules such a confident page reading only this sure, in this many
+// renderings at least, all agreeing.
+constexpr float kSureDigitModel = 80;
+constexpr int kDigitModelQuorum = 3;
 // How much of a reading's weight also supports a longer reading containing it (a digit pass
 // that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
 // does not win on the agreeing shorter ones' weight.
@@ -172,6 +175,26 @@ void FitNumberSlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* 
   number->box.right = right;
 }
 
+// Moves the day slot's left side, estimated inside a 'ngày' read glued to a pen stroke
+// ('ngàyZ'), back to the gap between the printed word and the pen's ink: pen digits are wider
+// than the printed letters whose share the estimate took, so it fell inside the first digit.
+void FitDaySlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* day) {
+  const PixelBox& word = day->label_box;
+  if (word.width() <= 0 || day->box.left <= word.left) return;
+  PixelBox band = day->box;
+  band.left = std::max(word.left, 0);
+  band.right = std::min(band.right, page.width_px);
+  if (band.width() < 4 || band.height() < 4) return;
+  const cv::Mat row = UprightCrop(source, page.source_to_upright, band);
+  // The row above its descenders (which bridge the gap below the baseline): there a letter's
+  // arch and a pen digit's top close the gaps inside them.
+  const int centre = CentreY(day->box) - band.top;
+  const std::optional<int> gap =
+      InkGapBefore(row, day->box.left - band.left, word.width() / 2, centre - word.height() / 2,
+                   centre + word.height() / 6);
+  if (gap) day->box.left = band.left + *gap;
+}
+
 }  // namespace
 
 cv::Mat UprightCrop(const cv::Mat& source, const Affine2D& to_upright, const PixelBox& box) {
@@ -201,9 +224,28 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   // What the page pass alone gave each value: it never credits a longer reading (below).
   const std::map<std::string, float> printed_votes = votes;
   // Printed digits (and clear handwriting) the full page read confidently stand: the
-  // digit-only passes are the weaker reader on print.
+  // digit-only passes are the weaker reader on print. Unless the digit model, in every
+  // rendering and surely, reads as many digits but other ones: a pen digit the page pass took
+  // confidently for another ('07' read '01', '30' read '20'). That value goes to review.
   if (printed_confidence >= kTrustPrinted && votes.size() == 1) {
-    return FieldChoice{votes.begin()->first, printed_confidence, false};
+    const std::string& printed_value = votes.begin()->first;
+    std::optional<std::string> model_value;
+    float model_confidence = 100;
+    int model_readings = 0;
+    bool unanimous = true;
+    for (const ocr::FieldReading& reading : readings) {
+      if (!reading.variant.starts_with(ocr::kDigitModelVariantPrefix)) continue;
+      const std::string value = ComparableReading(kind, reading.text);
+      unanimous &= reading.confidence >= kSureDigitModel && (!model_value || *model_value == value);
+      model_value = value;
+      model_confidence = std::min(model_confidence, reading.confidence);
+      ++model_readings;
+    }
+    if (unanimous && model_readings >= kDigitModelQuorum && *model_value != printed_value &&
+        model_value->size() == printed_value.size() && Plausible(kind, *model_value)) {
+      return FieldChoice{*model_value, model_confidence, true};
+    }
+    return FieldChoice{printed_value, printed_confidence, false};
   }
   for (const ocr::FieldReading& reading : readings) {
     vote(reading.text, reading.confidence, ReaderWeight(reading));
@@ -265,6 +307,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     // what belongs to the lines above and below).
     const int reach = slot.box.height() / 8;
     if (job.kind == FieldKind::kNumber) FitNumberSlotToInk(source, *page, &slot);
+    if (job.kind == FieldKind::kDay) FitDaySlotToInk(source, *page, &slot);
     PixelBox box = slot.box;
     box.left = std::max(box.left, 0);
     box.top = std::max(box.top - reach, 0);
@@ -272,36 +315,17 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     box.bottom = std::min(box.bottom + reach, page->height_px);
     if (box.width() < 4 || box.height() < 4) continue;
     const cv::Mat crop = UprightCrop(source, page->source_to_upright, box);
-    if (const char* dump = std::getenv("SOHOA_DUMP_FIELDS")) {  // DEBUG-ONLY
-      static int counter = 0;
-      PixelBox wide = box;
-      const int h = box.height();
-      wide.left = std::max(0, box.left - 2 * h);
-      wide.right = std::min(page->width_px, box.right + 3 * h);
-      cv::Mat ctx = UprightCrop(source, page->source_to_upright, wide);
-      if (ctx.channels() == 1) cv::cvtColor(ctx, ctx, cv::COLOR_GRAY2BGR);
-      cv::rectangle(ctx, cv::Rect(box.left - wide.left, 0, box.width(), box.height()), cv::Scalar(0, 200, 0), 1);
-      cv::imwrite(fmt::format("{}/{}-{}-ctx.png", dump, counter, job.name), ctx);
-      for (const auto& [name, image] : ocr::FieldRenderings(crop))
-        cv::imwrite(fmt::format("{}/{}-{}-{}.png", dump, counter, job.name, name), image);
-      counter++;
-    }
-    // Confident plausible print needs no second reading.
-    std::optional<FieldChoice> choice;
-    if (slot.printed_confidence >= kTrustPrinted) {
-      choice = ChooseField(job.kind, {}, slot.printed, slot.printed_confidence);
-    }
-    if (!choice) {
-      const std::vector<ocr::FieldReading> readings = reader.Read(crop, page->dpi, false);
-      if (spdlog::should_log(spdlog::level::debug)) {
-        std::string all;
-        for (const ocr::FieldReading& r : readings) {
-          all += fmt::format(" {}:{}:{:.0f}", r.variant, r.text, r.confidence);
-        }
-        spdlog::debug("header {} readings:{}", job.name, all);
+    // Even confident print is read again: the page pass takes a pen '07' for '01' surely.
+    const std::vector<ocr::FieldReading> readings = reader.Read(crop, page->dpi, false);
+    if (spdlog::should_log(spdlog::level::debug)) {
+      std::string all;
+      for (const ocr::FieldReading& r : readings) {
+        all += fmt::format(" {}:{}:{:.0f}", r.variant, r.text, r.confidence);
       }
-      choice = ChooseField(job.kind, readings, slot.printed, slot.printed_confidence);
+      spdlog::debug("header {} readings:{}", job.name, all);
     }
+    std::optional<FieldChoice> choice =
+        ChooseField(job.kind, readings, slot.printed, slot.printed_confidence);
     if (!choice) {
       page->quality.AddReviewReason(FieldReviewReason("header", job.name, "unreadable"));
       continue;

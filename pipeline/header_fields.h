@@ -41,8 +41,9 @@ struct FieldSlot {
   // number only: the '/SYMBOL' word when it is not on the label's line (it moves to the label).
   std::optional<WordRef> suffix_word;
   std::string label;  // number only: a 'Số:' read glued to the numeral, kept before it
-  // number only: the boxes of the words holding the printed 'Số:' and the '/SYMBOL' (one word
-  // when OCR glued them), empty when unread; the slot's edges are looked for in their ink.
+  // The boxes of the words holding the printed label before the value ('Số:'; for the day, a
+  // 'ngày' read glued to a pen stroke) and the number's '/SYMBOL' (one word when OCR glued
+  // them), empty when unread or not needed; the slot's edges are looked for in their ink.
   PixelBox label_box, symbol_box;
   // number only: no word was read as the label; `label_box` is where its ink may be, inside the
   // words the slot replaces ('56889/QĐ-UBND' for 'Số:889/QĐ-UBND').

@@ -276,6 +276,10 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
       day.end_word = at.line == thang_ref.line ? thang_ref.word
                                                : static_cast<int>(page.lines[at.line].words.size());
       day.box = words.Band(t, words.anchor_box(ngay).right + 1, thang.left - 1);
+      // 'ngàyZ': a pen stroke read glued to the anchor; the slot's left side is estimated.
+      if (words.anchor_box(ngay).right < words.word(ngay).box.right) {
+        day.label_box = words.word(ngay).box;
+      }
     } else {
       day.line = thang_ref.line;
       day.first_word = 0;

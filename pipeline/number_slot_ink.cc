@@ -27,8 +27,8 @@ struct Glyph {
   int right() const { return box.x + box.width; }
 };
 
-// The ink glyphs of `row` whose centre lies in columns [from, to) and rows [top, bottom).
-std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int bottom) {
+// The print's ink in `row` (255 on 0).
+cv::Mat PrintInk(const cv::Mat& row) {
   cv::Mat grey = row;
   if (row.channels() == 3) cv::cvtColor(row, grey, cv::COLOR_BGR2GRAY);
   cv::Mat ink;
@@ -47,6 +47,12 @@ std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int 
     cv::dilate(pen, pen, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
     ink.setTo(0, pen);
   }
+  return ink;
+}
+
+// The ink glyphs of `row` whose centre lies in columns [from, to) and rows [top, bottom).
+std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int bottom) {
+  const cv::Mat ink = PrintInk(row);
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   std::vector<Glyph> glyphs;
@@ -173,6 +179,23 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
     const bool dash = box.height <= 0.4 * cap && box.width >= box.height && centre_y > cap_top &&
                       centre_y < baseline;
     if (!capital && !dash) return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> InkGapBefore(const cv::Mat& row, int x, int stop, int core_top,
+                                int core_bottom) {
+  core_top = std::clamp(core_top, 0, row.rows);
+  core_bottom = std::clamp(core_bottom, core_top, row.rows);
+  x = std::min(x, row.cols - 1);
+  if (row.empty() || core_bottom <= core_top || x < 0) return std::nullopt;
+  cv::Mat grey = row;
+  if (row.channels() == 3) cv::cvtColor(row, grey, cv::COLOR_BGR2GRAY);
+  cv::Mat ink;
+  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const cv::Mat core = ink.rowRange(core_top, core_bottom);
+  for (int column = x; column >= std::max(stop, 0); --column) {
+    if (cv::countNonZero(core.col(column)) == 0) return column + 1;
   }
   return std::nullopt;
 }

@@ -34,4 +34,11 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
 // touching the print, a stamp's mark) or there is no slash.
 std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, int from);
 
+// The column just right of the last ink-free column at or left of `x`, looking no further left
+// than `stop`, counting only ink in rows [core_top, core_bottom): the row above its
+// descenders, which would bridge the gap between a printed word and a pen digit, while a
+// letter's arch and a digit's top close the gaps inside them. nullopt when no column there is
+// free of ink.
+std::optional<int> InkGapBefore(const cv::Mat& row, int x, int stop, int core_top, int core_bottom);
+
 }  // namespace sohoa::pipeline

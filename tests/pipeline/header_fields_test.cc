@@ -85,6 +85,31 @@ TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {
   EXPECT_FALSE(ChooseField(FieldKind::kMonth, {{"13", 90, "a"}, {"45", 90, "b"}}, "", 0));
 }
 
+// The page pass read a pen '30' confidently as '20'. The digit model, surely and in every
+// rendering, reads as many digits but other ones: its value is taken, for review. Short of
+// that (too few renderings, unsure, a digit fewer), the confident page reading stands.
+TEST(HeaderFieldsTest, UnanimousSureDigitModelOverrulesConfidentPageReading) {
+  const std::string model(ocr::kDigitModelVariantPrefix);
+  const std::vector<ocr::FieldReading> sure = {{"30", 99, model + "otsu"},
+                                               {"30", 99, model + "light"},
+                                               {"30", 98, model + "thick"},
+                                               {"20", 94, "otsu/line"}};
+  std::optional<FieldChoice> day = ChooseField(FieldKind::kDay, sure, "20", 91);
+  ASSERT_TRUE(day.has_value());
+  EXPECT_EQ(day->value, "30");
+  EXPECT_TRUE(day->uncertain);
+  const std::vector<ocr::FieldReading> two = {sure[0], sure[1], sure[3]};
+  EXPECT_EQ(ChooseField(FieldKind::kDay, two, "20", 91)->value, "20");
+  std::vector<ocr::FieldReading> unsure = sure;
+  unsure[2].confidence = 70;
+  EXPECT_EQ(ChooseField(FieldKind::kDay, unsure, "20", 91)->value, "20");
+  const std::vector<ocr::FieldReading> shorter = {
+      {"5", 99, model + "otsu"}, {"5", 99, model + "light"}, {"5", 98, model + "thick"}};
+  std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber, shorter, "15", 92);
+  EXPECT_EQ(number->value, "15");
+  EXPECT_FALSE(number->uncertain);
+}
+
 TEST(HeaderFieldsTest, DigitModelOutweighsTesseractAndLongerReadingsGoToReview) {
   const std::string model(ocr::kDigitModelVariantPrefix);
   // Tesseract's '1' for a pen 9 twice against the model's 9 twice: the model's votes weigh

@@ -103,6 +103,45 @@ TEST_P(NumberSlotInkTest, NoSlashWhenTheSymbolHasNone) {
   EXPECT_FALSE(label.has_value());
 }
 
+// A pen day written close after 'ngày' and read glued to it: from inside the first pen digit,
+// the gap found is the one between the printed word and the pen's ink.
+TEST_P(NumberSlotInkTest, FindsTheGapBetweenAnAnchorAndAPenDay) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
+  print->loadFontData(testing::VietnameseFontPath(), 0);
+  cv::Ptr<cv::freetype::FreeType2> hand = cv::freetype::createFreeType2();
+  hand->loadFontData(testing::HandwritingFontPath(), 0);
+  const cv::Scalar paper(235, 240, 242);
+  cv::Mat printed(200, 600, CV_8UC3, paper), penned(200, 600, CV_8UC3, paper);
+  print->putText(printed, "ngày", cv::Point(kLabelX, kBaseline), kFontPx, cv::Scalar::all(20), -1,
+                 cv::LINE_AA, true);
+  int baseline = 0;
+  const int pen_origin = kLabelX + print->getTextSize("ngày", kFontPx, -1, &baseline).width + 6;
+  hand->putText(penned, "24", cv::Point(pen_origin, kBaseline + kFontPx / 6), kFontPx * 13 / 10,
+                cv::Scalar(190, 70, 20), -1, cv::LINE_AA, true);
+  const cv::Mat canvas = cv::min(printed, penned);
+  const cv::Mat row = testing::AsScanned(canvas, GetParam());
+  // The row above its descenders, as the pipeline takes it: from its top to a sixth of its
+  // height below its centre (accents, pen strokes and descenders included in the row).
+  auto ink_box = [](const cv::Mat& image, int bottom) {
+    std::vector<cv::Point> ink;
+    cv::findNonZero(testing::AsScanned(image, ScanColour::kGrey).rowRange(0, bottom) < 128, ink);
+    return cv::boundingRect(ink);
+  };
+  const cv::Rect row_box = ink_box(canvas, canvas.rows);
+  const int core_top = row_box.y;
+  const int core_bottom = row_box.y + row_box.height / 2 + row_box.height / 6;
+  const int word_end = ink_box(printed, core_bottom).br().x;
+  const int pen_start = ink_box(penned, core_bottom).x;
+  ASSERT_LT(word_end, pen_start);
+  const std::optional<int> gap = InkGapBefore(row, pen_start + 15, kLabelX, core_top, core_bottom);
+  ASSERT_TRUE(gap.has_value());
+  EXPECT_GE(*gap, word_end - 2);
+  EXPECT_LE(*gap, pen_start + 2);
+  // Inside the printed word's first letter there is no gap before the stop.
+  EXPECT_FALSE(InkGapBefore(row, kLabelX + 8, kLabelX + 2, core_top, core_bottom).has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Scans, NumberSlotInkTest,
                          ::testing::Values(ScanColour::kColour, ScanColour::kGrey,
                                            ScanColour::kBilevel));
