@@ -116,7 +116,8 @@ bool IsLabelTail(const std::string& text) {
 std::string SymbolSuffix(const std::string& text) {
   const size_t slash = text.find('/');
   if (slash == std::string::npos) return {};
-  std::string symbol = text.substr(slash + 1);
+  // A slash OCR doubled ('01//TB-VPUBND') is one.
+  std::string symbol = text.substr(std::min(text.size(), text.find_first_not_of('/', slash)));
   for (const char* junk : {"“", "”", "‘", "’", "'", "\"", "`", "*", ".", ",", "^"}) {
     for (size_t at; (at = symbol.find(junk)) != std::string::npos;) {
       symbol.erase(at, std::strlen(junk));

@@ -27,12 +27,18 @@ struct Glyph {
   int right() const { return box.x + box.width; }
 };
 
-// The print's ink in `row` (255 on 0).
-cv::Mat PrintInk(const cv::Mat& row) {
+// All ink of `row` (255 on 0).
+cv::Mat AllInk(const cv::Mat& row) {
   cv::Mat grey = row;
   if (row.channels() == 3) cv::cvtColor(row, grey, cv::COLOR_BGR2GRAY);
   cv::Mat ink;
   cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  return ink;
+}
+
+// The print's ink in `row` (255 on 0).
+cv::Mat PrintInk(const cv::Mat& row) {
+  cv::Mat ink = AllInk(row);
   if (row.channels() == 3) {
     // In colour the pen's ink is left out: a digit touching the slash or written over the
     // colon leaves the print's shapes whole.
@@ -189,10 +195,7 @@ std::optional<int> InkGapBefore(const cv::Mat& row, int x, int stop, int core_to
   core_bottom = std::clamp(core_bottom, core_top, row.rows);
   x = std::min(x, row.cols - 1);
   if (row.empty() || core_bottom <= core_top || x < 0) return std::nullopt;
-  cv::Mat grey = row;
-  if (row.channels() == 3) cv::cvtColor(row, grey, cv::COLOR_BGR2GRAY);
-  cv::Mat ink;
-  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const cv::Mat ink = AllInk(row);
   const cv::Mat core = ink.rowRange(core_top, core_bottom);
   for (int column = x; column >= std::max(stop, 0); --column) {
     if (cv::countNonZero(core.col(column)) == 0) return column + 1;

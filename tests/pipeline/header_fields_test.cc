@@ -6,6 +6,7 @@
 
 #include "index/metadata.h"
 #include "ocr/ocr_engine.h"
+#include "pipeline/header_anchors.h"
 #include "tests/testing/hand_filled_header.h"
 
 namespace sohoa::pipeline {
@@ -56,6 +57,17 @@ TEST(HeaderFieldsTest, FindsSlotsFromPrintedAnchorsAndSkipsStampNumber) {
   EXPECT_EQ(slots.month->printed, "");  // the month was left empty by OCR
   EXPECT_EQ(slots.month->first_word, slots.month->end_word);
   EXPECT_EQ(slots.year, 2025);
+}
+
+// A number's symbol as OCR reads it: quotes dropped, a doubled slash one slash; no symbol in
+// a subject line's 'V/v' or a stamp's date.
+TEST(HeaderFieldsTest, NumberSymbolOfOcrWords) {
+  EXPECT_EQ(NumberSymbol("47/QĐ-UBND"), "/QĐ-UBND");
+  EXPECT_EQ(NumberSymbol("Z⁄//TB-VPUBND"), "/TB-VPUBND");
+  EXPECT_EQ(NumberSymbol("/“UBND-VHTT"), "/UBND-VHTT");
+  EXPECT_EQ(NumberSymbol("V/v"), "");
+  EXPECT_EQ(NumberSymbol("21/3/18"), "");
+  EXPECT_EQ(NumberSymbol("UBND"), "");
 }
 
 TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {
