@@ -68,13 +68,17 @@ bool Plausible(FieldKind kind, const std::string& value) {
 
 // The edits of one page's rewrite: words removed, and value words inserted before a word index.
 struct PageEdits {
-  std::map<int, std::set<int>> removed;              // line -> word indices
-  std::map<int, std::multimap<int, Word>> inserted;  // line -> (before index, word)
+  std::map<int, std::set<int>> removed;                 // line -> word indices
+  std::map<int, std::multimap<int, Word>> inserted;     // line -> (before index, word)
+  std::map<std::pair<int, int>, std::string> retexted;  // (line, word) -> new text
 };
 
 void PlanSlotRewrite(const PageText& page, const FieldSlot& slot, const std::string& value,
                      float confidence, PageEdits* edits) {
   const TextLine& line = page.lines[slot.line];
+  if (slot.glued_anchor) {
+    edits->retexted[{slot.glued_anchor->line, slot.glued_anchor->word}] = slot.glued_anchor_text;
+  }
   // The text layer keeps what is printed ('3', not '03') when the reading agrees with it.
   std::string printed_digits;
   for (char c : slot.printed) {
@@ -106,6 +110,7 @@ void PlanSlotRewrite(const PageText& page, const FieldSlot& slot, const std::str
 }
 
 void ApplyEdits(const PageEdits& edits, PageText* page) {
+  for (const auto& [at, text] : edits.retexted) page->lines[at.first].words[at.second].text = text;
   for (size_t l = 0; l < page->lines.size(); ++l) {
     const int line_index = static_cast<int>(l);
     const auto removed = edits.removed.find(line_index);
@@ -175,24 +180,25 @@ void FitNumberSlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* 
   number->box.right = right;
 }
 
-// Moves the day slot's left side, estimated inside a 'ngày' read glued to a pen stroke
-// ('ngàyZ'), back to the gap between the printed word and the pen's ink: pen digits are wider
-// than the printed letters whose share the estimate took, so it fell inside the first digit.
-void FitDaySlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* day) {
-  const PixelBox& word = day->label_box;
-  if (word.width() <= 0 || day->box.left <= word.left) return;
-  PixelBox band = day->box;
+// Moves a day or month slot's left side, estimated inside a 'ngày' or 'tháng' read glued to a
+// pen stroke ('ngàyZ', 'thángØŸ'), back to the gap between the printed word and the pen's ink:
+// pen digits are wider than the printed letters whose share the estimate took, so it fell
+// inside the first digit.
+void FitDateSlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* slot) {
+  const PixelBox& word = slot->label_box;
+  if (word.width() <= 0 || slot->box.left <= word.left) return;
+  PixelBox band = slot->box;
   band.left = std::max(word.left, 0);
   band.right = std::min(band.right, page.width_px);
   if (band.width() < 4 || band.height() < 4) return;
   const cv::Mat row = UprightCrop(source, page.source_to_upright, band);
   // The row above its descenders (which bridge the gap below the baseline): there a letter's
   // arch and a pen digit's top close the gaps inside them.
-  const int centre = CentreY(day->box) - band.top;
+  const int centre = CentreY(slot->box) - band.top;
   const std::optional<int> gap =
-      InkGapBefore(row, day->box.left - band.left, word.width() / 2, centre - word.height() / 2,
+      InkGapBefore(row, slot->box.left - band.left, word.width() / 2, centre - word.height() / 2,
                    centre + word.height() / 6);
-  if (gap) day->box.left = band.left + *gap;
+  if (gap) slot->box.left = band.left + *gap;
 }
 
 }  // namespace
@@ -307,7 +313,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     // what belongs to the lines above and below).
     const int reach = slot.box.height() / 8;
     if (job.kind == FieldKind::kNumber) FitNumberSlotToInk(source, *page, &slot);
-    if (job.kind == FieldKind::kDay) FitDaySlotToInk(source, *page, &slot);
+    if (job.kind != FieldKind::kNumber) FitDateSlotToInk(source, *page, &slot);
     PixelBox box = slot.box;
     box.left = std::max(box.left, 0);
     box.top = std::max(box.top - reach, 0);

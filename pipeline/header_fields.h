@@ -41,13 +41,19 @@ struct FieldSlot {
   // number only: the '/SYMBOL' word when it is not on the label's line (it moves to the label).
   std::optional<WordRef> suffix_word;
   std::string label;  // number only: a 'Số:' read glued to the numeral, kept before it
-  // The boxes of the words holding the printed label before the value ('Số:'; for the day, a
-  // 'ngày' read glued to a pen stroke) and the number's '/SYMBOL' (one word when OCR glued
-  // them), empty when unread or not needed; the slot's edges are looked for in their ink.
+  // The boxes of the words holding the printed label before the value ('Số:'; for the day and
+  // month, a 'ngày' or 'tháng' read glued to a pen stroke) and the number's '/SYMBOL' (one word
+  // when OCR glued them), empty when unread or not needed; the slot's edges are looked for in their
+  // ink.
   PixelBox label_box, symbol_box;
   // number only: no word was read as the label; `label_box` is where its ink may be, inside the
   // words the slot replaces ('56889/QĐ-UBND' for 'Số:889/QĐ-UBND').
   bool label_unread = false;
+  // day and month: the date anchor before the value when OCR read a pen stroke of the value
+  // glued to it ('thángØŸ'), and the anchor's own text ('tháng'), which the rewrite puts back
+  // so the date reads whole.
+  std::optional<WordRef> glued_anchor;
+  std::string glued_anchor_text;
 };
 
 struct HeaderSlots {

@@ -63,15 +63,17 @@ std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* an
       return anchor;
     }
     if (bare.size() <= anchor.size() || bare.compare(0, anchor.size(), anchor) != 0) continue;
-    // At most two glued code points, none a digit: a longer tail is another word ('ngàyhôm'),
-    // and a digit read glued ('tháng9') stays where the catalog's date parser finds it. The
-    // year glued to 'năm' ('năm·2024') leaves the anchor whole.
+    // At most two glued code points, not all digits: a longer tail is another word
+    // ('ngàyhôm'), and digits read glued ('tháng9') stay where the catalog's date parser finds
+    // them; a pen value read as a digit and a letter ('ngày0P') is re-read. The year glued to
+    // 'năm' ('năm·2024') leaves the anchor whole.
     const std::string tail = bare.substr(anchor.size());
     const auto tail_digits = std::count_if(tail.begin(), tail.end(), [](char c) {
       return std::isdigit(static_cast<unsigned char>(c));
     });
     const bool glued_year = anchor == "nam" && tail_digits == 4 && tail.size() <= 7;
-    if ((chars <= anchor_chars + 2 && tail_digits == 0) || glued_year) {
+    const bool all_digits = tail_digits == static_cast<long>(tail.size());
+    if ((chars <= anchor_chars + 2 && !all_digits) || glued_year) {
       anchor_box->right = word.box.left + word.box.width() * anchor_chars / chars;
       return anchor;
     }
@@ -280,6 +282,8 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
       // 'ngàyZ': a pen stroke read glued to the anchor; the slot's left side is estimated.
       if (words.anchor_box(ngay).right < words.word(ngay).box.right) {
         day.label_box = words.word(ngay).box;
+        day.glued_anchor = at;
+        day.glued_anchor_text = "ngày";
       }
     } else {
       day.line = thang_ref.line;
@@ -291,6 +295,11 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
     FieldSlot month;
     month.line = thang_ref.line;
     month.first_word = thang_ref.word + 1;
+    if (thang.right < words.word(t).box.right) {  // 'thángØŸ'
+      month.label_box = words.word(t).box;
+      month.glued_anchor = thang_ref;
+      month.glued_anchor_text = "tháng";
+    }
     if (nam >= 0 && words.ref(nam).line == thang_ref.line) {
       month.end_word = words.ref(nam).word;
     } else {

@@ -292,11 +292,32 @@ TEST(HeaderFieldsTest, FindsSlotsFromAnchorsGluedToTheirNeighbours) {
   EXPECT_EQ(slots.day->box.left, 1540 + 150 * 4 / 5 + 1);
   EXPECT_EQ(slots.day->first_word, 2);
   EXPECT_EQ(slots.year, 2024);
+  // The rewrite puts back the bare anchor, and the ink is searched for the slot's left side.
+  ASSERT_TRUE(slots.day->glued_anchor.has_value());
+  EXPECT_EQ(slots.day->glued_anchor->word, 1);
+  EXPECT_EQ(slots.day->glued_anchor_text, "ngày");
+  EXPECT_EQ(slots.day->label_box.left, 1540);
+  EXPECT_FALSE(slots.month->glued_anchor.has_value());
+  // The same for 'tháng' with a stroke of the pen month glued to it.
+  page.lines[1].words[3].text = "thángØŸ";
+  slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.month.has_value());
+  ASSERT_TRUE(slots.month->glued_anchor.has_value());
+  EXPECT_EQ(slots.month->glued_anchor->word, 3);
+  EXPECT_EQ(slots.month->glued_anchor_text, "tháng");
+  EXPECT_EQ(slots.month->box.left, 1800 + 110 * 5 / 7 + 1);
 
   // A digit glued to 'tháng' is no anchor: the catalog's parser reads 'tháng9' as it stands.
   page.lines[1].words[3].text = "tháng9";
   slots = FindHeaderSlots(page);
   EXPECT_FALSE(slots.month.has_value());
+  // A pen day read as a digit and a letter glued to 'ngày' is a value to read again.
+  page.lines[1].words[3].text = "tháng";
+  page.lines[1].words[1].text = "ngày0P";
+  slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.day.has_value());
+  ASSERT_TRUE(slots.day->glued_anchor.has_value());
+  EXPECT_EQ(slots.day->box.left, 1540 + 150 * 4 / 6 + 1);
 }
 
 // Full page OCR, then the re-read: the catalog's metadata gets the handwritten values.
