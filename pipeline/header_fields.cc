@@ -312,8 +312,11 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     // print reach further, so the crop takes a quarter row more each way (the reader whitens
     // what belongs to the lines above and below).
     const int reach = slot.box.height() / 8;
-    if (job.kind == FieldKind::kNumber) FitNumberSlotToInk(source, *page, &slot);
-    if (job.kind != FieldKind::kNumber) FitDateSlotToInk(source, *page, &slot);
+    if (job.kind == FieldKind::kNumber) {
+      FitNumberSlotToInk(source, *page, &slot);
+    } else {
+      FitDateSlotToInk(source, *page, &slot);
+    }
     PixelBox box = slot.box;
     box.left = std::max(box.left, 0);
     box.top = std::max(box.top - reach, 0);
