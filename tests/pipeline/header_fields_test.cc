@@ -254,6 +254,40 @@ TEST(HeaderFieldsTest, BodyCitationBelowTheDateIsNoNumberSlot) {
   EXPECT_EQ(slots.number->printed, "");
 }
 
+// An incoming-mail stamp above the header whose own number reads with a symbol: the label
+// nearest the date's row is the document's. A symbol on the date's row whose label OCR read
+// into it unseen ('56889/QĐ-UBND') makes a slot whose label is looked for in the ink there.
+TEST(HeaderFieldsTest, NumberRowNearestTheDateWinsAndAnUnreadLabelIsLookedFor) {
+  PageText page;
+  page.width_px = 2480;
+  page.height_px = 3508;
+  page.lines.push_back(
+      MakeLine({MakeWord("Số:", 200, 170, 70), MakeWord("16/QĐ-UB", 290, 170, 200)}));
+  page.lines.push_back(MakeLine({MakeWord("Số:", 300, 400, 70), MakeWord("4Z", 400, 400, 60, 31),
+                                 MakeWord("/QĐ-UBND", 470, 400, 220)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Ninh,", 1430, 400, 100), MakeWord("ngày", 1540, 400, 90),
+                MakeWord("17", 1660, 400, 50), MakeWord("tháng", 1760, 400, 110),
+                MakeWord("năm", 1960, 400, 90), MakeWord("2025", 2060, 400, 100)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 1);
+  EXPECT_EQ(slots.number->printed, "4Z");
+  EXPECT_EQ(slots.number->label_box.left, 300);
+  EXPECT_EQ(slots.number->symbol_box.left, 470);
+  EXPECT_FALSE(slots.number->label_unread);
+
+  page.lines[0] = MakeLine({MakeWord("Số:", 200, 170, 70), MakeWord("2352", 290, 170, 110)});
+  page.lines[1] = MakeLine({MakeWord("56889/QĐ-UBND", 300, 400, 390, 57)});
+  slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 1);
+  EXPECT_EQ(slots.number->suffix, "/QĐ-UBND");
+  EXPECT_TRUE(slots.number->label_unread);
+  EXPECT_LE(slots.number->label_box.left, 300);
+  EXPECT_GT(slots.number->label_box.right, 300);
+}
+
 // OCR glues the date anchors to their neighbours: the place before 'ngày' ('Ninh,ngày'), a
 // stroke of the pen value after it ('ngàyZ'), the year after 'năm'; and a quote where the
 // colon of 'Số:' was ('số“'). The slots are cut beside the anchor's share of the word.
