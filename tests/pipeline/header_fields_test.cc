@@ -18,6 +18,14 @@ Word MakeWord(const std::string& text, int left, int top, int width, float confi
   return {text, {left, top, left + width, top + 50}, confidence};
 }
 
+// An empty A4 page at 300 dpi.
+PageText A4Page() {
+  PageText page;
+  page.width_px = 2480;
+  page.height_px = 3508;
+  return page;
+}
+
 TextLine MakeLine(std::vector<Word> words) {
   TextLine line;
   line.words = std::move(words);
@@ -27,9 +35,7 @@ TextLine MakeLine(std::vector<Word> words) {
 }
 
 TEST(HeaderFieldsTest, FindsSlotsFromPrintedAnchorsAndSkipsStampNumber) {
-  PageText page;
-  page.width_px = 2480;
-  page.height_px = 3508;
+  PageText page = A4Page();
   // An incoming-mail stamp above the header: 'Số: 2352' has no symbol, so it is not the
   // document's number.
   page.lines.push_back(MakeLine({MakeWord("CÔNG", 200, 100, 120), MakeWord("VĂN", 330, 100, 90),
@@ -153,9 +159,7 @@ TEST(HeaderFieldsTest, DigitModelOutweighsTesseractAndLongerReadingsGoToReview) 
 
 // A handwritten numeral and day on their own baselines: OCR made them lines of their own.
 PageText SplitRowHeader() {
-  PageText page;
-  page.width_px = 2480;
-  page.height_px = 3508;
+  PageText page = A4Page();
   page.lines.push_back(MakeLine({MakeWord("Số:", 300, 400, 70)}));
   page.lines.push_back(MakeLine({MakeWord("3254/TB-VPUBND", 390, 425, 420, 91)}));
   page.lines.push_back(
@@ -207,9 +211,7 @@ TEST(HeaderFieldsTest, RewriteGathersValuesOntoTheirLabelsLines) {
 // 'Số:' lost under a stamp: the slot is cut left of the symbol on the date's row; 'ngày'
 // unread: the day slot lies left of 'tháng'. A stamp's 'Số:' off that row is never a slot.
 TEST(HeaderFieldsTest, FallbackSlotsFromOneAnchor) {
-  PageText page;
-  page.width_px = 2480;
-  page.height_px = 3508;
+  PageText page = A4Page();
   page.lines.push_back(MakeLine({MakeWord("Số:", 200, 170, 70), MakeWord("2352", 290, 170, 110)}));
   page.lines.push_back(
       MakeLine({MakeWord("/QĐ-UBND", 470, 400, 220), MakeWord("Ninh,", 1430, 400, 100),
@@ -235,9 +237,7 @@ TEST(HeaderFieldsTest, FallbackSlotsFromOneAnchor) {
 // The body cites another document ('Quyết định số 1813/QĐ-TTg') inside the page's upper part;
 // the header's own 'Số:' has lost its symbol. The cited number is not the document's.
 TEST(HeaderFieldsTest, BodyCitationBelowTheDateIsNoNumberSlot) {
-  PageText page;
-  page.width_px = 2480;
-  page.height_px = 3508;
+  PageText page = A4Page();
   page.lines.push_back(MakeLine({MakeWord("Số:", 540, 545, 60)}));
   page.lines.push_back(
       MakeLine({MakeWord("Ninh,", 1500, 545, 110), MakeWord("ngày", 1640, 545, 100),
@@ -258,9 +258,7 @@ TEST(HeaderFieldsTest, BodyCitationBelowTheDateIsNoNumberSlot) {
 // nearest the date's row is the document's. A symbol on the date's row whose label OCR read
 // into it unseen ('56889/QĐ-UBND') makes a slot whose label is looked for in the ink there.
 TEST(HeaderFieldsTest, NumberRowNearestTheDateWinsAndAnUnreadLabelIsLookedFor) {
-  PageText page;
-  page.width_px = 2480;
-  page.height_px = 3508;
+  PageText page = A4Page();
   page.lines.push_back(
       MakeLine({MakeWord("Số:", 200, 170, 70), MakeWord("16/QĐ-UB", 290, 170, 200)}));
   page.lines.push_back(MakeLine({MakeWord("Số:", 300, 400, 70), MakeWord("4Z", 400, 400, 60, 31),
@@ -292,9 +290,7 @@ TEST(HeaderFieldsTest, NumberRowNearestTheDateWinsAndAnUnreadLabelIsLookedFor) {
 // stroke of the pen value after it ('ngàyZ'), the year after 'năm'; and a quote where the
 // colon of 'Số:' was ('số“'). The slots are cut beside the anchor's share of the word.
 TEST(HeaderFieldsTest, FindsSlotsFromAnchorsGluedToTheirNeighbours) {
-  PageText page;
-  page.width_px = 2480;
-  page.height_px = 3508;
+  PageText page = A4Page();
   page.lines.push_back(
       MakeLine({MakeWord("số“", 300, 400, 110), MakeWord("/QĐ-UBND", 520, 400, 220)}));
   page.lines.push_back(
