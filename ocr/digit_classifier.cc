@@ -29,11 +29,11 @@ constexpr int kNormBox = 20;
 constexpr double kTouchingPairWidth = 0.75;
 constexpr float kSplitMargin = 0.1f;
 // A glyph at either end of the numeral that the model leans to "not a digit" is still read as
-// its best digit when that digit has at least this share of the "not a digit" probability and
-// the glyph stands like the numeral's own digits (kEndGlyphMinHeight of their median height or
-// taller, centred on their row), unless it reads '1' (to the model a printed slash is one):
-// pen shapes far from the training fonts (an open-topped '4')
-// split their probability so, while the print an ill-cut crop lets in (a slash, a label's
+// its best digit when that digit has at least kEndDigitShare of the "not a digit" probability
+// (and kEndDigitMin) and the glyph stands like the numeral's own digits: kEndGlyphMinHeight of
+// their median height or taller, no wider than 1.2 of it, centred on their row. Not a '1': to
+// the model a printed slash is one. Pen shapes far from the training fonts (an open-topped
+// '4') split their probability so, while the print an ill-cut crop lets in (a slash, a label's
 // letter) is shorter, thinner or sits apart.
 constexpr float kEndDigitShare = 0.5f;
 constexpr float kEndDigitMin = 0.1f;

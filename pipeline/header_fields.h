@@ -42,9 +42,9 @@ struct FieldSlot {
   std::optional<WordRef> suffix_word;
   std::string label;  // number only: a 'Số:' read glued to the numeral, kept before it
   // The boxes of the words holding the printed label before the value ('Số:'; for the day and
-  // month, a 'ngày' or 'tháng' read glued to a pen stroke) and the number's '/SYMBOL' (one word
-  // when OCR glued them), empty when unread or not needed; the slot's edges are looked for in their
-  // ink.
+  // month, a 'ngày' or 'tháng' read glued to a pen stroke) and the number's '/SYMBOL' (one
+  // word when OCR glued them); empty when unread or not needed. RereadHeaderFields looks for
+  // the slot's edges in their ink (pipeline/number_slot_ink.h).
   PixelBox label_box, symbol_box;
   // number only: no word was read as the label; `label_box` is where its ink may be, inside the
   // words the slot replaces ('56889/QĐ-UBND' for 'Số:889/QĐ-UBND').
@@ -64,7 +64,8 @@ struct HeaderSlots {
 // Finds the slots from the printed anchors in the upper part of the page. The number slot lies
 // between 'Số:' and a '/SYMBOL' word on its row; with one of the two unread, it is cut from the
 // other alone, but only on the row of the document's date, so an incoming-mail stamp's
-// 'Số: 2352' never counts. The day slot lies left of 'tháng', the month slot between 'tháng'
+// 'Số: 2352' never counts. Labels nearest the date's row are tried first, and none far below it
+// (a number the body cites). The day slot lies left of 'tháng', the month slot between 'tháng'
 // and 'năm', the anchors possibly on different lines of one row.
 HeaderSlots FindHeaderSlots(const PageText& page);
 
