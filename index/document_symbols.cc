@@ -26,8 +26,8 @@ constexpr std::string_view kAbbreviations[] = {
 
 // Capitals OCR takes for each other in print ('UDND', 'STTTI', 'VFUDND').
 bool Confusable(char a, char b) {
-  static constexpr std::string_view kPairs[] = {"BD", "IT", "PF", "OD", "OQ", "CG",
-                                                "EF", "HN", "UV", "IL", "TY", "BE"};
+  static constexpr std::string_view kPairs[] = {"BD", "IT", "PF", "OD", "OQ", "CG", "EF",
+                                                "HN", "UV", "IL", "TY", "BE", "BR"};
   for (std::string_view pair : kPairs) {
     if ((a == pair[0] && b == pair[1]) || (a == pair[1] && b == pair[0])) return true;
   }

@@ -53,6 +53,30 @@ void KeepInkiestCluster(const cv::Mat& stats, int max_gap, std::vector<char>* dr
   for (int label : kept) (*drop)[label] = cluster_of[label] != inkiest;
 }
 
+// Drops ink smaller than the value's glyphs lying wholly above their tops: the small print of
+// a stamp's line above the value ('Chuyển: .....'), which sits inside the row's middle band
+// where a stamp's frame squeezes it down onto a pen numeral.
+void DropSmallInkAbove(const cv::Mat& stats, std::vector<char>* drop) {
+  int tallest = 0;
+  for (int label = 1; label < stats.rows; ++label) {
+    if (!(*drop)[label]) tallest = std::max(tallest, stats.at<int>(label, cv::CC_STAT_HEIGHT));
+  }
+  std::vector<int> tops;
+  for (int label = 1; label < stats.rows; ++label) {
+    if (!(*drop)[label] && stats.at<int>(label, cv::CC_STAT_HEIGHT) * 10 >= tallest * 7) {
+      tops.push_back(stats.at<int>(label, cv::CC_STAT_TOP));
+    }
+  }
+  if (tops.empty()) return;
+  std::nth_element(tops.begin(), tops.begin() + tops.size() / 2, tops.end());
+  const int glyph_top = tops[tops.size() / 2];
+  for (int label = 1; label < stats.rows; ++label) {
+    const int top = stats.at<int>(label, cv::CC_STAT_TOP);
+    const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    if (height * 2 < tallest && top + height <= glyph_top) (*drop)[label] = 1;
+  }
+}
+
 // The ink (255 in `ink`) of straight rules at least `length` px long, level or tilted up to
 // 4 degrees (a stamp frame, a scan left slightly skewed). Each tilt is tried by shifting every
 // column by a whole number of rows, which is exactly undone: a rule is then one pixel row's
@@ -85,6 +109,19 @@ cv::Mat RuleInk(const cv::Mat& ink, int length) {
   return rules & ink;
 }
 
+// How many pixel rows thick the rules of `rules` (255 on 0) are: the median count of rule
+// pixels in the columns they cross.
+int RuleThickness(const cv::Mat& rules) {
+  std::vector<int> counts;
+  for (int x = 0; x < rules.cols; ++x) {
+    const int count = cv::countNonZero(rules.col(x));
+    if (count > 0) counts.push_back(count);
+  }
+  if (counts.empty()) return 0;
+  std::nth_element(counts.begin(), counts.begin() + counts.size() / 2, counts.end());
+  return counts[counts.size() / 2];
+}
+
 // What of a binarised crop (ink 0 on 255) is not the field's value is whitened, then a white
 // border added:
 // - ruled lines (the motto's underline above the date, a stamp frame's edge, a dotted fill
@@ -98,7 +135,22 @@ cv::Mat Padded(const cv::Mat& binary) {
   cv::Mat ink = binary < 128;
   // The crop is the row and half a row above and below: a rule is longer than a row is tall.
   const int rule_length = std::max(8, binary.rows / 2);
-  if (binary.cols > rule_length) ink.setTo(0, RuleInk(ink, rule_length));
+  if (binary.cols > rule_length) {
+    const cv::Mat rules = RuleInk(ink, rule_length);
+    const cv::Mat kept = ink & ~rules;
+    // A stroke a rule crosses (a stamp frame's edge through a pen numeral) goes on above and
+    // below it: the rule's ink with the stroke's ink both just above and just below is the
+    // stroke's. A slanted pen stroke comes out of the rule shifted sideways, up to as far as
+    // the rule is thick. Left out, the digit falls into halves, and the half outside the
+    // row's middle band is dropped below.
+    const int thickness = RuleThickness(rules);
+    const cv::Size reach(2 * thickness + 1, thickness + 3);
+    const cv::Mat cone = cv::getStructuringElement(cv::MORPH_RECT, reach);
+    cv::Mat from_above, from_below;
+    cv::dilate(kept, from_above, cone, cv::Point(thickness, reach.height - 1));
+    cv::dilate(kept, from_below, cone, cv::Point(thickness, 0));
+    ink = kept | (rules & from_above & from_below);
+  }
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   const int band_top = binary.rows * 3 / 10, band_bottom = binary.rows * 7 / 10;
@@ -119,6 +171,7 @@ cv::Mat Padded(const cv::Mat& binary) {
         (centre_y < binary.rows * 0.25 || centre_y > binary.rows * 0.75);
     drop[label] = from_neighbour_line || bottom <= band_top || top >= band_bottom || side_sliver;
   }
+  DropSmallInkAbove(stats, &drop);
   KeepInkiestCluster(stats, binary.rows / 4, &drop);
   cv::Mat cleaned(binary.size(), CV_8UC1, cv::Scalar(255));
   for (int y = 0; y < labels.rows; ++y) {

@@ -24,6 +24,7 @@ constexpr float kTrustPrinted = 85;
 // The digit model overrules such a confident page reading only this sure, in this many
 // renderings at least, all agreeing.
 constexpr float kSureDigitModel = 80;
+constexpr float kFairDigitModel = 65;
 constexpr int kDigitModelQuorum = 3;
 // How much of a reading's weight also supports a longer reading containing it (a digit pass
 // that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
@@ -84,8 +85,17 @@ void PlanSlotRewrite(const PageText& page, const FieldSlot& slot, const std::str
   for (char c : slot.printed) {
     if (std::isdigit(static_cast<unsigned char>(c))) printed_digits += c;
   }
-  const bool agrees =
-      DigitsValue(printed_digits) >= 0 && DigitsValue(printed_digits) == DigitsValue(value);
+  // Only a value read as one word of digits stands as printed: '2 +6 5' is rewritten.
+  int words_with_digits = 0;
+  for (int w = slot.first_word; w < slot.end_word; ++w) {
+    const std::string& text = line.words[w].text;
+    words_with_digits += std::any_of(text.begin(), text.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+  }
+  const bool agrees = words_with_digits <= 1 && printed_digits == slot.printed &&
+                      DigitsValue(printed_digits) >= 0 &&
+                      DigitsValue(printed_digits) == DigitsValue(value);
   const bool scattered = !slot.strays.empty() || slot.suffix_word.has_value();
   if (agrees && !scattered) return;
   Word word;
@@ -242,10 +252,17 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
     for (const ocr::FieldReading& reading : readings) {
       if (!reading.variant.starts_with(ocr::kDigitModelVariantPrefix)) continue;
       const std::string value = ComparableReading(kind, reading.text);
-      unanimous &= reading.confidence >= kSureDigitModel && (!model_value || *model_value == value);
+      unanimous &= reading.confidence >= kFairDigitModel && (!model_value || *model_value == value);
       model_value = value;
       model_confidence = std::min(model_confidence, reading.confidence);
       ++model_readings;
+    }
+    // Less sure, the digit model needs Tesseract's line reading of some rendering on its side.
+    if (unanimous && model_confidence < kSureDigitModel) {
+      unanimous = std::any_of(readings.begin(), readings.end(), [&](const ocr::FieldReading& r) {
+        return r.variant.ends_with("/line") && r.confidence >= kFairDigitModel &&
+               ComparableReading(kind, r.text) == *model_value;
+      });
     }
     if (unanimous && model_readings >= kDigitModelQuorum && *model_value != printed_value &&
         model_value->size() == printed_value.size() && Plausible(kind, *model_value)) {

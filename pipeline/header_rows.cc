@@ -41,6 +41,8 @@ constexpr double kColumnGapRows = 1.5;
 constexpr int kMinSymbolCapitals = 3;
 // A stroke crossing a removed line is bridged over a gap this long.
 constexpr double kStrokeBridgeMm = 1.5;
+// How much of its confidence a word read from a strip without the stamp's ink keeps.
+constexpr float kStrippedRowTrust = 0.5f;
 // A strip read for the number row: its row and some of the rows above and below (a
 // handwritten numeral stands taller than the print).
 constexpr double kStripRows = 2.5;
@@ -96,23 +98,22 @@ bool IsSymbolShaped(const std::string& word) {
   return capitals >= kMinSymbolCapitals && previous != '-';
 }
 
-// The words of the first line of `block` holding 'Số' followed (within a few words) by a
-// number symbol: from the label to the symbol. Empty when no line does.
-std::vector<Word> NumberRowWords(const PageText& block) {
-  for (const TextLine& line : block.lines) {
-    const int count = static_cast<int>(line.words.size());
-    for (int label = 0; label < count; ++label) {
-      const std::string& text = line.words[label].text;
-      const bool glued = GluedNumberLabelLength(text) > 0 && IsSymbolShaped(text);
-      if (!IsNumberLabelWord(text) && !glued) continue;
-      for (int w = label; w < std::min(count, label + kMaxWordsToSymbol + 1); ++w) {
-        if (w == label && !glued) continue;
-        if (!IsSymbolShaped(line.words[w].text)) continue;
-        return {line.words.begin() + label, line.words.begin() + w + 1};
-      }
-    }
-  }
-  return {};
+// Bytes of a 'Số:' OCR misread under a stamp's ink ('NỞ:', 'xó.'): one to three letters and a
+// colon or dot, whatever follows glued to it; 0 when `text` does not open so.
+size_t MisreadLabelBytes(const std::string& text) {
+  const size_t end = text.find_first_of(":.");
+  if (end == std::string::npos || end == 0) return 0;
+  const std::string letters = text.substr(0, end);
+  const std::string folded = index::FoldVietnamese(letters);
+  const bool all_letters = std::all_of(folded.begin(), folded.end(), [](char c) {
+    return std::isalpha(static_cast<unsigned char>(c));
+  });
+  const int length = index::CodePointCount(letters);
+  return all_letters && length >= 1 && length <= 3 ? end + 1 : 0;
+}
+
+bool StartsWithDigit(const std::string& text) {
+  return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0]));
 }
 
 // The band of the left header column around the date row where the number row lies, in the
@@ -261,6 +262,30 @@ double MeanConfidence(const std::vector<Word>& words) {
 
 }  // namespace
 
+std::vector<Word> NumberRowWords(const PageText& block) {
+  for (const TextLine& line : block.lines) {
+    const int count = static_cast<int>(line.words.size());
+    for (int label = 0; label < count; ++label) {
+      const std::string& text = line.words[label].text;
+      const bool glued = GluedNumberLabelLength(text) > 0 && IsSymbolShaped(text);
+      const bool read = IsNumberLabelWord(text) || glued;
+      const size_t misread = read ? 0 : MisreadLabelBytes(text);
+      if (!read && misread == 0) continue;
+      const bool misread_glued = misread > 0 && StartsWithDigit(text.substr(misread)) &&
+                                 IsSymbolShaped(text.substr(misread));
+      for (int w = label; w < std::min(count, label + kMaxWordsToSymbol + 1); ++w) {
+        if (w == label && !glued && !misread_glued) continue;
+        if (!IsSymbolShaped(line.words[w].text)) continue;
+        if (misread > 0 && !misread_glued && !StartsWithDigit(line.words[label + 1].text)) break;
+        std::vector<Word> row(line.words.begin() + label, line.words.begin() + w + 1);
+        if (misread > 0) row.front().text = "Số:" + text.substr(misread);
+        return row;
+      }
+    }
+  }
+  return {};
+}
+
 cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi) {
   return WithoutStraightLines(WithoutColouredInk(crop, dpi), dpi);
 }
@@ -317,6 +342,10 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
     const int left = box.left + strip.x, top = box.top + strip.y;
     word.box = {word.box.left + left, word.box.top + top, word.box.right + left,
                 word.box.bottom + top};
+    // Read where a stamp's ink was taken away, the row's words are surer than they are: the
+    // numeral's own re-reading (pipeline/header_fields.h) weighs the page pass's reading by
+    // its confidence, and a frame's edge through a printed '8' leaves a sure '9'.
+    word.confidence *= kStrippedRowTrust;
     text += (text.empty() ? "" : " ") + word.text;
   }
   spdlog::debug("header number row re-read: '{}'", text);

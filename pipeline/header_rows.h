@@ -8,6 +8,7 @@
 #pragma once
 
 #include <opencv2/core.hpp>
+#include <vector>
 
 #include "common/page_text.h"
 #include "ocr/ocr_engine.h"
@@ -19,6 +20,12 @@ namespace sohoa::pipeline {
 // the mix stays dark); in any scan, straight lines much longer than a letter (a frame's sides,
 // tilted up to 8 degrees, and rules).
 cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi);
+
+// The words of the first line of `block` (a strip of the scan read as a block) holding 'Số'
+// followed within a few words by a number symbol: from the label to the symbol. A label OCR
+// misread ('NỞ:', 'xó.') counts right before a numeral and its symbol ('NỞ: 971/SNV-CCVC',
+// 'xó.874/SNV-CCVC') and is written back as 'Số:'. Empty when no line has the row.
+std::vector<Word> NumberRowWords(const PageText& block);
 
 // When `page` (read from `source`, the decoded scan mapped to the upright frame by
 // page->source_to_upright) has a date row but no number slot with a '/SYMBOL', re-reads the

@@ -112,11 +112,31 @@ bool IsLabelTail(const std::string& text) {
   return !text.empty() && text.back() == ':' && !HasDigit(text) && index::CodePointCount(text) <= 3;
 }
 
+// The slash opening the symbol in `text`: the last one, or the one before a year
+// ('01/2018/NĐ-CP'). Slashes before it are a pen numeral's strokes OCR read as such
+// ('Số:/.Z2/SNV-CCVC' for 'Số:227/SNV-CCVC'). npos when there is none.
+size_t SymbolSlash(const std::string& text) {
+  size_t slash = text.find('/');
+  while (slash != std::string::npos) {
+    const size_t start = text.find_first_not_of('/', slash);
+    const size_t next = start == std::string::npos ? start : text.find('/', start);
+    if (next == std::string::npos) return slash;
+    const std::string between = text.substr(start, next - start);
+    if (between.size() == 4 && std::all_of(between.begin(), between.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c));
+        })) {
+      return slash;
+    }
+    slash = next;
+  }
+  return slash;
+}
+
 // The '/SYMBOL' of a word ('/QĐ-UBND' of '47/QĐ-UBND', quotes OCR put after the slash
 // dropped), or empty when the word has none: a symbol opens with a capital ('V/v' is no
 // number, nor is a stamp's date '21/3').
 std::string SymbolSuffix(const std::string& text) {
-  const size_t slash = text.find('/');
+  const size_t slash = SymbolSlash(text);
   if (slash == std::string::npos) return {};
   // A slash OCR doubled ('01//TB-VPUBND') is one.
   std::string symbol = text.substr(std::min(text.size(), text.find_first_not_of('/', slash)));
@@ -125,7 +145,11 @@ std::string SymbolSuffix(const std::string& text) {
       symbol.erase(at, std::strlen(junk));
     }
   }
-  const std::string folded = index::FoldVietnamese(symbol);
+  // 'N/YYYY/SYMBOL': the year is part of it, the symbol proper follows.
+  const bool year = symbol.size() > 5 && symbol[4] == '/' &&
+                    std::all_of(symbol.begin(), symbol.begin() + 4,
+                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  const std::string folded = index::FoldVietnamese(year ? symbol.substr(5) : symbol);
   int capitals = 0;
   for (char c : folded) capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
   if (folded.empty() || !std::isupper(static_cast<unsigned char>(folded[0])) || capitals < 2) {
@@ -136,7 +160,7 @@ std::string SymbolSuffix(const std::string& text) {
 
 // The x where the slash of `word` stands, estimated from its share of the code points.
 int SlashX(const Word& word) {
-  const size_t slash = word.text.find('/');
+  const size_t slash = SymbolSlash(word.text);
   const int chars = std::max(1, index::CodePointCount(word.text));
   return word.box.left +
          word.box.width() * index::CodePointCount(word.text.substr(0, slash)) / chars;
@@ -307,6 +331,16 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
     }
     month.box = words.Band(t, thang.right + 1,
                            nam >= 0 ? words.anchor_box(nam).left - 1 : thang.right + 4 * height);
+    // Between 'tháng' and 'năm' in the line's order are the month's words, though OCR may
+    // have boxed 'tháng' reaching over them: the slot holds them whole.
+    if (nam >= 0 && words.ref(nam).line == thang_ref.line) {
+      const TextLine& line = page.lines[thang_ref.line];
+      for (int w = month.first_word; w < month.end_word; ++w) {
+        if (!HasDigit(line.words[w].text)) continue;
+        month.box.left = std::min(month.box.left, line.words[w].box.left);
+        month.box.right = std::max(month.box.right, line.words[w].box.right);
+      }
+    }
     words.Gather(&month, nam < 0, /*from_right=*/false);
     slots->day = day;
     slots->month = month;
@@ -368,7 +402,7 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
     const WordRef symbol_ref = words.ref(symbol);
     slot.symbol_box = symbol_word.box;
     slot.suffix = SymbolSuffix(symbol_word.text);
-    std::string digits = symbol_word.text.substr(0, symbol_word.text.find('/'));
+    std::string digits = symbol_word.text.substr(0, SymbolSlash(symbol_word.text));
     const int glued = GluedLabelLength(symbol_word.text);
     if (glued > 0) {
       slot.label = DropCodePoints(symbol_word.text, 0, glued);

@@ -15,6 +15,7 @@ TEST(DocumentSymbolsTest, CorrectsOneMisreadCapital) {
   EXPECT_EQ(CorrectSymbol("QĐ-STTTI"), "QĐ-STTTT");
   EXPECT_EQ(CorrectSymbol("QĐ-UDND"), "QĐ-UBND");
   EXPECT_EQ(CorrectSymbol("TB-VFUDND"), "TB-VPUBND");  // two of six letters
+  EXPECT_EQ(CorrectSymbol("KH-URND"), "KH-UBND");      // a frame's edge took B's lower bowl
 }
 
 TEST(DocumentSymbolsTest, StandardAbbreviationOfAPart) {

@@ -191,3 +191,57 @@ TEST(FieldReaderTest, InkCutAtLeftFindsACutDigit) {
 
 }  // namespace
 }  // namespace sohoa::ocr
+
+namespace sohoa::ocr {
+namespace {
+
+// The digit model's surest reading of `crop`, or "" when it read nothing.
+std::string DigitModelBest(FieldReader& reader, const cv::Mat& crop, double dpi) {
+  std::string best;
+  float best_confidence = -1;
+  for (const FieldReading& r : reader.Read(crop, dpi, /*allow_slash=*/false)) {
+    if (r.variant.starts_with(kDigitModelVariantPrefix) && r.confidence > best_confidence) {
+      best = r.text;
+      best_confidence = r.confidence;
+    }
+  }
+  return best;
+}
+
+// The vertical extent of the dark ink of `crop` (grey or BGR).
+cv::Rect InkExtent(const cv::Mat& crop) {
+  cv::Mat grey = crop;
+  if (crop.channels() == 3) cv::cvtColor(crop, grey, cv::COLOR_BGR2GRAY);
+  std::vector<cv::Point> points;
+  cv::findNonZero(grey < 160, points);
+  return cv::boundingRect(points);
+}
+
+// An incoming-mail stamp's frame edge runs through a pen numeral below its middle, and the
+// stamp's small print ('Chuyển: ....') sits just above it. The edge goes, the digits it
+// crosses stay whole (their lower halves were once left apart and dropped), and the small
+// print is not read as part of the numeral.
+TEST(FieldReaderTest, StampEdgeThroughNumeralLeavesItsDigits) {
+  auto reader = MakeReader();
+  ASSERT_NE(reader, nullptr);
+  for (ScanColour colour : {ScanColour::kGrey, ScanColour::kBilevel}) {
+    SCOPED_TRACE(colour == ScanColour::kGrey ? "grey" : "bilevel");
+    testing::HandFilledHeader header = testing::RenderHandFilledHeader("358", "17", "01", colour);
+    // A pen numeral written below the print's baseline sits low in the slot's crop.
+    const cv::Rect low = header.number_box - cv::Point(0, header.number_box.height / 6);
+    cv::Mat crop = header.image(low).clone();
+    // The numeral's ink: below the line above's letters, which reach into the crop's top.
+    const cv::Rect lower(0, crop.rows / 4, crop.cols, crop.rows - crop.rows / 4);
+    const cv::Rect ink = InkExtent(crop(lower)) + cv::Point(0, lower.y);
+    ASSERT_GT(ink.height, 20);
+    const int edge_y = ink.y + ink.height * 62 / 100;
+    cv::line(crop, {0, edge_y - 2}, {crop.cols - 1, edge_y + 2}, cv::Scalar::all(0), 4);
+    EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "358");
+    cv::putText(crop, "Chuyen: .........", {ink.x, ink.y - 3}, cv::FONT_HERSHEY_SIMPLEX, 0.6,
+                cv::Scalar::all(0), 1);
+    EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "358");
+  }
+}
+
+}  // namespace
+}  // namespace sohoa::ocr

@@ -73,6 +73,9 @@ TEST(HeaderFieldsTest, NumberSymbolOfOcrWords) {
   EXPECT_EQ(NumberSymbol("/“UBND-VHTT"), "/UBND-VHTT");
   EXPECT_EQ(NumberSymbol("V/v"), "");
   EXPECT_EQ(NumberSymbol("21/3/18"), "");
+  // A pen numeral's strokes read as slashes come before the symbol's own; a year stays in it.
+  EXPECT_EQ(NumberSymbol("Số:/.Z2/SNV-CCVC"), "/SNV-CCVC");
+  EXPECT_EQ(NumberSymbol("130/2018/NĐ-CP"), "/2018/NĐ-CP");
   EXPECT_EQ(NumberSymbol("UBND"), "");
 }
 
@@ -121,6 +124,13 @@ TEST(HeaderFieldsTest, UnanimousSureDigitModelOverrulesConfidentPageReading) {
   std::vector<ocr::FieldReading> unsure = sure;
   unsure[2].confidence = 70;
   EXPECT_EQ(ChooseField(FieldKind::kDay, unsure, "20", 91)->value, "20");
+  // Less sure in one rendering, the digit model still overrules with a Tesseract line reading
+  // of the same value on its side.
+  std::vector<ocr::FieldReading> seconded = unsure;
+  seconded.push_back({"30", 79, "light/line"});
+  day = ChooseField(FieldKind::kDay, seconded, "20", 91);
+  EXPECT_EQ(day->value, "30");
+  EXPECT_TRUE(day->uncertain);
   const std::vector<ocr::FieldReading> shorter = {
       {"5", 99, model + "otsu"}, {"5", 99, model + "light"}, {"5", 98, model + "thick"}};
   std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber, shorter, "15", 92);
@@ -206,6 +216,36 @@ TEST(HeaderFieldsTest, RewriteGathersValuesOntoTheirLabelsLines) {
   ASSERT_EQ(sections.size(), 1u);
   EXPECT_EQ(sections[0].meta.number, "3254/TB-VPUBND") << text;
   EXPECT_EQ(sections[0].meta.date, "2024-01-17") << text;
+}
+
+// OCR split a pen numeral into words ('2 +6 5', or '2 65'), and boxed a printed 'tháng' over
+// the month after it. The numeral's words are rewritten as one even when their digits agree
+// with the re-reading, so the catalog reads the number; the month's word lies in its slot.
+TEST(HeaderFieldsTest, SplitNumeralIsRewrittenAndMonthUnderWideAnchorFound) {
+  PageText page = A4Page();
+  page.lines.push_back(
+      MakeLine({MakeWord("Số:", 300, 400, 70), MakeWord("2", 390, 400, 30, 95),
+                MakeWord("65", 430, 400, 50, 91), MakeWord("/QĐ-UBND", 500, 400, 220)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Quảng", 1300, 400, 120), MakeWord("Ninh,", 1430, 400, 100),
+                MakeWord("ngày", 1540, 400, 90), MakeWord("10", 1650, 400, 50, 95),
+                MakeWord("tháng", 1720, 400, 190, 97), MakeWord("01", 1870, 400, 50, 97),
+                MakeWord("năm", 1950, 400, 90), MakeWord("2025", 2050, 400, 100)}));
+  const HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.month.has_value());
+  EXPECT_EQ(slots.month->printed, "01");
+  EXPECT_LE(slots.month->box.left, 1870);
+  Result<std::unique_ptr<ocr::FieldReader>> reader = ocr::FieldReader::Create({});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  const cv::Mat blank(page.height_px, page.width_px, CV_8UC1, cv::Scalar(255));
+  EXPECT_EQ(RereadHeaderFields(blank, **reader, &page), 3);
+  const std::string text = page.PlainText();
+  EXPECT_NE(text.find("Số: 265/QĐ-UBND\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("ngày 10 tháng 01 năm 2025"), std::string::npos) << text;
+  std::vector<index::MetadataSection> sections = index::ExtractMetadata({text});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.number, "265/QĐ-UBND") << text;
+  EXPECT_EQ(sections[0].meta.date, "2025-01-10") << text;
 }
 
 // 'Số:' lost under a stamp: the slot is cut left of the symbol on the date's row; 'ngày'

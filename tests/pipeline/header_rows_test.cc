@@ -150,6 +150,8 @@ void ExpectNumberRowRecovered(ScanColour colour) {
   EXPECT_NEAR(row.box.left, 360, 20);
   EXPECT_NEAR(row.box.bottom, kNumberRowBaseline, 25);
   EXPECT_LT(slots.number->line, slots.day->line);
+  // Read where the stamp's ink was taken away, its words count for half their confidence.
+  for (const Word& word : row.words) EXPECT_LE(word.confidence, 50) << word.text;
   // A second call finds the row there and reads nothing again.
   EXPECT_FALSE(RecoverNumberRow(header.image, **engine, &header.words));
 }
@@ -173,6 +175,39 @@ TEST(HeaderRowsTest, NeverTakesTheStampsNumber) {
   EXPECT_FALSE(RecoverNumberRow(header.image, **engine, &header.words));
   EXPECT_EQ(header.words.lines.size(), lines);
   EXPECT_FALSE(FindHeaderSlots(header.words).number.has_value());
+}
+
+// One line of words as a strip's block read gives them.
+PageText Block(const std::vector<std::string>& texts) {
+  PageText block;
+  TextLine line;
+  int left = 0;
+  for (const std::string& text : texts) {
+    line.words.push_back({text, {left, 0, left + 40, 50}, 80});
+    left += 50;
+  }
+  block.lines.push_back(std::move(line));
+  return block;
+}
+
+std::string Joined(const std::vector<Word>& words) {
+  std::string text;
+  for (const Word& word : words) text += (text.empty() ? "" : " ") + word.text;
+  return text;
+}
+
+// The number row is 'Số:' then a numeral and its symbol; a label the stamp's ink garbled still
+// opens it before a numeral and a symbol, and is written back. A stamp's 'Số: 2352' or
+// 'Ngày: 21/3/18' is no row, nor is a garbled label before a symbol without a numeral, nor a
+// longer word ending in a colon.
+TEST(HeaderRowsTest, NumberRowWordsOfStripReadings) {
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "47", "/QĐ-UBND"}))), "Số: 47 /QĐ-UBND");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Chuyển", "NỞ:", "971/SNV-CCVC"}))), "Số: 971/SNV-CCVC");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"xó.874/SNV-CCVC"}))), "Số:874/SNV-CCVC");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "2352"}))), "");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Ngày:", "21/3/18"}))), "");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"NỞ.", "/QĐ-UBND"}))), "");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Chuyển:", "12/QĐ-UBND"}))), "");
 }
 
 }  // namespace
