@@ -3,6 +3,7 @@
 // 'S0:' and 'QÐ' (Icelandic eth) do not matter; values are cut from the original text.
 #include "index/metadata.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <regex>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "index/document_symbols.h"
+#include "index/header_date.h"
 #include "index/keyed_line.h"
 #include "index/metadata_stamps.h"
 #include "index/vietnamese_text.h"
@@ -22,6 +24,9 @@ namespace {
 constexpr size_t kHeaderLines = 16;
 constexpr size_t kTitleLines = 26;
 constexpr size_t kCountedLineChars = 6;
+// A date row's place name ('Quảng Ninh', 'Thị xã Quảng Yên') is this short at most.
+constexpr long kMaxPlaceWords = 4;
+constexpr int kMaxPlaceChars = 24;
 
 struct TypeName {
   const char* key;
@@ -168,57 +173,6 @@ std::string SymbolOf(const std::string& number) {
              : symbol;
 }
 
-std::string Digits(std::string text) {
-  std::string out;
-  for (char c : text) {
-    if (c == 'o') c = '0';
-    if (c == 'l' || c == 'i') c = '1';  // OCR reads 1 as l or I
-    if (c >= '0' && c <= '9') out += c;
-  }
-  return out;
-}
-
-struct DateMatch {
-  std::string iso;
-  size_t start = 0;  // where 'ngày' begins
-};
-
-// `loose`: 'ngày' itself unread (a stamp's edge over it), the day right before 'tháng'.
-std::optional<DateMatch> FindDate(const std::string& key, bool loose = false) {
-  // Specks or a stamp's letters read between the day and 'tháng' ('ngày 29 PA: tháng'), a
-  // quote before the month ("tháng '9"), and a stroke read as a digit before the year
-  // ('năm 12024': exactly four digits follow it).
-  static const std::regex kDate(
-      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}thang *[^0-9a-z ]?([0-9oli][0-9oli ]{0,2}?) *nam *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
-  static const std::regex kLooseDate(
-      R"((?:^|[^0-9a-z])([0-9][0-9oli]?) *thang *([0-9oli][0-9oli ]{0,2}?) *nam *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
-  std::smatch match;
-  if (!std::regex_search(key, match, loose ? kLooseDate : kDate)) return std::nullopt;
-  std::string day = Digits(match[1]), month = Digits(match[2]), year = Digits(match[3]);
-  if (day.empty() || month.empty() || year.size() != 4) return std::nullopt;
-  int d = std::stoi(day), m = std::stoi(month), y = std::stoi(year);
-  if (d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2100) return std::nullopt;
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-  return DateMatch{iso, static_cast<size_t>(loose ? match.position(1) : match.position(0))};
-}
-
-// The date of line `i`, its words possibly spread over the next lines ('ngày 17' / 'tháng' /
-// '1 năm 2024': a hand-filled value on its own baseline splits the row). Only a date that
-// starts on line `i` counts.
-std::optional<DateMatch> FindDateFrom(const std::vector<KeyedLine>& lines, size_t i, size_t end,
-                                      bool loose) {
-  std::optional<DateMatch> date = FindDate(lines[i].key(), loose);
-  if (date || !Contains(lines[i].key(), loose ? "thang" : "ngay")) return date;
-  std::string joined = lines[i].key();
-  for (size_t next = i + 1; next < end && next <= i + 2; ++next) {
-    joined += ' ' + lines[next].key();
-    date = FindDate(joined, loose);
-    if (date) return date->start < lines[i].size() ? date : std::nullopt;
-  }
-  return std::nullopt;
-}
-
 // dd/mm/yyyy as written in forms.
 std::string SlashDateToIso(const std::string& key) {
   static const std::regex kSlashDate(R"(([0-9]{1,2}) *[/.-] *([0-9]{1,2}) *[/.-] *([0-9]{4}))");
@@ -267,7 +221,7 @@ void ReadAgency(const std::vector<KeyedLine>& lines, size_t number_line, Documen
   for (size_t i = 0; i < number_line; ++i) {
     const KeyedLine& line = lines[i];
     std::string key = line.key();
-    if (StartsWith(key, "mau ") || Digits(key) == key) continue;  // form code, page number
+    if (StartsWith(key, "mau ") || OcrDigits(key) == key) continue;  // form code, page number
     if (Contains(key, "doc lap") && Contains(key, "tu do")) continue;
     size_t motto = key.find("cong hoa xa hoi");
     std::string text = motto == std::string::npos ? line.text() : line.Slice(0, motto);
@@ -414,6 +368,30 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
       if (CodePointCount(place) <= 40) meta->place = place;
       break;
     }
+  }
+  // A streak or a stamp down the page makes OCR read the header in columns, the title block
+  // before the date row. Past the header, only the date row's own shape counts: a place name
+  // of a few words and a comma open the line, then 'ngày ...' ('Quảng Ninh, ngày 16 tháng 9
+  // năm 2024'). Minutes open their body so too, with 'Hôm nay' ("today") for the place; a
+  // citation's number before the comma ('13/UB-TP, ngày ...') is no place either.
+  for (size_t i = header_end; i < title_end && meta->date.empty(); ++i) {
+    std::optional<DateMatch> date = FindDateFrom(lines, i, title_end, false);
+    if (!date) continue;
+    const std::string before = TrimPunctuation(lines[i].key().substr(0, date->start));
+    const std::string place = TrimPunctuation(lines[i].Slice(0, date->start));
+    const bool comma = lines[i].key().substr(0, date->start).find(',') != std::string::npos;
+    const long words = std::count(before.begin(), before.end(), ' ') + 1;
+    // OCR may take a letter of the place for a digit ('1ảng Yên'), never two.
+    const bool name_like = before.find('/') == std::string::npos &&
+                           std::count_if(before.begin(), before.end(), [](char c) {
+                             return std::isdigit(static_cast<unsigned char>(c));
+                           }) < 2;
+    if (!comma || place.empty() || !name_like || words > kMaxPlaceWords ||
+        CodePointCount(place) > kMaxPlaceChars || before == "hom nay") {
+      continue;
+    }
+    meta->date = date->iso;
+    meta->place = place;
   }
 
   std::optional<size_t> subject_line;

@@ -21,6 +21,7 @@ namespace {
 constexpr float kSureConfidence = 60;
 constexpr float kSureShare = 0.6f;
 constexpr float kTrustPrinted = 85;
+constexpr float kLeastConfidence = 10;
 // The digit model overrules such a confident page reading only this sure, in this many
 // renderings at least, all agreeing.
 constexpr float kSureDigitModel = 80;
@@ -296,6 +297,8 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   votes = std::move(support);
   auto best = std::max_element(votes.begin(), votes.end(),
                                [](const auto& a, const auto& b) { return a.second < b.second; });
+  // A value no reader was even a little sure of is a guess: the field is left unread.
+  if (best_confidence[best->first] < kLeastConfidence) return std::nullopt;
   FieldChoice choice;
   choice.value = best->first;
   choice.confidence = std::min(100.0f, best_confidence[best->first] * best->second / total);

@@ -67,6 +67,40 @@ TEST(MetadataTest, BodyDatesAndNumbersAreNotTheHeader) {
   EXPECT_TRUE(sections[0].meta.empty());
 }
 
+// A streak down the page made OCR read the header in columns: the title block comes before
+// the date row. The date row's shape ('Place, ngày ...') still finds it past the header; a
+// body sentence quoting a date does not count.
+TEST(MetadataTest, DateRowReadAfterTheTitle) {
+  const std::string page =
+      "ỦY BAN NHÂN DÂN HUYỆN BÌNH LIÊU\nsố: 425/TB-VPUBND\n.THÔNG BÁO\n"
+      "Kết luận của đồng chí Phó Chủ tịch\nỦy ban nhân dân tỉnh\n"
+      "Độc lập - Tự do - Hạnh phúc\nng Ninh, ngày 16 tháng\n09 năm 2024\n"
+      "Chiều ngày 14 tháng 8 năm 2024, đồng chí Bùi Thị Lan Hương chủ trì cuộc họp\n";
+  std::vector<MetadataSection> sections = ExtractMetadata({page});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.date, "2024-09-16");
+  EXPECT_EQ(sections[0].meta.place, "ng Ninh");
+  EXPECT_EQ(sections[0].meta.type, "THÔNG BÁO");
+  // A place's letter OCR took for a digit still makes a place.
+  sections =
+      ExtractMetadata({"ỦY BAN NHÂN DÂN THỊ XÃ QUẢNG YÊN\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
+                       "Triển khai chuyển đổi số năm 2024\n"
+                       "1ảng Yên, ngày 03 tháng 4 năm 2024\n"});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.date, "2024-04-03");
+  const std::string body_only =
+      "ỦY BAN NHÂN DÂN HUYỆN BÌNH LIÊU\nsố: 425/TB-VPUBND\n.THÔNG BÁO\n"
+      "Kết luận của đồng chí Phó Chủ tịch\n"
+      "Chiều ngày 14 tháng 8 năm 2024, đồng chí Bùi Thị Lan Hương chủ trì cuộc họp\n"
+      "Thực hiện Kế hoạch của tỉnh, ngày 15 tháng 5 năm 2024 Sở đã báo cáo\n"
+      "Hôm nay, ngày 20 tháng 5 năm 2024, tại trụ sở Ủy ban nhân dân huyện\n"
+      "Xét đề nghị của Chủ tịch UBND thị xã tại phiếu trình số\n"
+      "13/UB-TP, ngày 18 tháng 01 năm 1999.\n";
+  sections = ExtractMetadata({body_only});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.date, "");
+}
+
 TEST(MetadataTest, PersonnelFormThenDecisionMakeTwoSections) {
   const std::string form =
       "Mẫu 2C-BNV/2008\nCơ quan, đơn vị sử dụng CBCC: Sở Nội vụ tỉnh Quảng Ninh\n"

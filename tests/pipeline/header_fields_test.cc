@@ -104,6 +104,11 @@ TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {
   EXPECT_EQ(number->value, "02");
   EXPECT_TRUE(number->uncertain);
   EXPECT_FALSE(ChooseField(FieldKind::kMonth, {{"13", 90, "a"}, {"45", 90, "b"}}, "", 0));
+  // The only plausible day is a reading no reader was sure of at all (a scribbled '20' read
+  // '80220', and '1' at confidence 0): no value, the field is left unread.
+  EXPECT_FALSE(ChooseField(FieldKind::kDay,
+                           {{"80220", 7, "digits/otsu"}, {"1", 0, "otsu/line"}, {"3", 4, "x"}},
+                           "80", 8));
 }
 
 // The page pass read a pen '30' confidently as '20'. The digit model, surely and in every

@@ -1,0 +1,50 @@
+#include "index/header_date.h"
+
+#include <cstdio>
+#include <regex>
+
+namespace sohoa::index {
+
+std::string OcrDigits(std::string text) {
+  std::string out;
+  for (char c : text) {
+    if (c == 'o') c = '0';
+    if (c == 'l' || c == 'i') c = '1';  // OCR reads 1 as l or I
+    if (c >= '0' && c <= '9') out += c;
+  }
+  return out;
+}
+
+std::optional<DateMatch> FindDate(const std::string& key, bool loose) {
+  // Specks or a stamp's letters read between the day and 'tháng' ('ngày 29 PA: tháng'), a
+  // quote before the month ("tháng '9"), and a stroke read as a digit before the year
+  // ('năm 12024': exactly four digits follow it).
+  static const std::regex kDate(
+      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}thang *[^0-9a-z ]?([0-9oli][0-9oli ]{0,2}?) *nam *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
+  static const std::regex kLooseDate(
+      R"((?:^|[^0-9a-z])([0-9][0-9oli]?) *thang *([0-9oli][0-9oli ]{0,2}?) *nam *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
+  std::smatch match;
+  if (!std::regex_search(key, match, loose ? kLooseDate : kDate)) return std::nullopt;
+  std::string day = OcrDigits(match[1]), month = OcrDigits(match[2]), year = OcrDigits(match[3]);
+  if (day.empty() || month.empty() || year.size() != 4) return std::nullopt;
+  int d = std::stoi(day), m = std::stoi(month), y = std::stoi(year);
+  if (d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2100) return std::nullopt;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
+  return DateMatch{iso, static_cast<size_t>(loose ? match.position(1) : match.position(0))};
+}
+
+std::optional<DateMatch> FindDateFrom(const std::vector<KeyedLine>& lines, size_t i, size_t end,
+                                      bool loose) {
+  std::optional<DateMatch> date = FindDate(lines[i].key(), loose);
+  if (date || lines[i].key().find(loose ? "thang" : "ngay") == std::string::npos) return date;
+  std::string joined = lines[i].key();
+  for (size_t next = i + 1; next < end && next <= i + 2; ++next) {
+    joined += ' ' + lines[next].key();
+    date = FindDate(joined, loose);
+    if (date) return date->start < lines[i].size() ? date : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace sohoa::index
