@@ -21,9 +21,11 @@ namespace {
 constexpr float kSureConfidence = 60;
 constexpr float kSureShare = 0.6f;
 constexpr float kTrustPrinted = 85;
+// A value whose surest reading is below this is a guess, and left unread.
 constexpr float kLeastConfidence = 10;
 // The digit model overrules such a confident page reading only this sure, in this many
-// renderings at least, all agreeing.
+// renderings at least, all agreeing; or only fairly sure, with a Tesseract line reading of
+// the same value.
 constexpr float kSureDigitModel = 80;
 constexpr float kFairDigitModel = 65;
 constexpr int kDigitModelQuorum = 3;

@@ -342,9 +342,9 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
     const int left = box.left + strip.x, top = box.top + strip.y;
     word.box = {word.box.left + left, word.box.top + top, word.box.right + left,
                 word.box.bottom + top};
-    // Read where a stamp's ink was taken away, the row's words are surer than they are: the
-    // numeral's own re-reading (pipeline/header_fields.h) weighs the page pass's reading by
-    // its confidence, and a frame's edge through a printed '8' leaves a sure '9'.
+    // Words read where a stamp's ink was taken away are less sure than Tesseract says (a
+    // frame's edge through a printed '8' leaves a confident '9'), and the numeral's own
+    // re-reading (pipeline/header_fields.h) weighs the page pass's reading by its confidence.
     word.confidence *= kStrippedRowTrust;
     text += (text.empty() ? "" : " ") + word.text;
   }
