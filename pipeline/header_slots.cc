@@ -283,6 +283,17 @@ class HeaderWords {
   std::vector<PixelBox> anchor_boxes_;
 };
 
+// Between two date anchors of one line ('ngày' and 'tháng', 'tháng' and 'năm'), the words in
+// the line's order are the value's, though OCR may have boxed an anchor reaching over them
+// ('tháng' over '01'): the slot's box takes in those with digits.
+void CoverDigitWords(const TextLine& line, FieldSlot* slot) {
+  for (int w = slot->first_word; w < slot->end_word; ++w) {
+    if (!HasDigit(line.words[w].text)) continue;
+    slot->box.left = std::min(slot->box.left, line.words[w].box.left);
+    slot->box.right = std::max(slot->box.right, line.words[w].box.right);
+  }
+}
+
 void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* slots,
                    int* date_row_y, int* date_row_height) {
   for (size_t t = 0; t < words.size(); ++t) {
@@ -303,6 +314,7 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
       day.end_word = at.line == thang_ref.line ? thang_ref.word
                                                : static_cast<int>(page.lines[at.line].words.size());
       day.box = words.Band(t, words.anchor_box(ngay).right + 1, thang.left - 1);
+      if (at.line == thang_ref.line) CoverDigitWords(page.lines[at.line], &day);
       // 'ngàyZ': a pen stroke read glued to the anchor; the slot's left side is estimated.
       if (words.anchor_box(ngay).right < words.word(ngay).box.right) {
         day.label_box = words.word(ngay).box;
@@ -331,15 +343,8 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
     }
     month.box = words.Band(t, thang.right + 1,
                            nam >= 0 ? words.anchor_box(nam).left - 1 : thang.right + 4 * height);
-    // Between 'tháng' and 'năm' in the line's order are the month's words, though OCR may
-    // have boxed 'tháng' reaching over them: the slot holds them whole.
     if (nam >= 0 && words.ref(nam).line == thang_ref.line) {
-      const TextLine& line = page.lines[thang_ref.line];
-      for (int w = month.first_word; w < month.end_word; ++w) {
-        if (!HasDigit(line.words[w].text)) continue;
-        month.box.left = std::min(month.box.left, line.words[w].box.left);
-        month.box.right = std::max(month.box.right, line.words[w].box.right);
-      }
+      CoverDigitWords(page.lines[thang_ref.line], &month);
     }
     words.Gather(&month, nam < 0, /*from_right=*/false);
     slots->day = day;

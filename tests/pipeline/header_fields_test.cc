@@ -223,9 +223,10 @@ TEST(HeaderFieldsTest, RewriteGathersValuesOntoTheirLabelsLines) {
   EXPECT_EQ(sections[0].meta.date, "2024-01-17") << text;
 }
 
-// OCR split a pen numeral into words ('2 +6 5', or '2 65'), and boxed a printed 'tháng' over
-// the month after it. The numeral's words are rewritten as one even when their digits agree
-// with the re-reading, so the catalog reads the number; the month's word lies in its slot.
+// OCR split a pen numeral into words ('2 +6 5', or '2 65'), and boxed the printed 'ngày' and
+// 'tháng' over the values after them. The numeral's words are rewritten as one even when their
+// digits agree with the re-reading, so the catalog reads the number; the day's and month's
+// words lie in their slots.
 TEST(HeaderFieldsTest, SplitNumeralIsRewrittenAndMonthUnderWideAnchorFound) {
   PageText page = A4Page();
   page.lines.push_back(
@@ -233,10 +234,12 @@ TEST(HeaderFieldsTest, SplitNumeralIsRewrittenAndMonthUnderWideAnchorFound) {
                 MakeWord("65", 430, 400, 50, 91), MakeWord("/QĐ-UBND", 500, 400, 220)}));
   page.lines.push_back(
       MakeLine({MakeWord("Quảng", 1300, 400, 120), MakeWord("Ninh,", 1430, 400, 100),
-                MakeWord("ngày", 1540, 400, 90), MakeWord("10", 1650, 400, 50, 95),
+                MakeWord("ngày", 1540, 400, 140), MakeWord("10", 1650, 400, 50, 95),
                 MakeWord("tháng", 1720, 400, 190, 97), MakeWord("01", 1870, 400, 50, 97),
                 MakeWord("năm", 1950, 400, 90), MakeWord("2025", 2050, 400, 100)}));
   const HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->printed, "10");
   ASSERT_TRUE(slots.month.has_value());
   EXPECT_EQ(slots.month->printed, "01");
   EXPECT_LE(slots.month->box.left, 1870);
