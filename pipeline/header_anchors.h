@@ -1,19 +1,54 @@
-// The printed anchors of a header's number row as pipeline/header_slots.cc recognises them in
-// OCR words, for code that looks for that row elsewhere (pipeline/header_rows.h).
+// The printed anchors of a header as OCR words carry them: the number's label 'Số:' and its
+// '/SYMBOL', the date's 'ngày', 'tháng' and 'năm', with what OCR glues to them or misreads
+// them as. Used by pipeline/header_slots.cc to find the value slots and by
+// pipeline/header_rows.cc to find a number row read again. Pure functions of the words.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
+#include "common/page_text.h"
+
 namespace sohoa::pipeline {
+
+// `text` folded (no diacritics, lower case) without the punctuation OCR puts beside a word.
+std::string HeaderKey(const std::string& text);
+
+// 'Số' as OCR reads it: 'S0', '5o', 'Sð', 'S6', with specks glued to it (`key` a HeaderKey).
+bool IsNumberLabel(std::string key);
 
 // True when `text` is the 'Số:' label as OCR reads it ('Số:', 'S0', '.Số', 'số“').
 bool IsNumberLabelWord(const std::string& text);
 
-// Code points of a 'Số:' read glued to the numeral ('Sð:64/UBND-VHTT'), or 0.
-int GluedNumberLabelLength(const std::string& text);
+// A date anchor read glued to its neighbour: the place before 'ngày' ('Ninh,ngày'), or a
+// stroke of the handwritten value after it ('ngàyZ'). Returns the anchor's key ('ngay',
+// 'thang', 'nam') and sets `anchor_box` to the anchor's share of the word (estimated from
+// code points); a word that is an anchor by itself, or none, keeps its key and box.
+std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* anchor_box);
 
-// The '/SYMBOL' of a word ('/QĐ-UBND' of '47/QĐ-UBND'), or empty when it has none: a symbol
-// opens with a capital and has two or more ('V/v' and a stamp's date '21/3' are no number).
-std::string NumberSymbol(const std::string& text);
+// Code points of a 'Số:' glued to the numeral ('Sð:64/UBND-VHTT'), or 0.
+int GluedLabelLength(const std::string& text);
+
+// Code points [begin, end) of `text`.
+std::string DropCodePoints(const std::string& text, int begin, int end);
+
+bool HasDigit(const std::string& text);
+
+// What is left of a 'Số:' OCR split or half lost ('õ:', ':'): a short word ending in a colon,
+// without digits. The value starts after it.
+bool IsLabelTail(const std::string& text);
+
+// The byte index of the slash opening the symbol in `text`: the last one, or the one before a
+// year ('01/2018/NĐ-CP'). Slashes before it are a pen numeral's strokes OCR read as such
+// ('Số:/.Z2/SNV-CCVC' for 'Số:227/SNV-CCVC'). npos when there is none.
+std::size_t SymbolSlash(const std::string& text);
+
+// The '/SYMBOL' of a word ('/QĐ-UBND' of '47/QĐ-UBND', quotes OCR put after the slash
+// dropped, '/2018/NĐ-CP' with its year), or empty when the word has none: a symbol opens with
+// a capital and has two or more ('V/v' is no number, nor is a stamp's date '21/3').
+std::string SymbolSuffix(const std::string& text);
+
+// The x where the symbol's slash of `word` stands, estimated from its share of code points.
+int SlashX(const Word& word);
 
 }  // namespace sohoa::pipeline

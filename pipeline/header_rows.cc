@@ -79,7 +79,7 @@ cv::Mat StraightLines(const cv::Mat& ink, int horizontal, int vertical) {
 // by single dashes, three capitals at least ('/QĐ-UBND', '/UBND'), not a word OCR made of
 // print a frame's line crossed ('/RH-UDRÏR-') or of a stamp's scratches.
 bool IsSymbolShaped(const std::string& word) {
-  const std::string symbol = NumberSymbol(word);
+  const std::string symbol = SymbolSuffix(word);
   if (symbol.size() < 3) return false;
   const std::string folded = index::FoldVietnamese(symbol.substr(1));
   int capitals = 0;
@@ -267,7 +267,7 @@ std::vector<Word> NumberRowWords(const PageText& block) {
     const int count = static_cast<int>(line.words.size());
     for (int label = 0; label < count; ++label) {
       const std::string& text = line.words[label].text;
-      const bool glued = GluedNumberLabelLength(text) > 0 && IsSymbolShaped(text);
+      const bool glued = GluedLabelLength(text) > 0 && IsSymbolShaped(text);
       const bool read = IsNumberLabelWord(text) || glued;
       const size_t misread = read ? 0 : MisreadLabelBytes(text);
       if (!read && misread == 0) continue;

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 
 #include "index/vietnamese_text.h"
 #include "pipeline/header_anchors.h"
@@ -16,156 +15,6 @@ namespace {
 // The header (agency, number, motto, place and date) fills the top of the first page.
 constexpr double kHeaderShare = 0.45;
 
-std::string Key(const std::string& text) {
-  std::string key = index::FoldVietnamese(index::NormalizeVietnamese(text));
-  std::erase_if(key, [](char c) { return c == ':' || c == '.' || c == ',' || c == ';'; });
-  return key;
-}
-
-// Specks and quotes OCR glues to a printed word ('.Số', "'Sô", 'số“' where the colon was).
-std::string DropGluedSpecks(std::string key) {
-  key.erase(0, std::min(key.size(), key.find_first_not_of("'`\"-_~^|*!(")));
-  for (const char* junk : {"“", "”", "‘", "’", "'", "\"", "`", "*", "^", "~", "_", "!"}) {
-    const size_t size = std::strlen(junk);
-    while (key.size() > size && key.compare(key.size() - size, size, junk) == 0) {
-      key.resize(key.size() - size);
-    }
-  }
-  return key;
-}
-
-// 'Số' as OCR reads it: 'S0', '5o', 'Sð', 'S6', with specks glued to it.
-bool IsNumberLabel(std::string key) {
-  key = DropGluedSpecks(std::move(key));
-  return key == "so" || key == "s0" || key == "5o" || key == "sd" || key == "s6";
-}
-
-// A date anchor read glued to its neighbour: the place before 'ngày' ('Ninh,ngày'), or a
-// stroke of the handwritten value after it ('ngàyZ'). Returns the anchor's key and sets
-// `anchor_box` to the anchor's share of the word (estimated from code points); a word that
-// is an anchor by itself keeps its key and box.
-std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* anchor_box) {
-  *anchor_box = word.box;
-  const std::string bare = DropGluedSpecks(key);
-  for (const std::string anchor : {"ngay", "thang", "nam"}) {
-    if (bare == anchor) return anchor;
-  }
-  const int chars = index::CodePointCount(word.text);
-  if (chars <= 0) return key;
-  for (const std::string anchor : {"ngay", "thang", "nam"}) {
-    const int anchor_chars = static_cast<int>(anchor.size());
-    // The place glued before 'ngày' ('Ninh,ngày'): only 'ngày' after a comma is cut from a
-    // word's end ('tháng' and 'năm' end other words too: 'Nam').
-    if (anchor == "ngay" && bare.size() >= anchor.size() + 3 &&
-        bare.compare(bare.size() - anchor.size(), anchor.size(), anchor) == 0 &&
-        word.text.find(',') != std::string::npos) {
-      anchor_box->left = word.box.right - word.box.width() * anchor_chars / chars;
-      return anchor;
-    }
-    if (bare.size() <= anchor.size() || bare.compare(0, anchor.size(), anchor) != 0) continue;
-    // At most two glued code points, not all digits: a longer tail is another word
-    // ('ngàyhôm'), and digits read glued ('tháng9') stay where the catalog's date parser finds
-    // them; a pen value read as a digit and a letter ('ngày0P') is re-read. The year glued to
-    // 'năm' ('năm·2024') leaves the anchor whole.
-    const std::string tail = bare.substr(anchor.size());
-    const auto tail_digits = std::count_if(tail.begin(), tail.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c));
-    });
-    const bool glued_year = anchor == "nam" && tail_digits == 4 && tail.size() <= 7;
-    const bool all_digits = tail_digits == static_cast<long>(tail.size());
-    if ((chars <= anchor_chars + 2 && !all_digits) || glued_year) {
-      anchor_box->right = word.box.left + word.box.width() * anchor_chars / chars;
-      return anchor;
-    }
-  }
-  return key;
-}
-
-// Code points of a 'Số:' glued to the numeral ('Sð:64/UBND-VHTT'), or 0.
-int GluedLabelLength(const std::string& text) {
-  const size_t colon = text.find(':');
-  if (colon == std::string::npos || colon > 8) return 0;
-  return IsNumberLabel(Key(text.substr(0, colon)))
-             ? index::CodePointCount(text.substr(0, colon)) + 1
-             : 0;
-}
-
-// Code points [begin, end) of `text`.
-std::string DropCodePoints(const std::string& text, int begin, int end) {
-  std::string out;
-  int index = -1;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++index;
-    if (index >= begin && index < end) out += text[i];
-  }
-  return out;
-}
-
-bool HasDigit(const std::string& text) {
-  return std::any_of(text.begin(), text.end(),
-                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-}
-
-// What is left of a 'Số:' OCR split or half lost ('õ:', ':'): a short word ending in a colon,
-// without digits. The value starts after it.
-bool IsLabelTail(const std::string& text) {
-  return !text.empty() && text.back() == ':' && !HasDigit(text) && index::CodePointCount(text) <= 3;
-}
-
-// The slash opening the symbol in `text`: the last one, or the one before a year
-// ('01/2018/NĐ-CP'). Slashes before it are a pen numeral's strokes OCR read as such
-// ('Số:/.Z2/SNV-CCVC' for 'Số:227/SNV-CCVC'). npos when there is none.
-size_t SymbolSlash(const std::string& text) {
-  size_t slash = text.find('/');
-  while (slash != std::string::npos) {
-    const size_t start = text.find_first_not_of('/', slash);
-    const size_t next = start == std::string::npos ? start : text.find('/', start);
-    if (next == std::string::npos) return slash;
-    const std::string between = text.substr(start, next - start);
-    if (between.size() == 4 && std::all_of(between.begin(), between.end(), [](char c) {
-          return std::isdigit(static_cast<unsigned char>(c));
-        })) {
-      return slash;
-    }
-    slash = next;
-  }
-  return slash;
-}
-
-// The '/SYMBOL' of a word ('/QĐ-UBND' of '47/QĐ-UBND', quotes OCR put after the slash
-// dropped), or empty when the word has none: a symbol opens with a capital ('V/v' is no
-// number, nor is a stamp's date '21/3').
-std::string SymbolSuffix(const std::string& text) {
-  const size_t slash = SymbolSlash(text);
-  if (slash == std::string::npos) return {};
-  // A slash OCR doubled ('01//TB-VPUBND') is one.
-  std::string symbol = text.substr(std::min(text.size(), text.find_first_not_of('/', slash)));
-  for (const char* junk : {"“", "”", "‘", "’", "'", "\"", "`", "*", ".", ",", "^"}) {
-    for (size_t at; (at = symbol.find(junk)) != std::string::npos;) {
-      symbol.erase(at, std::strlen(junk));
-    }
-  }
-  // 'N/YYYY/SYMBOL': the year is part of it, the symbol proper follows.
-  const bool year = symbol.size() > 5 && symbol[4] == '/' &&
-                    std::all_of(symbol.begin(), symbol.begin() + 4,
-                                [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  const std::string folded = index::FoldVietnamese(year ? symbol.substr(5) : symbol);
-  int capitals = 0;
-  for (char c : folded) capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
-  if (folded.empty() || !std::isupper(static_cast<unsigned char>(folded[0])) || capitals < 2) {
-    return {};
-  }
-  return "/" + symbol;
-}
-
-// The x where the slash of `word` stands, estimated from its share of the code points.
-int SlashX(const Word& word) {
-  const size_t slash = SymbolSlash(word.text);
-  const int chars = std::max(1, index::CodePointCount(word.text));
-  return word.box.left +
-         word.box.width() * index::CodePointCount(word.text.substr(0, slash)) / chars;
-}
-
 class HeaderWords {
  public:
   explicit HeaderWords(const PageText& page) : page_(page) {
@@ -176,7 +25,7 @@ class HeaderWords {
         const Word& word = page.lines[i].words[w];
         PixelBox anchor_box;
         refs_.push_back({static_cast<int>(i), static_cast<int>(w)});
-        keys_.push_back(DateAnchorKey(word, Key(word.text), &anchor_box));
+        keys_.push_back(DateAnchorKey(word, HeaderKey(word.text), &anchor_box));
         anchor_boxes_.push_back(anchor_box);
       }
     }
@@ -217,7 +66,7 @@ class HeaderWords {
              y < slot->box.bottom;
     };
     auto takes = [&](const Word& word) {
-      if (IsAnchor(Key(word.text)) || IsLabelTail(word.text)) return false;
+      if (IsAnchor(HeaderKey(word.text)) || IsLabelTail(word.text)) return false;
       return !digits_only || HasDigit(word.text) || index::CodePointCount(word.text) == 1;
     };
     const WordRef excluded = exclude >= 0 ? refs_[exclude] : WordRef{};
@@ -517,11 +366,5 @@ HeaderSlots FindHeaderSlots(const PageText& page) {
   slots.number = FindNumberSlot(page, words, date_row_y, date_row_height);
   return slots;
 }
-
-bool IsNumberLabelWord(const std::string& text) { return IsNumberLabel(Key(text)); }
-
-int GluedNumberLabelLength(const std::string& text) { return GluedLabelLength(text); }
-
-std::string NumberSymbol(const std::string& text) { return SymbolSuffix(text); }
 
 }  // namespace sohoa::pipeline

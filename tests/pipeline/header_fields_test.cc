@@ -68,15 +68,15 @@ TEST(HeaderFieldsTest, FindsSlotsFromPrintedAnchorsAndSkipsStampNumber) {
 // A number's symbol as OCR reads it: quotes dropped, a doubled slash one slash; no symbol in
 // a subject line's 'V/v' or a stamp's date.
 TEST(HeaderFieldsTest, NumberSymbolOfOcrWords) {
-  EXPECT_EQ(NumberSymbol("47/QĐ-UBND"), "/QĐ-UBND");
-  EXPECT_EQ(NumberSymbol("Z⁄//TB-VPUBND"), "/TB-VPUBND");
-  EXPECT_EQ(NumberSymbol("/“UBND-VHTT"), "/UBND-VHTT");
-  EXPECT_EQ(NumberSymbol("V/v"), "");
-  EXPECT_EQ(NumberSymbol("21/3/18"), "");
+  EXPECT_EQ(SymbolSuffix("47/QĐ-UBND"), "/QĐ-UBND");
+  EXPECT_EQ(SymbolSuffix("Z⁄//TB-VPUBND"), "/TB-VPUBND");
+  EXPECT_EQ(SymbolSuffix("/“UBND-VHTT"), "/UBND-VHTT");
+  EXPECT_EQ(SymbolSuffix("V/v"), "");
+  EXPECT_EQ(SymbolSuffix("21/3/18"), "");
   // A pen numeral's strokes read as slashes come before the symbol's own; a year stays in it.
-  EXPECT_EQ(NumberSymbol("Số:/.Z2/SNV-CCVC"), "/SNV-CCVC");
-  EXPECT_EQ(NumberSymbol("130/2018/NĐ-CP"), "/2018/NĐ-CP");
-  EXPECT_EQ(NumberSymbol("UBND"), "");
+  EXPECT_EQ(SymbolSuffix("Số:/.Z2/SNV-CCVC"), "/SNV-CCVC");
+  EXPECT_EQ(SymbolSuffix("130/2018/NĐ-CP"), "/2018/NĐ-CP");
+  EXPECT_EQ(SymbolSuffix("UBND"), "");
 }
 
 TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {

@@ -1,0 +1,153 @@
+// Recognising a header's printed anchors in OCR words (pipeline/header_anchors.h).
+#include "pipeline/header_anchors.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <string_view>
+
+#include "index/vietnamese_text.h"
+
+namespace sohoa::pipeline {
+
+namespace {
+
+// Specks and quotes OCR glues to a printed word ('.Số', "'Sô", 'số“' where the colon was).
+std::string DropGluedSpecks(std::string key) {
+  key.erase(0, std::min(key.size(), key.find_first_not_of("'`\"-_~^|*!(")));
+  for (const char* junk : {"“", "”", "‘", "’", "'", "\"", "`", "*", "^", "~", "_", "!"}) {
+    const size_t size = std::strlen(junk);
+    while (key.size() > size && key.compare(key.size() - size, size, junk) == 0) {
+      key.resize(key.size() - size);
+    }
+  }
+  return key;
+}
+
+// Four digits: the year of an 'N/YYYY/SYMBOL' number.
+bool IsYear(std::string_view text) {
+  return text.size() == 4 && std::all_of(text.begin(), text.end(), [](char c) {
+           return std::isdigit(static_cast<unsigned char>(c));
+         });
+}
+
+}  // namespace
+
+std::string HeaderKey(const std::string& text) {
+  std::string key = index::FoldVietnamese(index::NormalizeVietnamese(text));
+  std::erase_if(key, [](char c) { return c == ':' || c == '.' || c == ',' || c == ';'; });
+  return key;
+}
+
+bool IsNumberLabel(std::string key) {
+  key = DropGluedSpecks(std::move(key));
+  return key == "so" || key == "s0" || key == "5o" || key == "sd" || key == "s6";
+}
+
+std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* anchor_box) {
+  *anchor_box = word.box;
+  const std::string bare = DropGluedSpecks(key);
+  for (const std::string anchor : {"ngay", "thang", "nam"}) {
+    if (bare == anchor) return anchor;
+  }
+  const int chars = index::CodePointCount(word.text);
+  if (chars <= 0) return key;
+  for (const std::string anchor : {"ngay", "thang", "nam"}) {
+    const int anchor_chars = static_cast<int>(anchor.size());
+    // The place glued before 'ngày' ('Ninh,ngày'): only 'ngày' after a comma is cut from a
+    // word's end ('tháng' and 'năm' end other words too: 'Nam').
+    if (anchor == "ngay" && bare.size() >= anchor.size() + 3 &&
+        bare.compare(bare.size() - anchor.size(), anchor.size(), anchor) == 0 &&
+        word.text.find(',') != std::string::npos) {
+      anchor_box->left = word.box.right - word.box.width() * anchor_chars / chars;
+      return anchor;
+    }
+    if (bare.size() <= anchor.size() || bare.compare(0, anchor.size(), anchor) != 0) continue;
+    // At most two glued code points, not all digits: a longer tail is another word
+    // ('ngàyhôm'), and digits read glued ('tháng9') stay where the catalog's date parser finds
+    // them; a pen value read as a digit and a letter ('ngày0P') is re-read. The year glued to
+    // 'năm' ('năm·2024') leaves the anchor whole.
+    const std::string tail = bare.substr(anchor.size());
+    const auto tail_digits = std::count_if(tail.begin(), tail.end(), [](char c) {
+      return std::isdigit(static_cast<unsigned char>(c));
+    });
+    const bool glued_year = anchor == "nam" && tail_digits == 4 && tail.size() <= 7;
+    const bool all_digits = tail_digits == static_cast<long>(tail.size());
+    if ((chars <= anchor_chars + 2 && !all_digits) || glued_year) {
+      anchor_box->right = word.box.left + word.box.width() * anchor_chars / chars;
+      return anchor;
+    }
+  }
+  return key;
+}
+
+int GluedLabelLength(const std::string& text) {
+  const size_t colon = text.find(':');
+  if (colon == std::string::npos || colon > 8) return 0;
+  return IsNumberLabel(HeaderKey(text.substr(0, colon)))
+             ? index::CodePointCount(text.substr(0, colon)) + 1
+             : 0;
+}
+
+std::string DropCodePoints(const std::string& text, int begin, int end) {
+  std::string out;
+  int index = -1;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++index;
+    if (index >= begin && index < end) out += text[i];
+  }
+  return out;
+}
+
+bool HasDigit(const std::string& text) {
+  return std::any_of(text.begin(), text.end(),
+                     [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+bool IsLabelTail(const std::string& text) {
+  return !text.empty() && text.back() == ':' && !HasDigit(text) && index::CodePointCount(text) <= 3;
+}
+
+size_t SymbolSlash(const std::string& text) {
+  size_t slash = text.find('/');
+  while (slash != std::string::npos) {
+    const size_t start = text.find_first_not_of('/', slash);
+    const size_t next = start == std::string::npos ? start : text.find('/', start);
+    if (next == std::string::npos) return slash;
+    if (IsYear(std::string_view(text).substr(start, next - start))) return slash;
+    slash = next;
+  }
+  return slash;
+}
+
+std::string SymbolSuffix(const std::string& text) {
+  const size_t slash = SymbolSlash(text);
+  if (slash == std::string::npos) return {};
+  // A slash OCR doubled ('01//TB-VPUBND') is one.
+  std::string symbol = text.substr(std::min(text.size(), text.find_first_not_of('/', slash)));
+  for (const char* junk : {"“", "”", "‘", "’", "'", "\"", "`", "*", ".", ",", "^"}) {
+    for (size_t at; (at = symbol.find(junk)) != std::string::npos;) {
+      symbol.erase(at, std::strlen(junk));
+    }
+  }
+  // 'N/YYYY/SYMBOL': the year is part of it, the symbol proper follows.
+  const bool year = symbol.size() > 5 && symbol[4] == '/' && IsYear(symbol.substr(0, 4));
+  const std::string folded = index::FoldVietnamese(year ? symbol.substr(5) : symbol);
+  int capitals = 0;
+  for (char c : folded) capitals += std::isupper(static_cast<unsigned char>(c)) ? 1 : 0;
+  if (folded.empty() || !std::isupper(static_cast<unsigned char>(folded[0])) || capitals < 2) {
+    return {};
+  }
+  return "/" + symbol;
+}
+
+int SlashX(const Word& word) {
+  const size_t slash = SymbolSlash(word.text);
+  const int chars = std::max(1, index::CodePointCount(word.text));
+  return word.box.left +
+         word.box.width() * index::CodePointCount(word.text.substr(0, slash)) / chars;
+}
+
+bool IsNumberLabelWord(const std::string& text) { return IsNumberLabel(HeaderKey(text)); }
+
+}  // namespace sohoa::pipeline
