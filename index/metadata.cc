@@ -316,6 +316,36 @@ std::string NumberOpening(const KeyedLine& line) {
   return SymbolOf(number).empty() ? std::string() : number;
 }
 
+// A streak or a stamp down the page makes OCR read the header in columns, the title block
+// before the date row. Past the header (lines [`from`, `end`)), only the date row's own shape
+// counts: a place name of a few words and a comma open the line, then 'ngày ...' ('Quảng
+// Ninh, ngày 16 tháng 9 năm 2024'). Minutes open their body so too, with 'Hôm nay' ("today")
+// for the place; a citation's number before the comma ('13/UB-TP, ngày ...') is no place
+// either.
+void ReadDateRowAfterTitle(const std::vector<KeyedLine>& lines, size_t from, size_t end,
+                           DocumentMeta* meta) {
+  for (size_t i = from; i < end; ++i) {
+    std::optional<DateMatch> date = FindDateFrom(lines, i, end, false);
+    if (!date) continue;
+    const std::string before = TrimPunctuation(lines[i].key().substr(0, date->start));
+    const std::string place = TrimPunctuation(lines[i].Slice(0, date->start));
+    const bool comma = lines[i].key().substr(0, date->start).find(',') != std::string::npos;
+    const long words = std::count(before.begin(), before.end(), ' ') + 1;
+    // One digit is allowed: OCR takes a place's letter for one ('1ảng Yên').
+    const bool name_like = before.find('/') == std::string::npos &&
+                           std::count_if(before.begin(), before.end(), [](char c) {
+                             return std::isdigit(static_cast<unsigned char>(c));
+                           }) < 2;
+    if (!comma || place.empty() || !name_like || words > kMaxPlaceWords ||
+        CodePointCount(place) > kMaxPlaceChars || before == "hom nay") {
+      continue;
+    }
+    meta->date = date->iso;
+    meta->place = place;
+    return;
+  }
+}
+
 void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   const size_t header_end = HeaderEnd(lines, WindowEnd(lines, kHeaderLines));
   const size_t title_end = WindowEnd(lines, kTitleLines);
@@ -369,30 +399,7 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
       break;
     }
   }
-  // A streak or a stamp down the page makes OCR read the header in columns, the title block
-  // before the date row. Past the header, only the date row's own shape counts: a place name
-  // of a few words and a comma open the line, then 'ngày ...' ('Quảng Ninh, ngày 16 tháng 9
-  // năm 2024'). Minutes open their body so too, with 'Hôm nay' ("today") for the place; a
-  // citation's number before the comma ('13/UB-TP, ngày ...') is no place either.
-  for (size_t i = header_end; i < title_end && meta->date.empty(); ++i) {
-    std::optional<DateMatch> date = FindDateFrom(lines, i, title_end, false);
-    if (!date) continue;
-    const std::string before = TrimPunctuation(lines[i].key().substr(0, date->start));
-    const std::string place = TrimPunctuation(lines[i].Slice(0, date->start));
-    const bool comma = lines[i].key().substr(0, date->start).find(',') != std::string::npos;
-    const long words = std::count(before.begin(), before.end(), ' ') + 1;
-    // OCR may take a letter of the place for a digit ('1ảng Yên'), never two.
-    const bool name_like = before.find('/') == std::string::npos &&
-                           std::count_if(before.begin(), before.end(), [](char c) {
-                             return std::isdigit(static_cast<unsigned char>(c));
-                           }) < 2;
-    if (!comma || place.empty() || !name_like || words > kMaxPlaceWords ||
-        CodePointCount(place) > kMaxPlaceChars || before == "hom nay") {
-      continue;
-    }
-    meta->date = date->iso;
-    meta->place = place;
-  }
+  if (meta->date.empty()) ReadDateRowAfterTitle(lines, header_end, title_end, meta);
 
   std::optional<size_t> subject_line;
   for (size_t i = 0; i < title_end; ++i) {
