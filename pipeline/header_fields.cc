@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 #include <set>
 
+#include "pipeline/header_anchors.h"
 #include "pipeline/header_rows.h"
 #include "pipeline/number_slot_ink.h"
 #include "pipeline/page_units.h"
@@ -91,10 +92,7 @@ void PlanSlotRewrite(const PageText& page, const FieldSlot& slot, const std::str
   // Only a value read as one word of digits stands as printed: '2 +6 5' is rewritten.
   int words_with_digits = 0;
   for (int w = slot.first_word; w < slot.end_word; ++w) {
-    const std::string& text = line.words[w].text;
-    words_with_digits += std::any_of(text.begin(), text.end(), [](char c) {
-      return std::isdigit(static_cast<unsigned char>(c));
-    });
+    words_with_digits += HasDigit(line.words[w].text) ? 1 : 0;
   }
   const bool agrees = words_with_digits <= 1 && printed_digits == slot.printed &&
                       DigitsValue(printed_digits) >= 0 &&
