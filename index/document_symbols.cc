@@ -22,7 +22,7 @@ constexpr std::string_view kAbbreviations[] = {
     "SNNPTNT", "SCT", "STP", "SLĐTBXH", "SVHTTDL", "SGTVT", "SKHCN", "BQL",
     // departments and units inside them
     "VHTT", "BCVT", "CCVC", "TCCB", "TCHC", "KTTH", "TTKSNB", "TTPVHCC", "NV", "TCKH", "TCKT",
-    "TTHC", "QLĐT", "TNMT"};
+    "TTHC", "QLĐT", "TNMT", "TTTT"};
 
 // Capitals OCR takes for each other in print ('UDND', 'STTTI', 'VFUDND').
 bool Confusable(char a, char b) {
@@ -50,8 +50,32 @@ std::string Upper(std::string text) {
   return text;
 }
 
+struct TypeCode {
+  std::string_view type_name;
+  std::string_view code;
+};
+// Nghị định 30/2020/NĐ-CP, Phụ lục III: the abbreviation of each type with a title line.
+constexpr TypeCode kTypeCodes[] = {
+    {"NGHỊ QUYẾT", "NQ"},     {"QUYẾT ĐỊNH", "QĐ"}, {"CHỈ THỊ", "CT"},
+    {"QUY CHẾ", "QC"},        {"QUY ĐỊNH", "QyĐ"},  {"THÔNG CÁO", "TC"},
+    {"THÔNG BÁO", "TB"},      {"HƯỚNG DẪN", "HD"},  {"CHƯƠNG TRÌNH", "CTr"},
+    {"KẾ HOẠCH", "KH"},       {"PHƯƠNG ÁN", "PA"},  {"ĐỀ ÁN", "ĐA"},
+    {"DỰ ÁN", "DA"},          {"BÁO CÁO", "BC"},    {"BIÊN BẢN", "BB"},
+    {"TỜ TRÌNH", "TTr"},      {"HỢP ĐỒNG", "HĐ"},   {"CÔNG ĐIỆN", "CĐ"},
+    {"GIẤY ỦY QUYỀN", "GUQ"}, {"GIẤY MỜI", "GM"},   {"GIẤY GIỚI THIỆU", "GGT"},
+};
+
 std::string CorrectPart(const std::string& part) {
-  return StandardAbbreviation(part).value_or(part);
+  if (std::optional<std::string> standard = StandardAbbreviation(part)) return *standard;
+  // A dash OCR read as a letter or a bar ('STTTTIBCVT' for 'STTTT-BCVT'): the part splits
+  // there into two standard abbreviations.
+  for (size_t at = 2; at + 2 < part.size(); ++at) {
+    if (std::string_view("Il1|").find(part[at]) == std::string_view::npos) continue;
+    const std::optional<std::string> before = StandardAbbreviation(part.substr(0, at));
+    const std::optional<std::string> after = StandardAbbreviation(part.substr(at + 1));
+    if (before && after) return *before + "-" + *after;
+  }
+  return part;
 }
 
 }  // namespace
@@ -96,6 +120,21 @@ std::string CorrectSymbol(const std::string& symbol) {
     start = dash + 1;
   }
   return corrected;
+}
+
+std::string CompleteTypeCode(const std::string& symbol, const std::string& type_name) {
+  const size_t dash = symbol.find('-');
+  if (dash == std::string::npos || dash == 0) return symbol;
+  const std::string_view first(symbol.data(), dash);
+  for (const TypeCode& type : kTypeCodes) {
+    if (type.type_name != type_name) continue;
+    const std::string_view code = type.code;
+    if (first.size() < code.size() && code.substr(code.size() - first.size()) == first) {
+      return std::string(code) + symbol.substr(dash);
+    }
+    return symbol;
+  }
+  return symbol;
 }
 
 }  // namespace sohoa::index

@@ -32,6 +32,8 @@ struct TypeName {
   const char* key;
   const char* name;
 };
+// Not 'CÔNG VĂN': a letter has no title line (it is told by 'V/v' or 'Kính gửi:'), and a line
+// reading just 'CÔNG VĂN' is an incoming-mail stamp's heading whose 'ĐẾN' was lost.
 constexpr TypeName kTypeNames[] = {
     {"quyet dinh", "QUYẾT ĐỊNH"},
     {"chi thi", "CHỈ THỊ"},
@@ -55,7 +57,6 @@ constexpr TypeName kTypeNames[] = {
     {"du an", "DỰ ÁN"},
     {"hop dong", "HỢP ĐỒNG"},
     {"giay uy quyen", "GIẤY ỦY QUYỀN"},
-    {"cong van", "CÔNG VĂN"},
     {"thong cao", "THÔNG CÁO"},
     {"lenh", "LỆNH"},
     {"so yeu ly lich", "SƠ YẾU LÝ LỊCH"},
@@ -467,6 +468,16 @@ std::string ReadSigner(const std::vector<KeyedLine>& lines) {
   return {};
 }
 
+// A symbol whose type code lost its first letters under a pen numeral ('9/B-VPUBND' of a
+// THÔNG BÁO) gets them back from the title.
+void CompleteSymbolFromType(DocumentMeta* meta) {
+  if (meta->symbol.empty() || meta->type.empty()) return;
+  const std::string completed = CompleteTypeCode(meta->symbol, meta->type);
+  if (completed == meta->symbol) return;
+  meta->number = meta->number.substr(0, meta->number.size() - meta->symbol.size()) + completed;
+  meta->symbol = completed;
+}
+
 }  // namespace
 
 std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& page_texts) {
@@ -486,6 +497,7 @@ std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& pag
       ReadPersonnelForm(pages[p], &section.meta);
     } else if (starts) {
       ReadHeader(pages[p], &section.meta);
+      CompleteSymbolFromType(&section.meta);
     }
     sections.push_back(std::move(section));
   }

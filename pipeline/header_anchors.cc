@@ -82,7 +82,8 @@ std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* an
 }
 
 int GluedLabelLength(const std::string& text) {
-  const size_t colon = text.find(':');
+  // OCR reads the colon as a semicolon now and then ('só;ổ').
+  const size_t colon = text.find_first_of(":;");
   if (colon == std::string::npos || colon > 8) return 0;
   return IsNumberLabel(HeaderKey(text.substr(0, colon)))
              ? index::CodePointCount(text.substr(0, colon)) + 1
@@ -138,6 +139,27 @@ std::string SymbolSuffix(const std::string& text) {
   if (folded.empty() || !std::isupper(static_cast<unsigned char>(folded[0])) || capitals < 2) {
     return {};
   }
+  return "/" + symbol;
+}
+
+std::string BareSymbol(const std::string& text) {
+  if (text.find('/') != std::string::npos) return {};
+  std::string symbol = text;
+  while (!symbol.empty() && std::strchr(".,;:'\"`", symbol.back()) != nullptr) symbol.pop_back();
+  const std::string folded = index::FoldVietnamese(symbol);
+  size_t part_start = 0;
+  int parts = 0;
+  for (size_t i = 0; i <= folded.size(); ++i) {
+    if (i < folded.size() && std::isupper(static_cast<unsigned char>(folded[i]))) continue;
+    if (i < folded.size() && folded[i] != '-') return {};
+    const size_t length = i - part_start;
+    // The first part may be one letter ('T-UBND' of a 'CT-UBND' half covered); the body's
+    // part has two or more ('UBND', 'STTTT').
+    if (length < (parts == 0 ? 1u : 2u) || length > 10) return {};
+    ++parts;
+    part_start = i + 1;
+  }
+  if (parts < 2 || parts > 3) return {};
   return "/" + symbol;
 }
 

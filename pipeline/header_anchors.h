@@ -26,7 +26,7 @@ bool IsNumberLabelWord(const std::string& text);
 // code points); a word that is an anchor by itself, or none, keeps its key and box.
 std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* anchor_box);
 
-// Code points of a 'Số:' glued to the numeral ('Sð:64/UBND-VHTT'), or 0.
+// Code points of a 'Số:' glued to the numeral ('Sð:64/UBND-VHTT', 'Só;ổ'), or 0.
 int GluedLabelLength(const std::string& text);
 
 // Code points [begin, end) of `text`.
@@ -47,6 +47,10 @@ std::size_t SymbolSlash(const std::string& text);
 // dropped, '/2018/NĐ-CP' with its year), or empty when the word has none: a symbol opens with
 // a capital and has two or more ('V/v' is no number, nor is a stamp's date '21/3').
 std::string SymbolSuffix(const std::string& text);
+
+// The '/SYMBOL' of a word that is a symbol whose slash a pen numeral covered ('QĐ-STTTT' after
+// 'Số:111'): capitals in two or three parts joined by hyphens, nothing else. Empty otherwise.
+std::string BareSymbol(const std::string& text);
 
 // The x where the symbol's slash of `word` stands, estimated from its share of code points.
 int SlashX(const Word& word);

@@ -97,7 +97,7 @@ void PlanSlotRewrite(const PageText& page, const FieldSlot& slot, const std::str
   const bool agrees = words_with_digits <= 1 && printed_digits == slot.printed &&
                       DigitsValue(printed_digits) >= 0 &&
                       DigitsValue(printed_digits) == DigitsValue(value);
-  const bool scattered = !slot.strays.empty() || slot.suffix_word.has_value();
+  const bool scattered = !slot.strays.empty() || slot.suffix_word.has_value() || slot.slash_lost;
   if (agrees && !scattered) return;
   Word word;
   word.text = slot.label + (agrees ? printed_digits : value) + slot.suffix;

@@ -41,6 +41,9 @@ struct FieldSlot {
   // number only: the '/SYMBOL' word when it is not on the label's line (it moves to the label).
   std::optional<WordRef> suffix_word;
   std::string label;  // number only: a 'Số:' read glued to the numeral, kept before it
+  // number only: the symbol was read without its slash ('QĐ-STTTT', a pen numeral over the
+  // slash); the rewrite writes the number whole even when the numeral reads as printed.
+  bool slash_lost = false;
   // The boxes of the words holding the printed label before the value ('Số:'; for the day and
   // month, a 'ngày' or 'tháng' read glued to a pen stroke) and the number's '/SYMBOL' (one
   // word when OCR glued them); empty when unread or not needed. RereadHeaderFields looks for

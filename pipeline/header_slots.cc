@@ -230,11 +230,15 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
     const PixelBox& from = words.word(label).box;
     const int height = std::max(1, from.height());
     for (size_t i = 0; i < words.size(); ++i) {
-      if (i == label || SymbolSuffix(words.word(i).text).empty()) continue;
-      const PixelBox& box = words.word(i).box;
+      if (i == label) continue;
       const bool same_line = words.ref(i).line == words.ref(label).line &&
                              words.ref(i).word > words.ref(label).word &&
                              words.ref(i).word < words.ref(label).word + 4;
+      // A symbol without its slash only counts on the label's line, right after the value.
+      const bool bare = same_line && words.ref(i).word <= words.ref(label).word + 2 &&
+                        !BareSymbol(words.word(i).text).empty();
+      if (SymbolSuffix(words.word(i).text).empty() && !bare) continue;
+      const PixelBox& box = words.word(i).box;
       const bool same_row = std::abs(CentreY(box) - CentreY(from)) <= height * 7 / 10 &&
                             box.left >= from.left && box.left - from.right <= 10 * height;
       if (same_line || same_row) return static_cast<int>(i);
@@ -256,7 +260,15 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
     const WordRef symbol_ref = words.ref(symbol);
     slot.symbol_box = symbol_word.box;
     slot.suffix = SymbolSuffix(symbol_word.text);
+    if (slot.suffix.empty()) {
+      slot.suffix = BareSymbol(symbol_word.text);
+      slot.slash_lost = true;
+      // The slash, and maybe a capital, were read into the value's word: the ink search for
+      // the slash starts left of the word.
+      slot.symbol_box.left -= symbol_word.box.height();
+    }
     std::string digits = symbol_word.text.substr(0, SymbolSlash(symbol_word.text));
+    if (SymbolSlash(symbol_word.text) == std::string::npos) digits.clear();
     const int glued = GluedLabelLength(symbol_word.text);
     if (glued > 0) {
       slot.label = DropCodePoints(symbol_word.text, 0, glued);
@@ -299,14 +311,16 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
   for (int pass = 0; pass < 2; ++pass) {
     for (size_t label : order) {
       const std::string& text = words.word(label).text;
-      const int glued = text.find('/') != std::string::npos ? GluedLabelLength(text) : 0;
+      const int glued = GluedLabelLength(text);
+      const bool glued_symbol = glued > 0 && text.find('/') != std::string::npos;
       if (!IsNumberLabel(words.key(label)) && glued == 0) continue;
-      const PixelBox& from = words.word(label).box;
+      const Word& from_word = words.word(label);
+      const PixelBox& from = from_word.box;
       if (below_date_row(from)) continue;
       const int height = std::max(1, from.height());
       const WordRef at = words.ref(label);
       const int line_end = static_cast<int>(page.lines[at.line].words.size());
-      if (glued > 0) {
+      if (glued_symbol) {
         // The numeral is inside the label's word: its share of the word is the slot.
         const int chars = std::max(1, index::CodePointCount(text));
         const PixelBox box =
@@ -315,12 +329,37 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
                                 from.left + from.width() * glued / chars + height));
         return make(at, at.word, box, static_cast<int>(label), static_cast<int>(label), true);
       }
+      // The value's first strokes read glued to the label ('Só:lÏ'): the slot starts at the
+      // label's share of the word and takes the word in.
+      const int chars = std::max(1, index::CodePointCount(text));
+      // Only letters or digits are the value's strokes, not a quote OCR put after the colon.
+      const std::string tail =
+          glued > 0 ? index::FoldVietnamese(DropCodePoints(text, glued, chars)) : std::string();
+      const bool value_in_label = std::any_of(tail.begin(), tail.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c));
+      });
+      const int label_right =
+          value_in_label ? from.left + from.width() * glued / chars : from.right;
       const int symbol = symbol_near(label);
       if (symbol >= 0) {
         const Word& symbol_word = words.word(symbol);
-        const PixelBox box = words.Band(
-            label, from.right + 1, std::max(SlashX(symbol_word) - height / 6, from.right + height));
-        return make({at.line, at.word + 1}, line_end, box, static_cast<int>(label), symbol, false);
+        const int symbol_x = SymbolSlash(symbol_word.text) == std::string::npos
+                                 ? symbol_word.box.left
+                                 : SlashX(symbol_word);
+        const PixelBox box = words.Band(label, label_right + 1,
+                                        std::max(symbol_x - height / 6, label_right + height));
+        FieldSlot slot =
+            make({at.line, at.word + 1}, line_end, box, static_cast<int>(label), symbol, false);
+        if (value_in_label) {
+          slot.first_word = at.word;
+          slot.label = DropCodePoints(text, 0, glued);
+          slot.printed_confidence = slot.printed.empty()
+                                        ? from_word.confidence
+                                        : (slot.printed_confidence + from_word.confidence) / 2;
+          slot.printed = DropCodePoints(text, glued, chars) + slot.printed;
+          slot.label_box.right = label_right;
+        }
+        return slot;
       }
       if (pass == 1 && on_date_row(from)) {
         const PixelBox box =

@@ -43,5 +43,26 @@ TEST(DocumentSymbolsTest, KeepsUnknownAndAmbiguousParts) {
   EXPECT_EQ(CorrectSymbol("TCCC"), "TCCC");
 }
 
+TEST(DocumentSymbolsTest, DashReadAsALetterSplitsTwoAbbreviations) {
+  EXPECT_EQ(CorrectSymbol("STTTTIBCVT"), "STTTT-BCVT");
+  EXPECT_EQ(CorrectSymbol("QĐ-UBNDlVHTT"), "QĐ-UBND-VHTT");
+  // Only where both sides are standard: a body's own abbreviation with an I stays.
+  EXPECT_EQ(CorrectSymbol("UBND-TTKIXY"), "UBND-TTKIXY");
+  EXPECT_EQ(CorrectSymbol("UBND-TTTI"), "UBND-TTTT");
+}
+
+TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {
+  EXPECT_EQ(CompleteTypeCode("B-VPUBND", "THÔNG BÁO"), "TB-VPUBND");
+  EXPECT_EQ(CompleteTypeCode("T-UBND", "CHỈ THỊ"), "CT-UBND");
+  EXPECT_EQ(CompleteTypeCode("Đ-UBND", "QUYẾT ĐỊNH"), "QĐ-UBND");
+  EXPECT_EQ(CompleteTypeCode("Tr-UBND", "TỜ TRÌNH"), "TTr-UBND");
+  // Whole codes, other types' codes, bodies and letters stay as read.
+  EXPECT_EQ(CompleteTypeCode("TB-VPUBND", "THÔNG BÁO"), "TB-VPUBND");
+  EXPECT_EQ(CompleteTypeCode("KH-UBND", "THÔNG BÁO"), "KH-UBND");
+  EXPECT_EQ(CompleteTypeCode("T-UBND", "THÔNG BÁO"), "T-UBND");
+  EXPECT_EQ(CompleteTypeCode("B-UBND", "CÔNG VĂN"), "B-UBND");
+  EXPECT_EQ(CompleteTypeCode("UBND", "CHỈ THỊ"), "UBND");
+}
+
 }  // namespace
 }  // namespace sohoa::index

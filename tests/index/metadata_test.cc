@@ -261,6 +261,32 @@ TEST(MetadataTest, StampNumberOnItsOwnLineIsNotTaken) {
   EXPECT_EQ(meta.Field("received_date"), "2018-03-21");
 }
 
+// A stamp whose 'ĐẾN' was lost leaves a line 'CÔNG VĂN' above the header: it is neither the
+// title nor the end of the header.
+TEST(MetadataTest, StampHeadingWithoutDenIsNotTheTitle) {
+  const std::string page =
+      "CHI NHÁNH TỈNH QUẢNG NINH\nCÔNG VĂN\nUBND TỈNH QUẢNG NINH\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG\nĐộc lập - Tự do - Hạnh phúc\n"
+      "Số: 730/TB-VPUBND\nQuảng Ninh, ngày 09\ntháng 9 năm 2024\nTHÔNG BÁO\n"
+      "Kết luận của đồng chí Phó Chủ tịch\n";
+  const DocumentMeta meta = ExtractMetadata({page}).at(0).meta;
+  EXPECT_EQ(meta.number, "730/TB-VPUBND");
+  EXPECT_EQ(meta.type, "THÔNG BÁO");
+  EXPECT_EQ(meta.date, "2024-09-09");
+}
+
+// A pen numeral written over the symbol's first capital ('Số: 9/B-VPUBND' for '09/TB-VPUBND'):
+// the title says which type code it was.
+TEST(MetadataTest, SymbolTypeCodeCompletedFromTheTitle) {
+  const std::string page =
+      "UBND TỈNH QUẢNG NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "VĂN PHÒNG Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 9/B-VPUBND Quảng Ninh, ngày 14 tháng 3 năm 2024\nTHÔNG BÁO\nKết luận của\n";
+  const DocumentMeta meta = ExtractMetadata({page}).at(0).meta;
+  EXPECT_EQ(meta.number, "9/TB-VPUBND");
+  EXPECT_EQ(meta.symbol, "TB-VPUBND");
+}
+
 }  // namespace
 }  // namespace sohoa::index
 

@@ -256,6 +256,50 @@ TEST(HeaderFieldsTest, SplitNumeralIsRewrittenAndMonthUnderWideAnchorFound) {
   EXPECT_EQ(sections[0].meta.date, "2025-01-10") << text;
 }
 
+// A pen numeral over the symbol's slash: OCR read the symbol without it ('QĐ-STTTT') and the
+// numeral's first strokes glued to the label ('Só:lÏ', 'Số:12'). The slot lies between the
+// label's share of its word and the symbol, and the rewrite puts the slash back.
+TEST(HeaderFieldsTest, SymbolWithoutItsSlashAndValueGluedToTheLabel) {
+  EXPECT_EQ(BareSymbol("QĐ-STTTT"), "/QĐ-STTTT");
+  EXPECT_EQ(BareSymbol("T-UBND."), "/T-UBND");
+  EXPECT_EQ(BareSymbol("UBND-VHTT-TT"), "/UBND-VHTT-TT");
+  EXPECT_EQ(GluedLabelLength("Só;ổ"), 3);  // a colon read as a semicolon
+  for (const char* no_symbol : {"UBND", "47/QĐ-UBND", "Độc", "-", "QĐ-U", "QĐ-ubnd", "QĐ--UBND"}) {
+    EXPECT_EQ(BareSymbol(no_symbol), "") << no_symbol;
+  }
+  PageText page = A4Page();
+  page.lines.push_back(
+      MakeLine({MakeWord("Só:lÏ", 300, 400, 100, 30), MakeWord("QĐ-STTTT", 430, 400, 220, 92)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Quảng", 1300, 400, 120), MakeWord("Ninh,", 1430, 400, 100),
+                MakeWord("ngày", 1540, 400, 90), MakeWord("01", 1660, 400, 50, 95),
+                MakeWord("tháng", 1760, 400, 110), MakeWord("10", 1890, 400, 50, 95),
+                MakeWord("năm", 1960, 400, 90), MakeWord("2024", 2060, 400, 100)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->suffix, "/QĐ-STTTT");
+  EXPECT_TRUE(slots.number->slash_lost);
+  EXPECT_EQ(slots.number->label, "Só:");
+  EXPECT_EQ(slots.number->printed, "lÏ");
+  EXPECT_EQ(slots.number->first_word, 0);
+  EXPECT_EQ(slots.number->end_word, 2);
+  EXPECT_EQ(slots.number->box.left, 300 + 100 * 3 / 5 + 1);
+  EXPECT_LE(slots.number->box.right, 430);
+
+  page.lines[0].words[0].text = "Số:12";
+  page.lines[0].words[0].confidence = 95;
+  slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->printed, "12");
+  Result<std::unique_ptr<ocr::FieldReader>> reader = ocr::FieldReader::Create({});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  const cv::Mat blank(page.height_px, page.width_px, CV_8UC1, cv::Scalar(255));
+  RereadHeaderFields(blank, **reader, &page);
+  const std::string text = page.PlainText();
+  EXPECT_NE(text.find("Số:12/QĐ-STTTT\n"), std::string::npos) << text;
+  EXPECT_EQ(index::ExtractMetadata({text}).at(0).meta.number, "12/QĐ-STTTT") << text;
+}
+
 // 'Số:' lost under a stamp: the slot is cut left of the symbol on the date's row; 'ngày'
 // unread: the day slot lies left of 'tháng'. A stamp's 'Số:' off that row is never a slot.
 TEST(HeaderFieldsTest, FallbackSlotsFromOneAnchor) {
