@@ -173,6 +173,8 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
   for (const Glyph& glyph : glyphs) {
     const cv::Rect& box = glyph.box;
     if (glyph.area < std::max(4.0, cap * cap / 150)) continue;  // a speck
+    // A dot, of noise or the period after the symbol, is narrower than a dash.
+    if (box.height < 0.3 * cap && box.width < 0.25 * cap) continue;
     const bool slash = box.height >= 0.85 * cap && box.y <= cap_top + 0.15 * cap &&
                        glyph.bottom() >= baseline - 0.1 * cap && box.width <= 0.6 * box.height &&
                        glyph.area <= 0.5 * box.area() && glyph.lean >= 0.3;

@@ -91,6 +91,20 @@ TEST_P(NumberSlotInkTest, LabelEndsAtItsLetterWhenPenInkHidesTheColon) {
   }
 }
 
+// A speck of dust under the symbol (and the period after it) is neither a capital nor a dash,
+// but no reason to stop walking left to the slash either.
+TEST_P(NumberSlotInkTest, DotsAmongTheSymbolsCapitalsAreWalkedPast) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("643", false, GetParam(), "/TB-VPUBND.");
+  // A speck of dust under the symbol's middle.
+  cv::circle(row.image, cv::Point(row.slash_x + 5 * kFontPx / 2, kBaseline + 10), 3,
+             cv::Scalar::all(20), cv::FILLED);
+  const std::optional<int> slash = SlashStart(row.image, row.word, row.pen_right - 10);
+  ASSERT_TRUE(slash.has_value());
+  EXPECT_GE(*slash, row.pen_right - 4);
+  EXPECT_LE(*slash, row.slash_x + 8);
+}
+
 // No slash before the pen ink is met: nothing is guessed.
 TEST_P(NumberSlotInkTest, NoSlashWhenTheSymbolHasNone) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
