@@ -17,9 +17,9 @@ constexpr std::string_view kAbbreviations[] = {
     "HĐ", "CĐ", "BGN", "BGT", "GUQ", "GM", "GGT", "GNP", "PC", "PG", "PB", "TC", "TH", "CV",
     // central bodies and instruments
     "TTg", "CP", "NĐ", "TT", "BNV", "BTC", "BTTTT", "BKHĐT", "BYT", "BGDĐT", "VPCP",
-    // provincial bodies and their offices
-    "UBND", "HĐND", "VPUBND", "VP", "STTTT", "SNV", "STC", "SKHĐT", "SXD", "SYT", "SGDĐT", "STNMT",
-    "SNNPTNT", "SCT", "STP", "SLĐTBXH", "SVHTTDL", "SGTVT", "SKHCN", "BQL",
+    // provincial bodies and their offices ('UB': Ủy ban in documents before 2004)
+    "UBND", "UB", "HĐND", "VPUBND", "VP", "STTTT", "SNV", "STC", "SKHĐT", "SXD", "SYT", "SGDĐT",
+    "STNMT", "SNNPTNT", "SCT", "STP", "SLĐTBXH", "SVHTTDL", "SGTVT", "SKHCN", "BQL",
     // departments and units inside them
     "VHTT", "BCVT", "CCVC", "TCCB", "TCHC", "KTTH", "TTKSNB", "TTPVHCC", "NV", "TCKH", "TCKT",
     "TTHC", "QLĐT", "TNMT", "TTTT"};
@@ -135,6 +135,32 @@ std::string CompleteTypeCode(const std::string& symbol, const std::string& type_
     return symbol;
   }
   return symbol;
+}
+
+std::string CompleteBodyCode(const std::string& symbol, const std::string& agency) {
+  const size_t dash = symbol.rfind('-');
+  if (dash == std::string::npos || dash + 1 >= symbol.size()) return symbol;
+  const std::string part = symbol.substr(dash + 1);
+  if (StandardAbbreviation(part)) return symbol;
+  const std::string folded_part = Upper(FoldVietnamese(part));
+  std::string initials;
+  for (const std::string& word : SplitWords(FoldVietnamese(agency))) {
+    const std::string upper = Upper(word);
+    if (upper == "VA" || !std::isalpha(static_cast<unsigned char>(upper[0]))) continue;
+    initials += upper[0];
+  }
+  std::string_view found;
+  for (std::string_view entry : kAbbreviations) {
+    const std::string folded_entry = Upper(FoldVietnamese(entry));
+    if (folded_entry.size() <= folded_part.size() || !folded_entry.starts_with(folded_part) ||
+        initials.find(folded_entry) == std::string::npos) {
+      continue;
+    }
+    if (!found.empty()) return symbol;  // as near two
+    found = entry;
+  }
+  if (found.empty()) return symbol;
+  return symbol.substr(0, dash + 1) + std::string(found);
 }
 
 }  // namespace sohoa::index

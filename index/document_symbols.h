@@ -27,4 +27,11 @@ std::optional<std::string> StandardAbbreviation(const std::string& part);
 // leaves `symbol` as it is.
 std::string CompleteTypeCode(const std::string& symbol, const std::string& type_name);
 
+// `symbol` with its last part completed to the standard abbreviation of the issuing body
+// when that part was cut short ('QĐ-ST': a stamp's edge across 'STTTT'): the part is no
+// standard abbreviation itself, and exactly one standard abbreviation starts with it and is
+// the initials of words of `agency` in a row ('SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'và' not
+// counted). Otherwise `symbol` as it is.
+std::string CompleteBodyCode(const std::string& symbol, const std::string& agency);
+
 }  // namespace sohoa::index

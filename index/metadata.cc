@@ -469,10 +469,12 @@ std::string ReadSigner(const std::vector<KeyedLine>& lines) {
 }
 
 // A symbol whose type code lost its first letters under a pen numeral ('9/B-VPUBND' of a
-// THÔNG BÁO) gets them back from the title.
-void CompleteSymbolFromType(DocumentMeta* meta) {
-  if (meta->symbol.empty() || meta->type.empty()) return;
-  const std::string completed = CompleteTypeCode(meta->symbol, meta->type);
+// THÔNG BÁO) gets them back from the title; one whose body's code a stamp's edge cut short
+// ('QĐ-ST'), from the agency's name.
+void CompleteSymbol(DocumentMeta* meta) {
+  if (meta->symbol.empty()) return;
+  const std::string completed =
+      CompleteBodyCode(CompleteTypeCode(meta->symbol, meta->type), meta->agency);
   if (completed == meta->symbol) return;
   meta->number = meta->number.substr(0, meta->number.size() - meta->symbol.size()) + completed;
   meta->symbol = completed;
@@ -497,7 +499,7 @@ std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& pag
       ReadPersonnelForm(pages[p], &section.meta);
     } else if (starts) {
       ReadHeader(pages[p], &section.meta);
-      CompleteSymbolFromType(&section.meta);
+      CompleteSymbol(&section.meta);
     }
     sections.push_back(std::move(section));
   }

@@ -51,6 +51,20 @@ TEST(DocumentSymbolsTest, DashReadAsALetterSplitsTwoAbbreviations) {
   EXPECT_EQ(CorrectSymbol("UBND-TTTI"), "UBND-TTTT");
 }
 
+TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheAgency) {
+  const std::string agency = "UBND TỈNH QUẢNG NINH SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
+  EXPECT_EQ(CompleteBodyCode("QĐ-ST", agency), "QĐ-STTTT");
+  EXPECT_EQ(CompleteBodyCode("QĐ-SN", "SỞ NỘI VỤ"), "QĐ-SNV");
+  EXPECT_EQ(CompleteBodyCode("KH-SKH", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"), "KH-SKHĐT");
+  // A whole standard part, a part no abbreviation of the agency starts with, or one two of
+  // them start with, stays as read.
+  EXPECT_EQ(CompleteBodyCode("QĐ-UBND", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"), "QĐ-UBND");
+  EXPECT_EQ(CompleteBodyCode("QĐ-NĐ-UB", "UỶ BAN NHÂN DÂN TỈNH CAO BẰNG"), "QĐ-NĐ-UB");
+  EXPECT_EQ(CompleteBodyCode("QĐ-XY", agency), "QĐ-XY");
+  EXPECT_EQ(CompleteBodyCode("QĐ-S", "SỞ NỘI VỤ SỞ TÀI CHÍNH"), "QĐ-S");
+  EXPECT_EQ(CompleteBodyCode("ST", agency), "ST");
+}
+
 TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {
   EXPECT_EQ(CompleteTypeCode("B-VPUBND", "THÔNG BÁO"), "TB-VPUBND");
   EXPECT_EQ(CompleteTypeCode("T-UBND", "CHỈ THỊ"), "CT-UBND");
