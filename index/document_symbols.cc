@@ -50,21 +50,6 @@ std::string Upper(std::string text) {
   return text;
 }
 
-struct TypeCode {
-  std::string_view type_name;
-  std::string_view code;
-};
-// Nghị định 30/2020/NĐ-CP, Phụ lục III: the abbreviation of each type with a title line.
-constexpr TypeCode kTypeCodes[] = {
-    {"NGHỊ QUYẾT", "NQ"},     {"QUYẾT ĐỊNH", "QĐ"}, {"CHỈ THỊ", "CT"},
-    {"QUY CHẾ", "QC"},        {"QUY ĐỊNH", "QyĐ"},  {"THÔNG CÁO", "TC"},
-    {"THÔNG BÁO", "TB"},      {"HƯỚNG DẪN", "HD"},  {"CHƯƠNG TRÌNH", "CTr"},
-    {"KẾ HOẠCH", "KH"},       {"PHƯƠNG ÁN", "PA"},  {"ĐỀ ÁN", "ĐA"},
-    {"DỰ ÁN", "DA"},          {"BÁO CÁO", "BC"},    {"BIÊN BẢN", "BB"},
-    {"TỜ TRÌNH", "TTr"},      {"HỢP ĐỒNG", "HĐ"},   {"CÔNG ĐIỆN", "CĐ"},
-    {"GIẤY ỦY QUYỀN", "GUQ"}, {"GIẤY MỜI", "GM"},   {"GIẤY GIỚI THIỆU", "GGT"},
-};
-
 std::string CorrectPart(const std::string& part) {
   if (std::optional<std::string> standard = StandardAbbreviation(part)) return *standard;
   // A dash OCR read as a letter or a bar ('STTTTIBCVT' for 'STTTT-BCVT'): the part splits
@@ -122,17 +107,13 @@ std::string CorrectSymbol(const std::string& symbol) {
   return corrected;
 }
 
-std::string CompleteTypeCode(const std::string& symbol, const std::string& type_name) {
+std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code) {
   const size_t dash = symbol.find('-');
   if (dash == std::string::npos || dash == 0) return symbol;
   const std::string_view first(symbol.data(), dash);
-  for (const TypeCode& type : kTypeCodes) {
-    if (type.type_name != type_name) continue;
-    const std::string_view code = type.code;
-    if (first.size() < code.size() && code.substr(code.size() - first.size()) == first) {
-      return std::string(code) + symbol.substr(dash);
-    }
-    return symbol;
+  const std::string_view code = type_code;
+  if (first.size() < code.size() && code.ends_with(first)) {
+    return type_code + symbol.substr(dash);
   }
   return symbol;
 }
@@ -146,7 +127,9 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
   std::string initials;
   for (const std::string& word : SplitWords(FoldVietnamese(agency))) {
     const std::string upper = Upper(word);
-    if (upper == "VA" || !std::isalpha(static_cast<unsigned char>(upper[0]))) continue;
+    if (upper.empty() || upper == "VA" || !std::isalpha(static_cast<unsigned char>(upper[0]))) {
+      continue;
+    }
     initials += upper[0];
   }
   std::string_view found;

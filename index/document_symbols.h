@@ -20,12 +20,12 @@ std::string CorrectSymbol(const std::string& symbol);
 // it is near none, or as near two.
 std::optional<std::string> StandardAbbreviation(const std::string& part);
 
-// `symbol` with its first part completed to the code of document type `type_name`
-// ('THÔNG BÁO' -> 'TB') when that part is the code's end and the code's first letters were
-// lost ('B-VPUBND' -> 'TB-VPUBND': a pen numeral written over the symbol's start). A type
-// without a code (a công văn's symbol opens with the body), or a part that is no such end,
-// leaves `symbol` as it is.
-std::string CompleteTypeCode(const std::string& symbol, const std::string& type_name);
+// `symbol` with its first part completed to `type_code`, the abbreviation of the document's
+// type ('TB' of a THÔNG BÁO), when that part is the code's end and the code's first letters
+// were lost ('B-VPUBND' -> 'TB-VPUBND': a pen numeral written over the symbol's start). An
+// empty code (a công văn's symbol opens with the body), or a part that is no such end, leaves
+// `symbol` as it is.
+std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code);
 
 // `symbol` with its last part completed to the standard abbreviation of the issuing body
 // when that part was cut short ('QĐ-ST': a stamp's edge across 'STTTT'): the part is no

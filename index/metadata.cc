@@ -31,35 +31,38 @@ constexpr int kMaxPlaceChars = 24;
 struct TypeName {
   const char* key;
   const char* name;
+  // The type's abbreviation that opens its number's symbol (Nghị định 30/2020/NĐ-CP, Phụ lục
+  // III; 'NĐ' of '30/2020/NĐ-CP'), or empty where the symbol has none.
+  const char* code;
 };
 // Not 'CÔNG VĂN': a letter has no title line (it is told by 'V/v' or 'Kính gửi:'), and a line
 // reading just 'CÔNG VĂN' is an incoming-mail stamp's heading whose 'ĐẾN' was lost.
 constexpr TypeName kTypeNames[] = {
-    {"quyet dinh", "QUYẾT ĐỊNH"},
-    {"chi thi", "CHỈ THỊ"},
-    {"ke hoach", "KẾ HOẠCH"},
-    {"thong bao", "THÔNG BÁO"},
-    {"to trinh", "TỜ TRÌNH"},
-    {"bao cao", "BÁO CÁO"},
-    {"nghi quyet", "NGHỊ QUYẾT"},
-    {"nghi dinh", "NGHỊ ĐỊNH"},
-    {"thong tu", "THÔNG TƯ"},
-    {"cong dien", "CÔNG ĐIỆN"},
-    {"huong dan", "HƯỚNG DẪN"},
-    {"chuong trinh", "CHƯƠNG TRÌNH"},
-    {"quy che", "QUY CHẾ"},
-    {"quy dinh", "QUY ĐỊNH"},
-    {"giay moi", "GIẤY MỜI"},
-    {"giay gioi thieu", "GIẤY GIỚI THIỆU"},
-    {"bien ban", "BIÊN BẢN"},
-    {"phuong an", "PHƯƠNG ÁN"},
-    {"de an", "ĐỀ ÁN"},
-    {"du an", "DỰ ÁN"},
-    {"hop dong", "HỢP ĐỒNG"},
-    {"giay uy quyen", "GIẤY ỦY QUYỀN"},
-    {"thong cao", "THÔNG CÁO"},
-    {"lenh", "LỆNH"},
-    {"so yeu ly lich", "SƠ YẾU LÝ LỊCH"},
+    {"quyet dinh", "QUYẾT ĐỊNH", "QĐ"},
+    {"chi thi", "CHỈ THỊ", "CT"},
+    {"ke hoach", "KẾ HOẠCH", "KH"},
+    {"thong bao", "THÔNG BÁO", "TB"},
+    {"to trinh", "TỜ TRÌNH", "TTr"},
+    {"bao cao", "BÁO CÁO", "BC"},
+    {"nghi quyet", "NGHỊ QUYẾT", "NQ"},
+    {"nghi dinh", "NGHỊ ĐỊNH", "NĐ"},
+    {"thong tu", "THÔNG TƯ", "TT"},
+    {"cong dien", "CÔNG ĐIỆN", "CĐ"},
+    {"huong dan", "HƯỚNG DẪN", "HD"},
+    {"chuong trinh", "CHƯƠNG TRÌNH", "CTr"},
+    {"quy che", "QUY CHẾ", "QC"},
+    {"quy dinh", "QUY ĐỊNH", "QyĐ"},
+    {"giay moi", "GIẤY MỜI", "GM"},
+    {"giay gioi thieu", "GIẤY GIỚI THIỆU", "GGT"},
+    {"bien ban", "BIÊN BẢN", "BB"},
+    {"phuong an", "PHƯƠNG ÁN", "PA"},
+    {"de an", "ĐỀ ÁN", "ĐA"},
+    {"du an", "DỰ ÁN", "DA"},
+    {"hop dong", "HỢP ĐỒNG", "HĐ"},
+    {"giay uy quyen", "GIẤY ỦY QUYỀN", "GUQ"},
+    {"thong cao", "THÔNG CÁO", "TC"},
+    {"lenh", "LỆNH", "L"},
+    {"so yeu ly lich", "SƠ YẾU LÝ LỊCH", ""},
 };
 
 // Words that open the name of a subordinate body: the line above them is the parent.
@@ -473,8 +476,12 @@ std::string ReadSigner(const std::vector<KeyedLine>& lines) {
 // ('QĐ-ST'), from the agency's name.
 void CompleteSymbol(DocumentMeta* meta) {
   if (meta->symbol.empty()) return;
+  std::string type_code;
+  for (const TypeName& type : kTypeNames) {
+    if (meta->type == type.name) type_code = type.code;
+  }
   const std::string completed =
-      CompleteBodyCode(CompleteTypeCode(meta->symbol, meta->type), meta->agency);
+      CompleteBodyCode(CompleteTypeCode(meta->symbol, type_code), meta->agency);
   if (completed == meta->symbol) return;
   meta->number = meta->number.substr(0, meta->number.size() - meta->symbol.size()) + completed;
   meta->symbol = completed;

@@ -66,16 +66,17 @@ TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheAgency) {
 }
 
 TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {
-  EXPECT_EQ(CompleteTypeCode("B-VPUBND", "THÔNG BÁO"), "TB-VPUBND");
-  EXPECT_EQ(CompleteTypeCode("T-UBND", "CHỈ THỊ"), "CT-UBND");
-  EXPECT_EQ(CompleteTypeCode("Đ-UBND", "QUYẾT ĐỊNH"), "QĐ-UBND");
-  EXPECT_EQ(CompleteTypeCode("Tr-UBND", "TỜ TRÌNH"), "TTr-UBND");
-  // Whole codes, other types' codes, bodies and letters stay as read.
-  EXPECT_EQ(CompleteTypeCode("TB-VPUBND", "THÔNG BÁO"), "TB-VPUBND");
-  EXPECT_EQ(CompleteTypeCode("KH-UBND", "THÔNG BÁO"), "KH-UBND");
-  EXPECT_EQ(CompleteTypeCode("T-UBND", "THÔNG BÁO"), "T-UBND");
-  EXPECT_EQ(CompleteTypeCode("B-UBND", "CÔNG VĂN"), "B-UBND");
-  EXPECT_EQ(CompleteTypeCode("UBND", "CHỈ THỊ"), "UBND");
+  EXPECT_EQ(CompleteTypeCode("B-VPUBND", "TB"), "TB-VPUBND");
+  EXPECT_EQ(CompleteTypeCode("T-UBND", "CT"), "CT-UBND");
+  EXPECT_EQ(CompleteTypeCode("Đ-UBND", "QĐ"), "QĐ-UBND");
+  EXPECT_EQ(CompleteTypeCode("Tr-UBND", "TTr"), "TTr-UBND");
+  // Whole codes, other types' codes, bodies and letters stay as read; so does every symbol of
+  // a type without a code.
+  EXPECT_EQ(CompleteTypeCode("TB-VPUBND", "TB"), "TB-VPUBND");
+  EXPECT_EQ(CompleteTypeCode("KH-UBND", "TB"), "KH-UBND");
+  EXPECT_EQ(CompleteTypeCode("T-UBND", "TB"), "T-UBND");
+  EXPECT_EQ(CompleteTypeCode("B-UBND", ""), "B-UBND");
+  EXPECT_EQ(CompleteTypeCode("UBND", "CT"), "UBND");
 }
 
 }  // namespace
