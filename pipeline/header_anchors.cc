@@ -165,6 +165,7 @@ std::string BareSymbol(const std::string& text) {
 
 int SlashX(const Word& word) {
   const size_t slash = SymbolSlash(word.text);
+  if (slash == std::string::npos) return word.box.left;
   const int chars = std::max(1, index::CodePointCount(word.text));
   return word.box.left +
          word.box.width() * index::CodePointCount(word.text.substr(0, slash)) / chars;

@@ -52,7 +52,8 @@ std::string SymbolSuffix(const std::string& text);
 // 'Số:111'): capitals in two or three parts joined by hyphens, nothing else. Empty otherwise.
 std::string BareSymbol(const std::string& text);
 
-// The x where the symbol's slash of `word` stands, estimated from its share of code points.
+// The x where the symbol's slash of `word` stands, estimated from its share of code points;
+// the word's left for a symbol read without its slash (BareSymbol).
 int SlashX(const Word& word);
 
 }  // namespace sohoa::pipeline

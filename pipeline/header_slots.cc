@@ -267,8 +267,8 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
       // the slash starts left of the word.
       slot.symbol_box.left -= symbol_word.box.height();
     }
-    std::string digits = symbol_word.text.substr(0, SymbolSlash(symbol_word.text));
-    if (SymbolSlash(symbol_word.text) == std::string::npos) digits.clear();
+    std::string digits =
+        slot.slash_lost ? std::string() : symbol_word.text.substr(0, SymbolSlash(symbol_word.text));
     const int glued = GluedLabelLength(symbol_word.text);
     if (glued > 0) {
       slot.label = DropCodePoints(symbol_word.text, 0, glued);
@@ -343,11 +343,9 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
       const int symbol = symbol_near(label);
       if (symbol >= 0) {
         const Word& symbol_word = words.word(symbol);
-        const int symbol_x = SymbolSlash(symbol_word.text) == std::string::npos
-                                 ? symbol_word.box.left
-                                 : SlashX(symbol_word);
-        const PixelBox box = words.Band(label, label_right + 1,
-                                        std::max(symbol_x - height / 6, label_right + height));
+        const PixelBox box =
+            words.Band(label, label_right + 1,
+                       std::max(SlashX(symbol_word) - height / 6, label_right + height));
         FieldSlot slot =
             make({at.line, at.word + 1}, line_end, box, static_cast<int>(label), symbol, false);
         if (value_in_label) {
