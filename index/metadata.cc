@@ -95,9 +95,11 @@ bool IsMottoLine(const KeyedLine& line) {
 
 // 'Số: 15/QĐ-UBND' (also 'S0:', 'Sô :', or 'Số 15/...'); returns where the number starts.
 std::optional<size_t> NumberLabelEnd(const KeyedLine& line) {
-  // A speck before it reads as punctuation; 'ð' and '6' for 'ố' only with the colon.
+  // A speck before it reads as punctuation; 'ð' and '6' for 'ố' only with the colon. The colon
+  // may be read as a quote ('số“ 54/QĐ-UBND': a pen numeral's first stroke beside it; the key
+  // has '?' for a character it has no letter for).
   static const std::regex kLabel(
-      R"(^[^a-z0-9 ]{0,2} ?(?:s ?[o0] *(?:[:;.,] *|(?=[0-9]))|s ?[d6] *[:;] *))");
+      R"(^[^a-z0-9 ]{0,2} ?(?:s ?[o0] *(?:[:;.,'"`?] *|(?=[0-9]))|s ?[d6] *[:;] *))");
   // OCR sometimes loses the S ('õ: 4451/UBND-VHTT'): then a numeral with a '/' must follow.
   static const std::regex kLabelWithoutS(R"(^[o0] *[:;] *(?=[0-9o]+ *[/]))");
   std::smatch match;
@@ -143,8 +145,11 @@ std::string CleanNumber(std::string raw) {
   number = JoinSplitSymbolPart(std::move(number));
   size_t end = number.find_first_of(" \t");
   if (end != std::string::npos) number.resize(end);
-  while (!number.empty() && (number.back() == '.' || number.back() == ',' || number.back() == ';' ||
-                             number.back() == ':' || number.back() == '|')) {
+  // A symbol ends in a letter or digit: a trailing stop, a speck read as '_' or '~', a rule's
+  // end read as '-' are not part of it. (A trailing slash stays: '47/' is a number whose symbol
+  // was lost, not a bare '47'.)
+  while (!number.empty() && number.back() != '/' &&
+         std::ispunct(static_cast<unsigned char>(number.back()))) {
     number.pop_back();
   }
   // The numeral is digits ('15', '01/2018/...'); 'Z7/CT-UBND' or '2Äjế' is OCR noise, and no
@@ -255,10 +260,16 @@ void ReadAgency(const std::vector<KeyedLine>& lines, size_t number_line, Documen
 const TypeName* TypeNameOf(const KeyedLine& line) {
   if (!IsUppercaseLine(line)) return nullptr;
   std::string key = CompactKey(line.key());
-  // A speck before the title reads as punctuation ('.THÔNG BÁO').
-  key.erase(0, std::min(key.size(), key.find_first_not_of(" .,:;'`\"-_~^|")));
+  // A speck before or after the title reads as punctuation ('.THÔNG BÁO', 'THÔNG BÁO:'), and
+  // a wide-set title falls apart into letters ('THÔN G BÁO'): spaces are not compared.
+  static constexpr const char* kSpecks = " .,:;'`\"-_~^|";
+  key.erase(0, std::min(key.size(), key.find_first_not_of(kSpecks)));
+  key.erase(std::min(key.size(), key.find_last_not_of(kSpecks) + 1));
+  std::erase(key, ' ');
   for (const TypeName& type : kTypeNames) {
-    if (key == type.key) return &type;
+    std::string type_key = type.key;
+    std::erase(type_key, ' ');
+    if (key == type_key) return &type;
   }
   return nullptr;
 }

@@ -38,6 +38,13 @@ constexpr float kSplitMargin = 0.1f;
 constexpr float kEndDigitShare = 0.5f;
 constexpr float kEndDigitMin = 0.1f;
 constexpr double kEndGlyphMinHeight = 0.8;
+// Or, whatever the model's lean, when it is written like the numeral's digits and beside them:
+// kLikeDigitsMinHeight to kLikeDigitsMaxHeight of their median height, at most
+// kLikeDigitsMaxGap of it from the next digit. Pen shapes the model never saw (a closed-top '4',
+// a flagged '1') lean to "not a digit"; junk at the ends is shorter, taller or apart.
+constexpr double kLikeDigitsMinHeight = 0.7;
+constexpr double kLikeDigitsMaxHeight = 1.25;
+constexpr double kLikeDigitsMaxGap = 0.6;
 
 cv::Mat InkBoundingCrop(const cv::Mat& ink) {
   cv::Mat points;
@@ -389,8 +396,26 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
            g.box.width <= 1.2 * height &&
            std::abs(g.box.y + g.box.height / 2 - centre) <= 0.25 * height;
   };
-  if (first != glyphs.begin() && stands_as_digit(*(first - 1))) --first;
-  if (last != glyphs.end() && stands_as_digit(*last)) ++last;
+  // A glyph written like the numeral's own digits and as close to them: their height (a pen
+  // '1' is a little shorter than a '6'), on their row, no further from its neighbour than a
+  // digit's gap. Before the numeral it may be a '1': the slash comes after a number, never
+  // before it.
+  auto written_like_digits = [&](const DigitGlyph& g, const DigitGlyph& neighbour) {
+    const int gap = std::max(neighbour.box.x - (g.box.x + g.box.width),
+                             g.box.x - (neighbour.box.x + neighbour.box.width));
+    return g.probability >= kEndDigitMin && g.box.height >= kLikeDigitsMinHeight * height &&
+           g.box.height <= kLikeDigitsMaxHeight * height && g.box.width <= 1.2 * height &&
+           std::abs(g.box.y + g.box.height / 2 - centre) <= 0.2 * height &&
+           gap <= kLikeDigitsMaxGap * height;
+  };
+  if (first != glyphs.begin() &&
+      (stands_as_digit(*(first - 1)) || written_like_digits(*(first - 1), *first))) {
+    --first;
+  }
+  if (last != glyphs.end() &&
+      (stands_as_digit(*last) || (last->digit != '1' && written_like_digits(*last, *(last - 1))))) {
+    ++last;
+  }
   float least = 1;
   for (auto it = first; it != last; ++it) {
     result.text += it->digit;

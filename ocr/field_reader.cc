@@ -55,7 +55,9 @@ void KeepInkiestCluster(const cv::Mat& stats, int max_gap, std::vector<char>* dr
 
 // Drops ink smaller than the value's glyphs lying wholly above their tops: the small print of
 // a stamp's line above the value ('Chuyển: .....'), which sits inside the row's middle band
-// where a stamp's frame squeezes it down onto a pen numeral.
+// where a stamp's frame squeezes it down onto a pen numeral. The glyphs' top is the median top
+// of the pieces at least half as tall as the tallest: a pen digit merged with a letter above
+// it is the tallest, and the digits beside it count.
 void DropSmallInkAbove(const cv::Mat& stats, std::vector<char>* drop) {
   int tallest = 0;
   for (int label = 1; label < stats.rows; ++label) {
@@ -63,7 +65,7 @@ void DropSmallInkAbove(const cv::Mat& stats, std::vector<char>* drop) {
   }
   std::vector<int> tops;
   for (int label = 1; label < stats.rows; ++label) {
-    if (!(*drop)[label] && stats.at<int>(label, cv::CC_STAT_HEIGHT) * 10 >= tallest * 7) {
+    if (!(*drop)[label] && stats.at<int>(label, cv::CC_STAT_HEIGHT) * 2 >= tallest) {
       tops.push_back(stats.at<int>(label, cv::CC_STAT_TOP));
     }
   }
@@ -122,6 +124,69 @@ int RuleThickness(const cv::Mat& rules) {
   return counts[counts.size() / 2];
 }
 
+// The rule pixels (of `rules`, 255 on 0) a stroke of `kept` crosses: a stamp frame's edge
+// through a pen numeral. Where the stroke meets a rule's top edge and leaves its bottom edge
+// (no further sideways than the rule is thick: a slanted pen stroke), the rule's ink between
+// the two is the stroke's. Left out, the digit falls into halves, and the half outside the
+// row's middle band is dropped. A stroke is matched by where it touches the rule, not by how
+// near it is: between the close strokes of a numeral (inside its '0') the edge still goes.
+cv::Mat StrokesThroughRules(const cv::Mat& kept, const cv::Mat& rules, int thickness) {
+  cv::Mat crossings = cv::Mat::zeros(rules.size(), CV_8UC1);
+  cv::Mat labels;
+  const int count = cv::connectedComponents(rules, labels, 8, CV_32S);
+  struct Contact {
+    int left, right, y_left, y_right;  // columns, and the rule's edge row at each end
+  };
+  for (int label = 1; label < count; ++label) {
+    // The rule's top and bottom rows in each column, and where a stroke touches each edge.
+    std::vector<Contact> above, below;
+    auto extend = [](std::vector<Contact>* contacts, int x, int y) {
+      if (!contacts->empty() && contacts->back().right >= x - 2) {
+        contacts->back().right = x, contacts->back().y_right = y;
+      } else {
+        contacts->push_back({x, x, y, y});
+      }
+    };
+    for (int x = 0; x < rules.cols; ++x) {
+      int top = -1, bottom = -1;
+      for (int y = 0; y < rules.rows; ++y) {
+        if (labels.at<int>(y, x) != label) continue;
+        if (top < 0) top = y;
+        bottom = y;
+      }
+      if (top < 0) continue;
+      if (top > 0 && kept.at<uchar>(top - 1, x)) extend(&above, x, top);
+      if (bottom + 1 < rules.rows && kept.at<uchar>(bottom + 1, x)) extend(&below, x, bottom);
+    }
+    const double reach = std::max(3, thickness);
+    for (const Contact& top : above) {
+      const double top_centre = (top.left + top.right) / 2.0;
+      const Contact* match = nullptr;
+      const int top_width = top.right - top.left + 1;
+      for (const Contact& bottom : below) {
+        const double shift = std::abs((bottom.left + bottom.right) / 2.0 - top_centre);
+        // One stroke is about as wide on both sides of the rule; a thin printed descender
+        // above it does not go on into a pen numeral's broad top below it.
+        const int bottom_width = bottom.right - bottom.left + 1;
+        if (std::max(top_width, bottom_width) > 5 * std::min(top_width, bottom_width) / 2 + 2) {
+          continue;
+        }
+        if (shift <= reach &&
+            (!match || shift < std::abs((match->left + match->right) / 2.0 - top_centre))) {
+          match = &bottom;
+        }
+      }
+      if (!match) continue;  // a stroke ending on the rule ('3' and '5' tops) stays apart
+      const cv::Point corners[] = {{top.left, top.y_left},
+                                   {top.right, top.y_right},
+                                   {match->right, match->y_right},
+                                   {match->left, match->y_left}};
+      cv::fillConvexPoly(crossings, corners, 4, cv::Scalar(255));
+    }
+  }
+  return crossings & rules;
+}
+
 // What of a binarised crop (ink 0 on 255) is not the field's value is whitened, then a white
 // border added:
 // - ruled lines (the motto's underline above the date, a stamp frame's edge, a dotted fill
@@ -138,18 +203,7 @@ cv::Mat Padded(const cv::Mat& binary) {
   if (binary.cols > rule_length) {
     const cv::Mat rules = RuleInk(ink, rule_length);
     const cv::Mat kept = ink & ~rules;
-    // A stroke a rule crosses (a stamp frame's edge through a pen numeral) goes on above and
-    // below it: the rule's ink with the stroke's ink both just above and just below is the
-    // stroke's. A slanted pen stroke comes out of the rule shifted sideways, up to as far as
-    // the rule is thick. Left out, the digit falls into halves, and the half outside the
-    // row's middle band is dropped below.
-    const int thickness = RuleThickness(rules);
-    const cv::Size reach(2 * thickness + 1, thickness + 3);
-    const cv::Mat cone = cv::getStructuringElement(cv::MORPH_RECT, reach);
-    cv::Mat from_above, from_below;
-    cv::dilate(kept, from_above, cone, cv::Point(thickness, reach.height - 1));
-    cv::dilate(kept, from_below, cone, cv::Point(thickness, 0));
-    ink = kept | (rules & from_above & from_below);
+    ink = kept | StrokesThroughRules(kept, rules, RuleThickness(rules));
   }
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);

@@ -162,9 +162,14 @@ void FitNumberSlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* 
   auto in_row = [&](const PixelBox& word) {
     return cv::Rect(word.left - band.left, word.top - band.top, word.width(), word.height());
   };
+  // The pen's numeral can begin before the words' estimate of the value (below); never before
+  // the label's end, or, where the ink did not show it, a row's height past its start (the
+  // width of 'Số').
+  int pen_stop = has_label ? slot.label_box.left + slot.label_box.height() : band.left;
   if (has_label) {
     const std::optional<LabelInk> label = FindLabelInk(row, in_row(slot.label_box));
     if (label) {
+      pen_stop = band.left + label->end;
       left = band.left + label->end;
       // The label's ink was read into the words the slot replaces (no other word of the line
       // covers it): it is written back before the value.
@@ -177,6 +182,10 @@ void FitNumberSlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* 
       }
       if (slot.label_unread && !covered) number->label = "Số:";
     }
+  }
+  const cv::Rect value(left - band.left, 0, right - left, band.height());
+  if (const std::optional<int> pen = PenInkStart(row, value, pen_stop - band.left)) {
+    left = band.left + *pen;
   }
   if (has_symbol) {
     // The slash is the symbol word's first glyph, or inside it when the numeral was read

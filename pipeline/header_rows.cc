@@ -315,10 +315,11 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
   const int strip_height = static_cast<int>(height * kStripRows);
   std::vector<Word> row;
   cv::Rect strip;
-  // Strips a row apart: each is 2.5 rows tall, so every row lies whole in one of them, and a
-  // page whose row is lost pays four reads, not eight at half-row steps (measured: the same
-  // rows found).
-  for (int step : {0, -2, 2, -4}) {
+  // Strips a row apart first: each is 2.5 rows tall, so every row lies whole in one of them.
+  // Only when none of them reads it, the strips half a row between them: a row lying at a
+  // strip's edge, with a stamp's small print just above it, is read run together with that
+  // print, and only a strip centred on the row reads it apart.
+  for (int step : {0, -2, 2, -4, 1, -1, 3}) {
     const int centre = band.date_row_y + step * height / 2 - box.top;
     strip = cv::Rect(0, centre - strip_height / 2, cleaned.cols, strip_height) &
             cv::Rect(0, 0, cleaned.cols, cleaned.rows);

@@ -217,6 +217,17 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
   }
 }
 
+// 'số' as a word of a sentence ('V/v số hóa hồ sơ', 'Quyết định số 1813/QĐ-TTg'): the word
+// before it on its line is 'V/v' or a lower-case word. The header's label opens its row.
+bool InRunningText(const TextLine& line, int word) {
+  if (word <= 0) return false;
+  const std::string before = index::FoldVietnamese(line.words[word - 1].text);
+  const long lower = std::count_if(before.begin(), before.end(), [](char c) {
+    return std::islower(static_cast<unsigned char>(c));
+  });
+  return lower >= 2 || before == "V/v" || before == "v/v";
+}
+
 // A number slot from 'Số:' and the '/SYMBOL' beside it (same line or same row), from 'Số:'
 // alone or from the symbol alone when the slot is on the date's row.
 std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords& words,
@@ -319,6 +330,7 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
       if (below_date_row(from)) continue;
       const int height = std::max(1, from.height());
       const WordRef at = words.ref(label);
+      if (InRunningText(page.lines[at.line], at.word)) continue;
       const int line_end = static_cast<int>(page.lines[at.line].words.size());
       if (glued_symbol) {
         // The numeral is inside the label's word: its share of the word is the slot.

@@ -14,6 +14,8 @@ namespace {
 // paper is not.
 constexpr double kPenSaturation = 0.35;
 constexpr int kPenChroma = 20;
+// Above this chroma, ink is surely coloured (as in ocr/field_reader.cc's ink layer).
+constexpr int kStrongPenChroma = 60;
 
 // One 8-connected piece of ink.
 struct Glyph {
@@ -36,27 +38,47 @@ cv::Mat AllInk(const cv::Mat& row) {
   return ink;
 }
 
+// Coloured pen or stamp ink of a BGR `row` (255 on 0), widened over the stroke's antialiased
+// rim, which is neither pen nor print where it meets the print.
+cv::Mat PenInk(const cv::Mat& row) {
+  std::vector<cv::Mat> channels;
+  cv::split(row, channels);
+  const cv::Mat brightest = cv::max(cv::max(channels[0], channels[1]), channels[2]);
+  const cv::Mat chroma = brightest - cv::min(cv::min(channels[0], channels[1]), channels[2]);
+  cv::Mat saturated;
+  cv::compare(chroma, brightest * kPenSaturation, saturated, cv::CMP_GE);
+  cv::Mat pen = saturated & (chroma >= kPenChroma);
+  cv::dilate(pen, pen, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
+  return pen;
+}
+
 // The print's ink in `row` (255 on 0).
 cv::Mat PrintInk(const cv::Mat& row) {
-  cv::Mat ink = AllInk(row);
-  if (row.channels() == 3) {
-    // In colour the pen's ink is left out: a digit touching the slash or written over the
-    // colon leaves the print's shapes whole.
-    std::vector<cv::Mat> channels;
-    cv::split(row, channels);
-    const cv::Mat brightest = cv::max(cv::max(channels[0], channels[1]), channels[2]);
-    const cv::Mat chroma = brightest - cv::min(cv::min(channels[0], channels[1]), channels[2]);
-    cv::Mat saturated;
-    cv::compare(chroma, brightest * kPenSaturation, saturated, cv::CMP_GE);
-    cv::Mat pen = saturated & (chroma >= kPenChroma);
-    // The stroke's antialiased rim, where it meets the print, is neither.
-    cv::dilate(pen, pen, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
-    ink.setTo(0, pen);
+  if (row.channels() != 3) return AllInk(row);
+  // In colour the pen's ink is left out: a digit touching the slash or written over the
+  // colon leaves the print's shapes whole.
+  const cv::Mat pen = PenInk(row);
+  // The cut between print and paper is taken without the pen's pixels: a pen darker than the
+  // print pulls Otsu's cut below the print's grey, and the print falls into pieces.
+  cv::Mat grey;
+  cv::cvtColor(row, grey, cv::COLOR_BGR2GRAY);
+  std::vector<uchar> unpenned;
+  for (int y = 0; y < grey.rows; ++y) {
+    const uchar* value = grey.ptr<uchar>(y);
+    const uchar* is_pen = pen.ptr<uchar>(y);
+    for (int x = 0; x < grey.cols; ++x) {
+      if (!is_pen[x]) unpenned.push_back(value[x]);
+    }
   }
+  if (unpenned.size() < 16) return cv::Mat::zeros(row.size(), CV_8UC1);
+  const cv::Mat values(1, static_cast<int>(unpenned.size()), CV_8UC1, unpenned.data());
+  cv::Mat unused, ink;
+  const double cut = cv::threshold(values, unused, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  cv::threshold(grey, ink, cut, 255, cv::THRESH_BINARY_INV);
+  ink.setTo(0, pen);
   return ink;
 }
 
-// The ink glyphs of `row` whose centre lies in columns [from, to) and rows [top, bottom).
 std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int bottom) {
   const cv::Mat ink = PrintInk(row);
   cv::Mat labels, stats, centroids;
@@ -203,6 +225,53 @@ std::optional<int> InkGapBefore(const cv::Mat& row, int x, int stop, int core_to
     if (cv::countNonZero(core.col(column)) == 0) return column + 1;
   }
   return std::nullopt;
+}
+
+std::optional<int> PenInkStart(const cv::Mat& row, const cv::Rect& value, int stop) {
+  if (row.empty() || row.channels() != 3 || value.width <= 0 || value.height <= 0) {
+    return std::nullopt;
+  }
+  // Strongly coloured ink only: print on a yellowed or tinted scan has a little colour, which
+  // PenInk's cut (made to keep a pen's dark core out of the print) takes in.
+  std::vector<cv::Mat> channels;
+  cv::split(row, channels);
+  const cv::Mat chroma = cv::max(cv::max(channels[0], channels[1]), channels[2]) -
+                         cv::min(cv::min(channels[0], channels[1]), channels[2]);
+  cv::Mat pen = chroma > kStrongPenChroma;
+  cv::dilate(pen, pen, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
+  cv::Mat labels, stats, centroids;
+  const int count = cv::connectedComponentsWithStats(pen, labels, stats, centroids, 8, CV_32S);
+  // The value's box is its row and half a row above and below.
+  const int row_height = value.height / 2;
+  std::vector<cv::Rect> strokes;
+  for (int label = 1; label < count; ++label) {
+    const cv::Rect box(
+        stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+        stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
+    const int centre_y = box.y + box.height / 2;
+    // A digit's strokes, centred on the row; a stamp's frame or text line is far wider.
+    if (centre_y < value.y + row_height / 2 ||
+        centre_y >= value.y + value.height - row_height / 2 || box.width > 2 * row_height ||
+        box.height < row_height / 3 || box.x >= value.x || box.x + box.width <= stop) {
+      continue;
+    }
+    strokes.push_back(box);
+  }
+  // Digits written one after the other, leftwards from the value's box: each at most half a row
+  // from the next.
+  int start = value.x;
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const cv::Rect& box : strokes) {
+      if (box.x < start && box.x + box.width >= start - row_height / 2) {
+        start = std::max(box.x, stop);
+        grew = true;
+      }
+    }
+    if (start <= stop) break;
+  }
+  if (start >= value.x) return std::nullopt;
+  return start;
 }
 
 }  // namespace sohoa::pipeline

@@ -34,6 +34,14 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
 // touching the print, a stamp's mark) or there is no slash.
 std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, int from);
 
+// Where a coloured pen's numeral whose strokes reach into `value` (the slot's box in `row`'s
+// frame) begins, when it begins left of `value`: OCR read its first strokes into the label's
+// word ('số“' for 'Số:' and a '3'), so the slot estimated from the words starts inside it.
+// Never left of column `stop` (the label's end). Strongly coloured strokes of a digit's height,
+// each at most half a row from the next, count; nullopt for a grey row, or when none begins
+// left of `value`.
+std::optional<int> PenInkStart(const cv::Mat& row, const cv::Rect& value, int stop);
+
 // The column just right of the last ink-free column at or left of `x`, looking no further left
 // than `stop`, counting only ink in rows [core_top, core_bottom): the row above its
 // descenders, which would bridge the gap between a printed word and a pen digit, while a

@@ -248,6 +248,11 @@ TEST(MetadataTest, LabelVariantsAndUnreadNgay) {
           .meta;
   EXPECT_EQ(six.number, "88/CT-UBND");
   EXPECT_EQ(six.date, "2024-04-24");
+  const DocumentMeta quoted =
+      ExtractMetadata({"ỦY BAN NHÂN DÂN\nsố“ 354/QĐÐ-UBND\nHạ Long, ngày 15 tháng 4 năm 2024\n"})
+          .at(0)
+          .meta;
+  EXPECT_EQ(quoted.number, "354/QĐ-UBND");
 }
 
 // The stamp's own rows never lend the document a number, even split like the document's.
@@ -273,6 +278,16 @@ TEST(MetadataTest, StampHeadingWithoutDenIsNotTheTitle) {
   EXPECT_EQ(meta.number, "730/TB-VPUBND");
   EXPECT_EQ(meta.type, "THÔNG BÁO");
   EXPECT_EQ(meta.date, "2024-09-09");
+}
+
+// A title read with a colon after it and one letter set apart ('THÔN G BÁO:') is the title.
+TEST(MetadataTest, TitleWithTrailingMarkAndSplitWord) {
+  const std::string page =
+      "UBND TỈNH QUẢNG NINH\nVĂN PHÒNG\nSố:928/TB-VPUBND\n"
+      "Quảng Ninh, ngày 23 tháng 08 năm 2024\nTHÔN G BÁO:\nKết luận của đồng chí\n";
+  const DocumentMeta meta = ExtractMetadata({page}).at(0).meta;
+  EXPECT_EQ(meta.type, "THÔNG BÁO");
+  EXPECT_EQ(meta.number, "928/TB-VPUBND");
 }
 
 // A pen numeral written over the symbol's first capital ('Số: 9/B-VPUBND' for '09/TB-VPUBND'):
@@ -307,6 +322,10 @@ TEST(MetadataTest, GarbledNumeralIsNotANumber) {
   EXPECT_EQ(number_of("2Äjế"), "");
   EXPECT_EQ(number_of("88/CT-UBND"), "88/CT-UBND");
   EXPECT_EQ(number_of("01/2018/CT-UBND"), "01/2018/CT-UBND");
+  // Specks and a rule's end after the symbol are read as trailing marks, not part of it.
+  EXPECT_EQ(number_of("932/TB-VPUBND_"), "932/TB-VPUBND");
+  EXPECT_EQ(number_of("932/TB-VPUBND-~"), "932/TB-VPUBND");
+  EXPECT_EQ(number_of("15/QĐ-HĐND."), "15/QĐ-HĐND");
 }
 
 }  // namespace

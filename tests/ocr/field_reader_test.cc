@@ -217,6 +217,23 @@ cv::Rect InkExtent(const cv::Mat& crop) {
   return cv::boundingRect(points);
 }
 
+// The slot's crop of `header`'s numeral with a stamp frame's edge, `thickness` px thick, drawn
+// across it at `edge_percent` of the numeral's ink height; `low`: a pen numeral written below
+// the print's baseline, low in the crop. `ink` gets the numeral's ink extent in the crop.
+cv::Mat CropWithEdge(const testing::HandFilledHeader& header, bool low, int edge_percent,
+                     int thickness, cv::Rect* ink) {
+  const cv::Rect box =
+      low ? header.number_box - cv::Point(0, header.number_box.height / 6) : header.number_box;
+  cv::Mat crop = header.image(box).clone();
+  // The numeral's ink: below the line above's letters, which reach into the crop's top.
+  const cv::Rect lower(0, crop.rows / 4, crop.cols, crop.rows - crop.rows / 4);
+  *ink = InkExtent(crop(lower)) + cv::Point(0, lower.y);
+  const int edge_y = ink->y + ink->height * edge_percent / 100;
+  const int tilt = thickness / 2;
+  cv::line(crop, {0, edge_y - tilt}, {crop.cols - 1, edge_y + tilt}, cv::Scalar::all(0), thickness);
+  return crop;
+}
+
 // An incoming-mail stamp's frame edge runs through a pen numeral below its middle, and the
 // stamp's small print ('Chuyển: ....') sits just above it. The edge goes, the digits it
 // crosses stay whole (their lower halves were once left apart and dropped), and the small
@@ -227,19 +244,29 @@ TEST(FieldReaderTest, StampEdgeThroughNumeralLeavesItsDigits) {
   for (ScanColour colour : {ScanColour::kGrey, ScanColour::kBilevel}) {
     SCOPED_TRACE(colour == ScanColour::kGrey ? "grey" : "bilevel");
     testing::HandFilledHeader header = testing::RenderHandFilledHeader("358", "17", "01", colour);
-    // A pen numeral written below the print's baseline sits low in the slot's crop.
-    const cv::Rect low = header.number_box - cv::Point(0, header.number_box.height / 6);
-    cv::Mat crop = header.image(low).clone();
-    // The numeral's ink: below the line above's letters, which reach into the crop's top.
-    const cv::Rect lower(0, crop.rows / 4, crop.cols, crop.rows - crop.rows / 4);
-    const cv::Rect ink = InkExtent(crop(lower)) + cv::Point(0, lower.y);
+    cv::Rect ink;
+    cv::Mat crop = CropWithEdge(header, /*low=*/true, 62, 4, &ink);
     ASSERT_GT(ink.height, 20);
-    const int edge_y = ink.y + ink.height * 62 / 100;
-    cv::line(crop, {0, edge_y - 2}, {crop.cols - 1, edge_y + 2}, cv::Scalar::all(0), 4);
     EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "358");
     cv::putText(crop, "Chuyen: .........", {ink.x, ink.y - 3}, cv::FONT_HERSHEY_SIMPLEX, 0.6,
                 cv::Scalar::all(0), 1);
     EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "358");
+  }
+}
+
+// A stamp frame's edge as thick as a pen stroke runs through the middle of a numeral whose
+// digits stand close: only the strokes crossing it are kept, so the digits stay apart (the
+// edge between them, and inside a '0', goes) and each reads as itself.
+TEST(FieldReaderTest, ThickEdgeThroughTheMiddleKeepsTheDigitsApart) {
+  auto reader = MakeReader();
+  ASSERT_NE(reader, nullptr);
+  for (ScanColour colour : {ScanColour::kGrey, ScanColour::kBilevel}) {
+    SCOPED_TRACE(colour == ScanColour::kGrey ? "grey" : "bilevel");
+    testing::HandFilledHeader header = testing::RenderHandFilledHeader("8033", "17", "01", colour);
+    cv::Rect ink;
+    const cv::Mat crop = CropWithEdge(header, /*low=*/false, 50, 9, &ink);
+    ASSERT_GT(ink.height, 20);
+    EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "8033");
   }
 }
 

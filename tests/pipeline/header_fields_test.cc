@@ -346,6 +346,27 @@ TEST(HeaderFieldsTest, BodyCitationBelowTheDateIsNoNumberSlot) {
   EXPECT_EQ(slots.number->printed, "");
 }
 
+// The header's label is unread ('-sø⁄Z', a pen numeral over it) and the letter's subject just
+// below the date's row reads 'V/v số hóa hồ sơ': that 'số' is a word of the subject, and the
+// slot comes from the symbol on the date's row instead.
+TEST(HeaderFieldsTest, SoInTheSubjectIsNoLabel) {
+  PageText page = A4Page();
+  page.lines.push_back(
+      MakeLine({MakeWord("-sø⁄Z", 490, 500, 200, 40), MakeWord("/SNV-CCVC", 700, 500, 300, 80)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Ninh,", 1480, 520, 120), MakeWord("ngày", 1620, 520, 100),
+                MakeWord("09", 1740, 520, 90), MakeWord("tháng", 1850, 520, 130),
+                MakeWord("7", 2000, 520, 25), MakeWord("năm", 2040, 520, 90),
+                MakeWord("2024", 2150, 520, 110)}));
+  page.lines.push_back(MakeLine({MakeWord("V/v", 380, 590, 90), MakeWord("số", 490, 590, 40),
+                                 MakeWord("6", 540, 590, 20, 60), MakeWord("hóa", 570, 590, 70),
+                                 MakeWord("hồ", 650, 590, 50), MakeWord("sơ", 710, 590, 50)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 0);
+  EXPECT_EQ(slots.number->suffix, "/SNV-CCVC");
+}
+
 // An incoming-mail stamp above the header whose own number reads with a symbol: the label
 // nearest the date's row is the document's. A symbol on the date's row whose label OCR read
 // into it unseen ('56889/QĐ-UBND') makes a slot whose label is looked for in the ink there.

@@ -117,6 +117,29 @@ TEST_P(NumberSlotInkTest, NoSlashWhenTheSymbolHasNone) {
   EXPECT_FALSE(label.has_value());
 }
 
+// OCR read a blue numeral's first digit into the label's word ('số“'), so the slot estimated
+// from the words starts inside the numeral: in colour the pen's strokes show where it begins,
+// never left of the label's end. A grey or 1-bit scan has no pen colour to go by.
+TEST_P(NumberSlotInkTest, PenNumeralBeginsLeftOfTheWordsEstimate) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  const NumberRow row = RenderNumberRow("354", false, GetParam());
+  const int estimate = row.pen_left + (row.pen_right - row.pen_left) / 3;
+  const cv::Rect value(estimate, row.word.y - kFontPx / 2, row.slash_x - estimate, kFontPx * 2);
+  const std::optional<int> start = PenInkStart(row.image, value, row.label_end);
+  if (GetParam() != ScanColour::kColour) {
+    EXPECT_FALSE(start.has_value());
+    return;
+  }
+  ASSERT_TRUE(start.has_value());
+  EXPECT_GE(*start, row.label_end);
+  EXPECT_LE(*start, row.pen_left + 4);
+  // A slot already starting at the numeral's first stroke stays where it is.
+  const cv::Rect whole(row.pen_left - 4, value.y, row.slash_x - row.pen_left + 4, value.height);
+  EXPECT_FALSE(PenInkStart(row.image, whole, row.label_end).has_value());
+  // The black print of the label is no pen ink, whatever the stop.
+  EXPECT_GE(PenInkStart(row.image, value, kLabelX).value_or(row.label_end), row.label_end - 2);
+}
+
 // A pen day written close after 'ngày' and read glued to it: from inside the first pen digit,
 // the gap found is the one between the printed word and the pen's ink.
 TEST_P(NumberSlotInkTest, FindsTheGapBetweenAnAnchorAndAPenDay) {
