@@ -24,10 +24,11 @@ constexpr std::string_view kAbbreviations[] = {
     "VHTT", "BCVT", "CCVC", "TCCB", "TCHC", "KTTH", "TTKSNB", "TTPVHCC", "NV", "TCKH", "TCKT",
     "TTHC", "QLĐT", "TNMT", "TTTT"};
 
-// Capitals OCR takes for each other in print ('UDND', 'STTTI', 'VFUDND').
+// Capitals OCR takes for each other in print ('UDND', 'STTTI', 'VFUDND', 'STLTT': a T whose bar
+// a stamp's edge cut).
 bool Confusable(char a, char b) {
   static constexpr std::string_view kPairs[] = {"BD", "IT", "PF", "OD", "OQ", "CG", "EF",
-                                                "HN", "UV", "IL", "TY", "BE", "BR"};
+                                                "HN", "UV", "IL", "TY", "BE", "BR", "TL"};
   for (std::string_view pair : kPairs) {
     if ((a == pair[0] && b == pair[1]) || (a == pair[1] && b == pair[0])) return true;
   }
@@ -35,14 +36,29 @@ bool Confusable(char a, char b) {
 }
 
 // Half-letters of difference between `a` and `b` of equal length (a confusable pair costs 1,
-// any other letter 2), or -1 when their lengths differ.
+// any other letter 2). Between a part of six letters or more and one a letter longer, a letter
+// too many (a speck read as a capital: 'TTPVHCGC') costs 2 more; otherwise lengths that differ
+// give -1.
 int Distance(const std::string& a, const std::string& b) {
-  if (a.size() != b.size()) return -1;
-  int cost = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (a[i] != b[i]) cost += Confusable(a[i], b[i]) ? 1 : 2;
+  auto substitutions = [](std::string_view x, std::string_view y) {
+    int cost = 0;
+    for (size_t i = 0; i < x.size(); ++i) {
+      if (x[i] != y[i]) cost += Confusable(x[i], y[i]) ? 1 : 2;
+    }
+    return cost;
+  };
+  if (a.size() == b.size()) return substitutions(a, b);
+  const std::string& longer = a.size() > b.size() ? a : b;
+  const std::string& shorter = a.size() > b.size() ? b : a;
+  if (longer.size() != shorter.size() + 1 || shorter.size() < 6) return -1;
+  int best = -1;
+  for (size_t dropped = 0; dropped < longer.size(); ++dropped) {
+    std::string rest = longer;
+    rest.erase(dropped, 1);
+    const int cost = 2 + substitutions(rest, shorter);
+    if (best < 0 || cost < best) best = cost;
   }
-  return cost;
+  return best;
 }
 
 std::string Upper(std::string text) {

@@ -323,6 +323,44 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   return choice;
 }
 
+// `box` (a field's crop, which cuts ink at its left side) widened left to the nearest column
+// free of ink in the row's core, at most a row's height away; nullopt when there is none (the
+// value touches the print before it).
+std::optional<PixelBox> WidenedToInkGap(const cv::Mat& source, const PageText& page,
+                                        const PixelBox& box) {
+  // The crop is the row and, each way, half a row and a quarter more (RereadHeaderFields).
+  const int row_height = box.height() * 4 / 9;
+  PixelBox band = box;
+  band.left = std::max(0, box.left - row_height);
+  if (band.left >= box.left || band.height() < 4) return std::nullopt;
+  const cv::Mat row = UprightCrop(source, page.source_to_upright, band);
+  cv::Mat grey = row;
+  if (row.channels() == 3) cv::cvtColor(row, grey, cv::COLOR_BGR2GRAY);
+  cv::Mat ink;
+  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const int cut_column = box.left - band.left;
+  const int centre = CentreY(box) - band.top;
+  // The row above its descenders, where a letter's arch and a digit's top close the gaps inside
+  // them; where the cut ink lies outside it (an italic digit's foot), the rows of that ink.
+  int top = centre - row_height / 2, bottom = centre + row_height / 6;
+  if (cv::countNonZero(ink(cv::Range(std::max(0, top), std::min(ink.rows, bottom)),
+                           cv::Range(cut_column, cut_column + 1))) == 0) {
+    top = bottom = -1;
+    for (int y = std::max(0, centre - row_height); y < std::min(ink.rows, centre + row_height);
+         ++y) {
+      if (ink.at<uchar>(y, cut_column) == 0) continue;
+      if (top < 0) top = y;
+      bottom = y + 1;
+    }
+    if (top < 0) return std::nullopt;
+  }
+  const std::optional<int> gap = InkGapBefore(row, cut_column, 0, top, bottom);
+  if (!gap || *gap >= cut_column) return std::nullopt;
+  PixelBox wider = box;
+  wider.left = band.left + *gap;
+  return wider;
+}
+
 int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText* page) {
   HeaderSlots slots = FindHeaderSlots(*page);
   struct Job {
@@ -369,8 +407,38 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       continue;
     }
     // A pen numeral that runs on left of its slot has lost its first digits, however sure the
-    // rest reads (a '6' under the label's colon: '43' for '643').
-    if (choice->value != ComparableReading(job.kind, slot.printed) && ocr::InkCutAtLeft(crop)) {
+    // rest reads (a '6' under the label's colon: '43' for '643'). Where a gap in the ink lies a
+    // little further left, the slot is read again from there, and that reading stands when it
+    // is the first one with digits before it ('19' for '9'). (The same on the right side
+    // measured worse: the symbol's slash or 'Q' read as a digit, '5259' for '525'.)
+    bool cut_at_left = ocr::InkCutAtLeft(crop);
+    std::optional<PixelBox> wider;
+    if (cut_at_left) wider = WidenedToInkGap(source, *page, box);
+    // Never into the number's label: 'Số' reads as '36'.
+    if (wider && job.kind == FieldKind::kNumber && slot.label_box.width() > 0 &&
+        wider->left < slot.label_box.left + slot.label_box.height()) {
+      wider.reset();
+    }
+    if (wider) {
+      const cv::Mat wider_crop = UprightCrop(source, page->source_to_upright, *wider);
+      const std::optional<FieldChoice> wider_choice =
+          ChooseField(job.kind, reader.Read(wider_crop, page->dpi, false), slot.printed,
+                      slot.printed_confidence);
+      // Day and month come padded ('09'): the digits read are compared.
+      auto digits = [](const std::string& value) {
+        return value.substr(std::min(value.find_first_not_of('0'), value.size()));
+      };
+      const std::string before = digits(choice->value);
+      const std::string after = wider_choice ? digits(wider_choice->value) : std::string();
+      if (after.size() > before.size() && after.ends_with(before)) {
+        spdlog::debug("header {}: widened to the ink's gap, '{}' -> '{}'", job.name, choice->value,
+                      wider_choice->value);
+        choice = wider_choice;
+        slot.box.left = wider->left;
+        cut_at_left = ocr::InkCutAtLeft(wider_crop);
+      }
+    }
+    if (choice->value != ComparableReading(job.kind, slot.printed) && cut_at_left) {
       choice->uncertain = true;
     }
     spdlog::debug("header {}: OCR '{}' ({:.0f}) -> '{}' ({:.0f}{})", job.name, slot.printed,

@@ -98,18 +98,27 @@ bool IsSymbolShaped(const std::string& word) {
   return capitals >= kMinSymbolCapitals && previous != '-';
 }
 
-// Bytes of a 'Số:' OCR misread under a stamp's ink ('NỞ:', 'xó.'): one to three letters and a
-// colon or dot, whatever follows glued to it; 0 when `text` does not open so.
+// Bytes of a 'Số:' OCR misread under a stamp's ink ('NỞ:', 'xó.', '3ũ.', '30.'): one to three
+// letters and a colon or dot, whatever follows glued to it; the 'S' may read as a '3', '5' or
+// '8' and the 'ố' as a '0' or '6'. 0 when `text` does not open so.
 size_t MisreadLabelBytes(const std::string& text) {
   const size_t end = text.find_first_of(":.");
   if (end == std::string::npos || end == 0) return 0;
   const std::string letters = text.substr(0, end);
   const std::string folded = index::FoldVietnamese(letters);
-  const bool all_letters = std::all_of(folded.begin(), folded.end(), [](char c) {
-    return std::isalpha(static_cast<unsigned char>(c));
+  bool label_like = true;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    const bool digit_for_letter =
+        std::string_view(i == 0 ? "358" : "06").find(c) != std::string_view::npos;
+    label_like &= std::isalpha(static_cast<unsigned char>(c)) || digit_for_letter;
+  }
+  // A lone digit and a dot ('5.') numbers a list's item.
+  const bool all_digits = std::all_of(folded.begin(), folded.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
   });
   const int length = index::CodePointCount(letters);
-  return all_letters && length >= 1 && length <= 3 ? end + 1 : 0;
+  return label_like && length >= 1 && length <= 3 && (!all_digits || length == 2) ? end + 1 : 0;
 }
 
 bool StartsWithDigit(const std::string& text) {

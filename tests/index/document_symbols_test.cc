@@ -14,8 +14,12 @@ TEST(DocumentSymbolsTest, KeepsStandardSymbols) {
 TEST(DocumentSymbolsTest, CorrectsOneMisreadCapital) {
   EXPECT_EQ(CorrectSymbol("QĐ-STTTI"), "QĐ-STTTT");
   EXPECT_EQ(CorrectSymbol("QĐ-UDND"), "QĐ-UBND");
-  EXPECT_EQ(CorrectSymbol("TB-VFUDND"), "TB-VPUBND");  // two of six letters
-  EXPECT_EQ(CorrectSymbol("KH-URND"), "KH-UBND");      // a frame's edge took B's lower bowl
+  EXPECT_EQ(CorrectSymbol("TB-VFUDND"), "TB-VPUBND");    // two of six letters
+  EXPECT_EQ(CorrectSymbol("KH-URND"), "KH-UBND");        // a frame's edge took B's lower bowl
+  EXPECT_EQ(CorrectSymbol("STLTT-BCVT"), "STTTT-BCVT");  // a T's bar cut by a stamp's edge
+  // A speck read as one capital more in a long part; a short part's length is as read.
+  EXPECT_EQ(CorrectSymbol("TB-TTPVHCGC"), "TB-TTPVHCC");
+  EXPECT_EQ(CorrectSymbol("TB-UBNDD"), "TB-UBNDD");
 }
 
 TEST(DocumentSymbolsTest, StandardAbbreviationOfAPart) {

@@ -494,6 +494,41 @@ void ExpectHeaderReadBack(ScanColour colour) {
   EXPECT_EQ(sections[0].meta.type, "QUYẾT ĐỊNH");
 }
 
+// The day's slot starts inside its first digit (OCR boxed 'ngày' reaching over the pen's '1'):
+// the crop cuts ink at its left side, so the slot is read again from the gap before that ink,
+// and the day is '19', not '9'.
+TEST(HeaderFieldsTest, SlotCuttingItsFirstDigitIsReadFromTheInksGap) {
+  for (ScanColour colour : {ScanColour::kGrey, ScanColour::kBilevel}) {
+    SCOPED_TRACE(colour == ScanColour::kGrey ? "grey" : "bilevel");
+    testing::HandFilledHeader header = testing::RenderHandFilledHeader("47", "19", "01", colour);
+    Result<std::unique_ptr<ocr::OcrEngine>> engine = ocr::OcrEngine::Create({});
+    ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+    Result<std::unique_ptr<ocr::FieldReader>> reader = ocr::FieldReader::Create({});
+    ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+    Result<PageText> page = (*engine)->Recognize(header.image, header.dpi);
+    ASSERT_TRUE(page.ok()) << page.status().ToString();
+    const HeaderSlots slots = FindHeaderSlots(*page);
+    ASSERT_TRUE(slots.day.has_value()) << page->PlainText();
+    // 'ngày' is the word before the day's slot; its box now ends a third into the '1'.
+    TextLine& line = page->lines[slots.day->line];
+    ASSERT_GT(slots.day->first_word, 0);
+    Word& anchor = line.words[slots.day->first_word - 1];
+    ASSERT_EQ(HeaderKey(anchor.text), "ngay") << anchor.text;
+    cv::Mat ink;
+    cv::threshold(
+        header.image(cv::Rect(anchor.box.right, anchor.box.top, 200, anchor.box.height())), ink,
+        128, 255, cv::THRESH_BINARY_INV);
+    std::vector<cv::Point> points;
+    cv::findNonZero(ink, points);
+    ASSERT_FALSE(points.empty());
+    anchor.box.right += cv::boundingRect(points).x + 4;
+    RereadHeaderFields(header.image, **reader, &*page);
+    ASSERT_EQ(page->header_reads.size(), 3u);
+    EXPECT_EQ(page->header_reads[1].name, "day");
+    EXPECT_EQ(page->header_reads[1].value, "19");
+  }
+}
+
 TEST(HeaderFieldsTest, RereadsHandFilledHeaderInColour) {
   ExpectHeaderReadBack(ScanColour::kColour);
 }

@@ -208,6 +208,12 @@ TEST(HeaderRowsTest, NumberRowWordsOfStripReadings) {
   EXPECT_EQ(Joined(NumberRowWords(Block({"Ngày:", "21/3/18"}))), "");
   EXPECT_EQ(Joined(NumberRowWords(Block({"NỞ.", "/QĐ-UBND"}))), "");
   EXPECT_EQ(Joined(NumberRowWords(Block({"Chuyển:", "12/QĐ-UBND"}))), "");
+  // The label's 'S' read as a digit, its 'ố' too: still a label before a numeral and a symbol;
+  // a list item's number is not.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"30.", "17/2", "/QĐ-UBND"}))), "Số: 17/2 /QĐ-UBND");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"3ũ.", "15/0", "gÐ-UBND", "/QĐ-UBND"}))),
+            "Số: 15/0 gÐ-UBND /QĐ-UBND");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"5.", "17", "/QĐ-UBND"}))), "");
 }
 
 }  // namespace
