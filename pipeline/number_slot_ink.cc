@@ -38,13 +38,19 @@ cv::Mat AllInk(const cv::Mat& row) {
   return ink;
 }
 
+// The brightest channel of a BGR `row`, and its chroma (max - min of B, G, R).
+void Brightness(const cv::Mat& row, cv::Mat* brightest, cv::Mat* chroma) {
+  std::vector<cv::Mat> channels;
+  cv::split(row, channels);
+  *brightest = cv::max(cv::max(channels[0], channels[1]), channels[2]);
+  *chroma = *brightest - cv::min(cv::min(channels[0], channels[1]), channels[2]);
+}
+
 // Coloured pen or stamp ink of a BGR `row` (255 on 0), widened over the stroke's antialiased
 // rim, which is neither pen nor print where it meets the print.
 cv::Mat PenInk(const cv::Mat& row) {
-  std::vector<cv::Mat> channels;
-  cv::split(row, channels);
-  const cv::Mat brightest = cv::max(cv::max(channels[0], channels[1]), channels[2]);
-  const cv::Mat chroma = brightest - cv::min(cv::min(channels[0], channels[1]), channels[2]);
+  cv::Mat brightest, chroma;
+  Brightness(row, &brightest, &chroma);
   cv::Mat saturated;
   cv::compare(chroma, brightest * kPenSaturation, saturated, cv::CMP_GE);
   cv::Mat pen = saturated & (chroma >= kPenChroma);
@@ -233,10 +239,8 @@ std::optional<int> PenInkStart(const cv::Mat& row, const cv::Rect& value, int st
   }
   // Strongly coloured ink only: print on a yellowed or tinted scan has a little colour, which
   // PenInk's cut (made to keep a pen's dark core out of the print) takes in.
-  std::vector<cv::Mat> channels;
-  cv::split(row, channels);
-  const cv::Mat chroma = cv::max(cv::max(channels[0], channels[1]), channels[2]) -
-                         cv::min(cv::min(channels[0], channels[1]), channels[2]);
+  cv::Mat brightest, chroma;
+  Brightness(row, &brightest, &chroma);
   cv::Mat pen = chroma > kStrongPenChroma;
   cv::dilate(pen, pen, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
   cv::Mat labels, stats, centroids;

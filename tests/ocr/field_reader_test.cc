@@ -234,40 +234,39 @@ cv::Mat CropWithEdge(const testing::HandFilledHeader& header, bool low, int edge
   return crop;
 }
 
+// The digit model reads `numeral` through a stamp frame's edge across its crop (CropWithEdge),
+// in grey and in 1-bit; with `small_print`, also with the stamp's 'Chuyển: ....' just above it.
+void ExpectReadThroughEdge(const std::string& numeral, bool low, int edge_percent, int thickness,
+                           bool small_print) {
+  auto reader = MakeReader();
+  ASSERT_NE(reader, nullptr);
+  for (ScanColour colour : {ScanColour::kGrey, ScanColour::kBilevel}) {
+    SCOPED_TRACE(colour == ScanColour::kGrey ? "grey" : "bilevel");
+    testing::HandFilledHeader header = testing::RenderHandFilledHeader(numeral, "17", "01", colour);
+    cv::Rect ink;
+    cv::Mat crop = CropWithEdge(header, low, edge_percent, thickness, &ink);
+    ASSERT_GT(ink.height, 20);
+    EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), numeral);
+    if (!small_print) continue;
+    cv::putText(crop, "Chuyen: .........", {ink.x, ink.y - 3}, cv::FONT_HERSHEY_SIMPLEX, 0.6,
+                cv::Scalar::all(0), 1);
+    EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), numeral);
+  }
+}
+
 // An incoming-mail stamp's frame edge runs through a pen numeral below its middle, and the
 // stamp's small print ('Chuyển: ....') sits just above it. The edge goes, the digits it
 // crosses stay whole (their lower halves were once left apart and dropped), and the small
 // print is not read as part of the numeral.
 TEST(FieldReaderTest, StampEdgeThroughNumeralLeavesItsDigits) {
-  auto reader = MakeReader();
-  ASSERT_NE(reader, nullptr);
-  for (ScanColour colour : {ScanColour::kGrey, ScanColour::kBilevel}) {
-    SCOPED_TRACE(colour == ScanColour::kGrey ? "grey" : "bilevel");
-    testing::HandFilledHeader header = testing::RenderHandFilledHeader("358", "17", "01", colour);
-    cv::Rect ink;
-    cv::Mat crop = CropWithEdge(header, /*low=*/true, 62, 4, &ink);
-    ASSERT_GT(ink.height, 20);
-    EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "358");
-    cv::putText(crop, "Chuyen: .........", {ink.x, ink.y - 3}, cv::FONT_HERSHEY_SIMPLEX, 0.6,
-                cv::Scalar::all(0), 1);
-    EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "358");
-  }
+  ExpectReadThroughEdge("358", /*low=*/true, 62, 4, /*small_print=*/true);
 }
 
 // A stamp frame's edge as thick as a pen stroke runs through the middle of a numeral whose
 // digits stand close: only the strokes crossing it are kept, so the digits stay apart (the
 // edge between them, and inside a '0', goes) and each reads as itself.
 TEST(FieldReaderTest, ThickEdgeThroughTheMiddleKeepsTheDigitsApart) {
-  auto reader = MakeReader();
-  ASSERT_NE(reader, nullptr);
-  for (ScanColour colour : {ScanColour::kGrey, ScanColour::kBilevel}) {
-    SCOPED_TRACE(colour == ScanColour::kGrey ? "grey" : "bilevel");
-    testing::HandFilledHeader header = testing::RenderHandFilledHeader("8033", "17", "01", colour);
-    cv::Rect ink;
-    const cv::Mat crop = CropWithEdge(header, /*low=*/false, 50, 9, &ink);
-    ASSERT_GT(ink.height, 20);
-    EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "8033");
-  }
+  ExpectReadThroughEdge("8033", /*low=*/false, 50, 9, /*small_print=*/false);
 }
 
 }  // namespace
