@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "index/document_symbols.h"
+#include "index/document_types.h"
 #include "index/header_date.h"
 #include "index/keyed_line.h"
 #include "index/metadata_stamps.h"
@@ -27,43 +28,6 @@ constexpr size_t kCountedLineChars = 6;
 // A date row's place name ('Quảng Ninh', 'Thị xã Quảng Yên') is this short at most.
 constexpr long kMaxPlaceWords = 4;
 constexpr int kMaxPlaceChars = 24;
-
-struct TypeName {
-  const char* key;
-  const char* name;
-  // The type's abbreviation that opens its number's symbol (Nghị định 30/2020/NĐ-CP, Phụ lục
-  // III; 'NĐ' of '30/2020/NĐ-CP'), or empty where the symbol has none.
-  const char* code;
-};
-// Not 'CÔNG VĂN': a letter has no title line (it is told by 'V/v' or 'Kính gửi:'), and a line
-// reading just 'CÔNG VĂN' is an incoming-mail stamp's heading whose 'ĐẾN' was lost.
-constexpr TypeName kTypeNames[] = {
-    {"quyet dinh", "QUYẾT ĐỊNH", "QĐ"},
-    {"chi thi", "CHỈ THỊ", "CT"},
-    {"ke hoach", "KẾ HOẠCH", "KH"},
-    {"thong bao", "THÔNG BÁO", "TB"},
-    {"to trinh", "TỜ TRÌNH", "TTr"},
-    {"bao cao", "BÁO CÁO", "BC"},
-    {"nghi quyet", "NGHỊ QUYẾT", "NQ"},
-    {"nghi dinh", "NGHỊ ĐỊNH", "NĐ"},
-    {"thong tu", "THÔNG TƯ", "TT"},
-    {"cong dien", "CÔNG ĐIỆN", "CĐ"},
-    {"huong dan", "HƯỚNG DẪN", "HD"},
-    {"chuong trinh", "CHƯƠNG TRÌNH", "CTr"},
-    {"quy che", "QUY CHẾ", "QC"},
-    {"quy dinh", "QUY ĐỊNH", "QyĐ"},
-    {"giay moi", "GIẤY MỜI", "GM"},
-    {"giay gioi thieu", "GIẤY GIỚI THIỆU", "GGT"},
-    {"bien ban", "BIÊN BẢN", "BB"},
-    {"phuong an", "PHƯƠNG ÁN", "PA"},
-    {"de an", "ĐỀ ÁN", "ĐA"},
-    {"du an", "DỰ ÁN", "DA"},
-    {"hop dong", "HỢP ĐỒNG", "HĐ"},
-    {"giay uy quyen", "GIẤY ỦY QUYỀN", "GUQ"},
-    {"thong cao", "THÔNG CÁO", "TC"},
-    {"lenh", "LỆNH", "L"},
-    {"so yeu ly lich", "SƠ YẾU LÝ LỊCH", ""},
-};
 
 // Words that open the name of a subordinate body: the line above them is the parent.
 constexpr const char* kSubordinateStarts[] = {
@@ -257,21 +221,9 @@ void ReadAgency(const std::vector<KeyedLine>& lines, size_t number_line, Documen
 }
 
 // The centred type name ('QUYẾT ĐỊNH') of an upper-case line, or null.
-const TypeName* TypeNameOf(const KeyedLine& line) {
+const DocumentType* TypeNameOf(const KeyedLine& line) {
   if (!IsUppercaseLine(line)) return nullptr;
-  std::string key = CompactKey(line.key());
-  // A speck before or after the title reads as punctuation ('.THÔNG BÁO', 'THÔNG BÁO:'), and
-  // a wide-set title falls apart into letters ('THÔN G BÁO'): spaces are not compared.
-  static constexpr const char* kSpecks = " .,:;'`\"-_~^|";
-  key.erase(0, std::min(key.size(), key.find_first_not_of(kSpecks)));
-  key.erase(std::min(key.size(), key.find_last_not_of(kSpecks) + 1));
-  std::erase(key, ' ');
-  for (const TypeName& type : kTypeNames) {
-    std::string type_key = type.key;
-    std::erase(type_key, ' ');
-    if (key == type_key) return &type;
-  }
-  return nullptr;
+  return DocumentTypeOfTitle(CompactKey(line.key()));
 }
 
 // The end of the header: `header_end`, or the first line of the title or body before it
@@ -428,7 +380,7 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
     }
   }
   for (size_t i = 0; i < title_end; ++i) {
-    if (const TypeName* type = TypeNameOf(lines[i])) {
+    if (const DocumentType* type = TypeNameOf(lines[i])) {
       meta->type = type->name;
       subject_line = i + 1;
       break;
@@ -487,12 +439,8 @@ std::string ReadSigner(const std::vector<KeyedLine>& lines) {
 // ('QĐ-ST'), from the agency's name.
 void CompleteSymbol(DocumentMeta* meta) {
   if (meta->symbol.empty()) return;
-  std::string type_code;
-  for (const TypeName& type : kTypeNames) {
-    if (meta->type == type.name) type_code = type.code;
-  }
   const std::string completed =
-      CompleteBodyCode(CompleteTypeCode(meta->symbol, type_code), meta->agency);
+      CompleteBodyCode(CompleteTypeCode(meta->symbol, DocumentTypeCode(meta->type)), meta->agency);
   if (completed == meta->symbol) return;
   meta->number = meta->number.substr(0, meta->number.size() - meta->symbol.size()) + completed;
   meta->symbol = completed;

@@ -1,0 +1,27 @@
+// The types of Vietnamese administrative documents (Nghị định 30/2020/NĐ-CP, Phụ lục III) as a
+// header names them in its centred title line ('QUYẾT ĐỊNH'), and the code each puts at the
+// head of its number's symbol ('QĐ' of '47/QĐ-UBND').
+#pragma once
+
+#include <string>
+
+namespace sohoa::index {
+
+struct DocumentType {
+  const char* key;   // the name folded to lower-case ASCII: 'quyet dinh'
+  const char* name;  // as printed: 'QUYẾT ĐỊNH'
+  const char* code;  // 'QĐ'; empty where the symbol has none
+};
+
+// The type whose title `key` (a title line's folded key, CompactKey) is, or null. Specks read as
+// punctuation before or after the title ('.THÔNG BÁO', 'THÔNG BÁO:') and spaces inside it (a
+// wide-set title read as 'THÔN G BÁO') do not count. Not 'CÔNG VĂN': a letter has no title
+// line (it is told by 'V/v' or 'Kính gửi:'), and a line reading just 'CÔNG VĂN' is an
+// incoming-mail stamp's heading whose 'ĐẾN' was lost.
+const DocumentType* DocumentTypeOfTitle(std::string key);
+
+// The code of the type printed `name` ('THÔNG BÁO' -> 'TB'); empty for a type without one or a
+// name that is no type's.
+std::string DocumentTypeCode(const std::string& name);
+
+}  // namespace sohoa::index

@@ -1,0 +1,30 @@
+#include "index/document_types.h"
+
+#include <gtest/gtest.h>
+
+namespace sohoa::index {
+namespace {
+
+TEST(DocumentTypesTest, TitleKeysWithSpecksAndSpaces) {
+  ASSERT_NE(DocumentTypeOfTitle("quyet dinh"), nullptr);
+  EXPECT_STREQ(DocumentTypeOfTitle("quyet dinh")->name, "QUYẾT ĐỊNH");
+  // A speck before or after the title, and a letter set apart.
+  ASSERT_NE(DocumentTypeOfTitle(".thong bao"), nullptr);
+  EXPECT_STREQ(DocumentTypeOfTitle(".thong bao")->code, "TB");
+  ASSERT_NE(DocumentTypeOfTitle("thon g bao:"), nullptr);
+  EXPECT_STREQ(DocumentTypeOfTitle("thon g bao:")->name, "THÔNG BÁO");
+  // A letter's 'CÔNG VĂN' is no title, nor is a longer line that starts like one.
+  EXPECT_EQ(DocumentTypeOfTitle("cong van"), nullptr);
+  EXPECT_EQ(DocumentTypeOfTitle("quyet dinh so 12"), nullptr);
+  EXPECT_EQ(DocumentTypeOfTitle(""), nullptr);
+}
+
+TEST(DocumentTypesTest, CodesOfPrintedNames) {
+  EXPECT_EQ(DocumentTypeCode("CHỈ THỊ"), "CT");
+  EXPECT_EQ(DocumentTypeCode("NGHỊ ĐỊNH"), "NĐ");
+  EXPECT_EQ(DocumentTypeCode("SƠ YẾU LÝ LỊCH"), "");
+  EXPECT_EQ(DocumentTypeCode("CÔNG VĂN"), "");
+}
+
+}  // namespace
+}  // namespace sohoa::index
