@@ -11,6 +11,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/digit_classifier.h"
+#include "ocr/ink_colour.h"
 
 namespace sohoa::ocr {
 namespace {
@@ -243,12 +244,7 @@ cv::Mat Padded(const cv::Mat& binary) {
 
 // Coloured ink as black on white; empty when the crop holds almost no coloured ink.
 cv::Mat ColouredInk(const cv::Mat& bgr) {
-  std::vector<cv::Mat> channels;
-  cv::split(bgr, channels);
-  cv::Mat high = cv::max(cv::max(channels[0], channels[1]), channels[2]);
-  cv::Mat low = cv::min(cv::min(channels[0], channels[1]), channels[2]);
-  cv::Mat chroma = high - low;
-  cv::Mat ink = chroma > kInkChroma;
+  cv::Mat ink = Chroma(bgr) > kInkChroma;
   if (cv::countNonZero(ink) < 20) return {};
   cv::Mat out(bgr.size(), CV_8UC1, cv::Scalar(255));
   out.setTo(0, ink);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "index/vietnamese_text.h"
+#include "ocr/ink_colour.h"
 #include "pipeline/header_anchors.h"
 #include "pipeline/header_fields.h"
 #include "pipeline/page_units.h"
@@ -221,10 +222,7 @@ cv::Mat WithoutColouredInk(const cv::Mat& crop, double dpi) {
   cv::Mat grey;
   if (crop.channels() == 3) {
     cv::cvtColor(crop, grey, cv::COLOR_BGR2GRAY);
-    std::vector<cv::Mat> planes;
-    cv::split(crop, planes);
-    const cv::Mat chroma = cv::max(cv::max(planes[0], planes[1]), planes[2]) -
-                           cv::min(cv::min(planes[0], planes[1]), planes[2]);
+    const cv::Mat chroma = ocr::Chroma(crop);
     // A coloured stroke's blurred edge is greyer than its core: it goes with the core, unless
     // it is dark neutral print the stroke touches.
     cv::Mat coloured;

@@ -5,6 +5,8 @@
 #include <opencv2/imgproc.hpp>
 #include <vector>
 
+#include "ocr/ink_colour.h"
+
 namespace sohoa::pipeline {
 namespace {
 
@@ -38,19 +40,11 @@ cv::Mat AllInk(const cv::Mat& row) {
   return ink;
 }
 
-// The brightest channel of a BGR `row`, and its chroma (max - min of B, G, R).
-void Brightness(const cv::Mat& row, cv::Mat* brightest, cv::Mat* chroma) {
-  std::vector<cv::Mat> channels;
-  cv::split(row, channels);
-  *brightest = cv::max(cv::max(channels[0], channels[1]), channels[2]);
-  *chroma = *brightest - cv::min(cv::min(channels[0], channels[1]), channels[2]);
-}
-
 // Coloured pen or stamp ink of a BGR `row` (255 on 0), widened over the stroke's antialiased
 // rim, which is neither pen nor print where it meets the print.
 cv::Mat PenInk(const cv::Mat& row) {
-  cv::Mat brightest, chroma;
-  Brightness(row, &brightest, &chroma);
+  cv::Mat brightest;
+  const cv::Mat chroma = ocr::Chroma(row, &brightest);
   cv::Mat saturated;
   cv::compare(chroma, brightest * kPenSaturation, saturated, cv::CMP_GE);
   cv::Mat pen = saturated & (chroma >= kPenChroma);
@@ -239,9 +233,7 @@ std::optional<int> PenInkStart(const cv::Mat& row, const cv::Rect& value, int st
   }
   // Strongly coloured ink only: print on a yellowed or tinted scan has a little colour, which
   // PenInk's cut (made to keep a pen's dark core out of the print) takes in.
-  cv::Mat brightest, chroma;
-  Brightness(row, &brightest, &chroma);
-  cv::Mat pen = chroma > kStrongPenChroma;
+  cv::Mat pen = ocr::Chroma(row) > kStrongPenChroma;
   cv::dilate(pen, pen, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(pen, labels, stats, centroids, 8, CV_32S);
