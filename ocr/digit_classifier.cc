@@ -47,6 +47,8 @@ constexpr double kEndGlyphMinHeight = 0.8;
 constexpr double kLikeDigitsMinHeight = 0.7;
 constexpr double kLikeDigitsMaxHeight = 1.25;
 constexpr double kLikeDigitsMaxGap = 0.6;
+// A piece this much taller than the numeral's median digit is a digit and ink that reached in.
+constexpr double kNeverOneDigitHeight = 1.5;
 
 cv::Mat InkBoundingCrop(const cv::Mat& ink) {
   cv::Mat points;
@@ -343,8 +345,14 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
   cv::Mat labels, stats, centroids;
   cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   // Only the glyph's own components: a slanted neighbour reaches into its box.
-  auto classify = [&](const Piece& piece) {
-    const std::array<float, kDigitClassCount> p = Classify(PieceMask(labels, piece));
+  // `rows` limits the glyph to those rows of its box (in the crop), for ink reaching in.
+  auto classify = [&](const Piece& piece, cv::Range rows = cv::Range::all()) {
+    cv::Mat mask = PieceMask(labels, piece);
+    if (rows != cv::Range::all()) {
+      mask = mask.rowRange(std::max(0, rows.start - piece.box.y),
+                           std::min(mask.rows, rows.end - piece.box.y));
+    }
+    const std::array<float, kDigitClassCount> p = Classify(mask);
     const int best = static_cast<int>(std::max_element(p.begin(), p.begin() + 10) - p.begin());
     DigitGlyph glyph;
     glyph.box = piece.box;
@@ -354,15 +362,17 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
     return glyph;
   };
   std::vector<DigitGlyph> glyphs;
+  std::vector<Piece> glyph_pieces;
   for (const Piece& piece : SegmentPieces(labels, stats, dpi)) {
     const DigitGlyph whole = classify(piece);
     // Two pen digits written touching ('39') make one piece a little wider than a digit: it
     // is read split in two as well, and the split stands when both halves read surer.
+    std::optional<std::pair<Piece, Piece>> split;
     std::optional<std::pair<DigitGlyph, DigitGlyph>> halves;
     if (piece.box.width >= kTouchingPairWidth * piece.box.height) {
-      const auto [left, right] = SplitInTwo(labels, piece);
-      if (left.box.width > 0 && right.box.width > 0)
-        halves.emplace(classify(left), classify(right));
+      split = SplitInTwo(labels, piece);
+      if (split->first.box.width > 0 && split->second.box.width > 0)
+        halves.emplace(classify(split->first), classify(split->second));
     }
     const float whole_sureness = whole.probability >= whole.not_digit ? whole.probability : 0;
     if (halves &&
@@ -372,8 +382,11 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
         halves->second.probability >= halves->second.not_digit) {
       glyphs.push_back(halves->first);
       glyphs.push_back(halves->second);
+      glyph_pieces.push_back(split->first);
+      glyph_pieces.push_back(split->second);
     } else {
       glyphs.push_back(whole);
+      glyph_pieces.push_back(piece);
     }
   }
   auto is_digit = [](const DigitGlyph& g) { return g.probability >= g.not_digit; };
@@ -406,6 +419,53 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
            std::abs(g.box.y + g.box.height / 2 - centre) <= 0.2 * height &&
            gap <= kLikeDigitsMaxGap * height;
   };
+  // A glyph the line above or below reached into (a stamp's 'y' touching a pen '8') is far
+  // taller than the numeral's digits: read again within their row, cut where the stroke
+  // reaching in meets the digit (the last thin pixel row before the digit's ink widens, near
+  // the row's edge).
+  const int row_top = centre - height / 2, row_bottom = row_top + height;
+  auto within_row = [&](std::vector<DigitGlyph>::iterator it) {
+    const cv::Rect box = it->box;
+    if (box.height <= kLikeDigitsMaxHeight * height) return;
+    const Piece& piece = glyph_pieces[it - glyphs.begin()];
+    const cv::Mat mask = PieceMask(labels, piece);
+    // The thinnest pixel row of the piece in [from, to) (crop rows), the one nearest `toward`
+    // among those about as thin.
+    auto neck = [&](int from, int to, int toward) {
+      from = std::max(from, box.y), to = std::min(to, box.y + box.height);
+      std::vector<int> counts;
+      for (int y = from; y < to; ++y) counts.push_back(cv::countNonZero(mask.row(y - box.y)));
+      if (counts.empty()) return toward;
+      const int thinnest = *std::min_element(counts.begin(), counts.end());
+      int best = -1;
+      for (int y = from; y < to; ++y) {
+        if (counts[y - from] * 2 > thinnest * 3 + 2) continue;
+        if (best < 0 || std::abs(y - toward) < std::abs(best - toward)) best = y;
+      }
+      return best;
+    };
+    const int top = box.y < row_top - height / 5
+                        ? neck(row_top - height / 3, row_top + height / 8, row_top) + 1
+                        : box.y;
+    const int bottom = box.y + box.height > row_bottom + height / 5
+                           ? neck(row_bottom - height / 8, row_bottom + height / 3, row_bottom)
+                           : box.y + box.height;
+    if (bottom - top < kLikeDigitsMinHeight * height) return;
+    DigitGlyph trimmed = classify(piece, cv::Range(top, bottom));
+    // A tall digit of the numeral's own (a large '7') keeps its reading unless cut reads surer;
+    // one half again as tall as the others is never a digit whole.
+    if (is_digit(*it) && box.height < kNeverOneDigitHeight * height &&
+        trimmed.probability <= it->probability) {
+      return;
+    }
+    trimmed.box.y = top;
+    trimmed.box.height = bottom - top;
+    *it = trimmed;
+  };
+  for (auto it = first == glyphs.begin() ? first : first - 1;
+       it != (last == glyphs.end() ? last : last + 1); ++it) {
+    within_row(it);
+  }
   if (first != glyphs.begin() &&
       (stands_as_digit(*(first - 1)) || written_like_digits(*(first - 1), *first))) {
     --first;

@@ -125,6 +125,28 @@ TEST(DigitClassifierTest, KeepsAnUnsureEndDigitThatStandsLikeItsNeighbours) {
   EXPECT_EQ(classifier->Read(field, 300).text, "84");
 }
 
+// A stamp's small print above the numeral whose descender ('y' of 'Chuyển') touches the first
+// digit makes one piece far taller than a digit; within the numeral's row it reads '8'.
+TEST(DigitClassifierTest, ReadsAnEndDigitTheLineAboveReachesInto) {
+  if (!std::filesystem::exists(kHeldOutFont)) GTEST_SKIP() << "fonts-humor-sans not installed";
+  auto classifier = MakeClassifier();
+  ASSERT_NE(classifier, nullptr);
+  for (const ScanColour colour : {ScanColour::kGrey, ScanColour::kBilevel}) {
+    cv::Mat field = WrittenField("899", colour);
+    cv::Mat ink = field < 128;
+    cv::Mat points;
+    cv::findNonZero(ink, points);
+    const cv::Rect numeral = cv::boundingRect(points);
+    // The descender comes down from the top edge to just inside the '8's top.
+    const int x = numeral.x + numeral.height / 4;
+    cv::line(field, cv::Point(x + 12, 0), cv::Point(x, numeral.y + 4), cv::Scalar(0), 4);
+    cv::Mat labels;
+    const int pieces = cv::connectedComponents(field < 128, labels, 8);
+    ASSERT_EQ(pieces, 4) << "the descender must touch the '8'";
+    EXPECT_EQ(classifier->Read(field, 300).text, "899");
+  }
+}
+
 TEST(DigitClassifierTest, SplitsTouchingDigits) {
   // Two thick digits joined by a pen stroke into one component, as written without lifting.
   cv::Mat ink = cv::Mat::zeros(120, 200, CV_8UC1);
