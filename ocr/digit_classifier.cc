@@ -49,6 +49,10 @@ constexpr double kLikeDigitsMaxHeight = 1.25;
 constexpr double kLikeDigitsMaxGap = 0.6;
 // A piece this much taller than the numeral's median digit is a digit and ink that reached in.
 constexpr double kNeverOneDigitHeight = 1.5;
+// The variants a glyph is classified in besides itself: turned each way, sheared each way
+// (x moves by kVariantShear of the height, about the middle row).
+constexpr double kVariantTurnDegrees = 8;
+constexpr double kVariantShear = 0.2;
 
 cv::Mat InkBoundingCrop(const cv::Mat& ink) {
   cv::Mat points;
@@ -332,10 +336,31 @@ std::array<float, kDigitClassCount> DigitClassifier::ClassifyNormalised(const cv
   return probabilities;
 }
 
+std::array<float, kDigitClassCount> DigitClassifier::ClassifyNormalisedVariants(
+    const cv::Mat& normalised) {
+  std::array<float, kDigitClassCount> sum = ClassifyNormalised(normalised);
+  const cv::Point2f middle(kDigitInputSide / 2.0f, kDigitInputSide / 2.0f);
+  std::vector<cv::Mat> moves;
+  for (double degrees : {-kVariantTurnDegrees, kVariantTurnDegrees}) {
+    moves.push_back(cv::getRotationMatrix2D(middle, degrees, 1.0));
+  }
+  for (double shear : {-kVariantShear, kVariantShear}) {
+    moves.push_back((cv::Mat_<double>(2, 3) << 1, shear, -shear * middle.y, 0, 1, 0));
+  }
+  for (const cv::Mat& move : moves) {
+    cv::Mat moved;
+    cv::warpAffine(normalised, moved, move, normalised.size(), cv::INTER_LINEAR);
+    const std::array<float, kDigitClassCount> p = ClassifyNormalised(moved);
+    for (int c = 0; c < kDigitClassCount; ++c) sum[c] += p[c];
+  }
+  for (float& p : sum) p /= 1 + moves.size();
+  return sum;
+}
+
 std::array<float, kDigitClassCount> DigitClassifier::Classify(const cv::Mat& glyph_ink) {
   const cv::Mat normalised = NormalisedGlyph(glyph_ink);
   if (normalised.empty()) return {};
-  return ClassifyNormalised(normalised);
+  return ClassifyNormalisedVariants(normalised);
 }
 
 DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {

@@ -62,7 +62,10 @@ class DigitClassifier {
 
   // Class probabilities of one normalised glyph (NormalisedGlyph's output).
   std::array<float, kDigitClassCount> ClassifyNormalised(const cv::Mat& normalised);
-  // Class probabilities of one glyph's ink (ink > 76, any size); all zero without ink.
+  // ClassifyNormalised averaged over the glyph as written and slightly turned and sheared: a
+  // pen's slant and tilt the training fonts lack move one reading, rarely all of them.
+  std::array<float, kDigitClassCount> ClassifyNormalisedVariants(const cv::Mat& normalised);
+  // ClassifyNormalisedVariants of one glyph's ink (ink > 76, any size); all zero without ink.
   std::array<float, kDigitClassCount> Classify(const cv::Mat& glyph_ink);
   // Reads a whole field crop (CV_8UC1 or CV_8UC3) at `dpi`. Glyphs the model takes for "not a
   // digit" at either end (a slash, the label's letters) are left out; one inside the numeral
