@@ -338,7 +338,8 @@ std::array<float, kDigitClassCount> DigitClassifier::ClassifyNormalised(const cv
 
 std::array<float, kDigitClassCount> DigitClassifier::ClassifyNormalisedVariants(
     const cv::Mat& normalised) {
-  std::array<float, kDigitClassCount> sum = ClassifyNormalised(normalised);
+  const std::array<float, kDigitClassCount> as_written = ClassifyNormalised(normalised);
+  std::array<float, kDigitClassCount> sum = as_written;
   const cv::Point2f middle(kDigitInputSide / 2.0f, kDigitInputSide / 2.0f);
   std::vector<cv::Mat> moves;
   for (double degrees : {-kVariantTurnDegrees, kVariantTurnDegrees}) {
@@ -353,8 +354,18 @@ std::array<float, kDigitClassCount> DigitClassifier::ClassifyNormalisedVariants(
     const std::array<float, kDigitClassCount> p = ClassifyNormalised(moved);
     for (int c = 0; c < kDigitClassCount; ++c) sum[c] += p[c];
   }
-  for (float& p : sum) p /= 1 + moves.size();
-  return sum;
+  // Turned or sheared, a '1' is a slash: whether the glyph is a digit at all is the glyph as
+  // written; which digit it is, the five readings' average.
+  float digits_sum = 0;
+  for (int c = 0; c < kNotDigitClass; ++c) digits_sum += sum[c];
+  std::array<float, kDigitClassCount> out{};
+  out[kNotDigitClass] = as_written[kNotDigitClass];
+  if (digits_sum > 0) {
+    for (int c = 0; c < kNotDigitClass; ++c) {
+      out[c] = (1 - as_written[kNotDigitClass]) * sum[c] / digits_sum;
+    }
+  }
+  return out;
 }
 
 std::array<float, kDigitClassCount> DigitClassifier::Classify(const cv::Mat& glyph_ink) {

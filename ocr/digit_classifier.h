@@ -62,8 +62,10 @@ class DigitClassifier {
 
   // Class probabilities of one normalised glyph (NormalisedGlyph's output).
   std::array<float, kDigitClassCount> ClassifyNormalised(const cv::Mat& normalised);
-  // ClassifyNormalised averaged over the glyph as written and slightly turned and sheared: a
-  // pen's slant and tilt the training fonts lack move one reading, rarely all of them.
+  // Which digit, averaged over the glyph as written and slightly turned and sheared (a pen's
+  // slant and tilt the training fonts lack move one reading, rarely all of them); whether a
+  // digit at all ("not a digit"'s probability), from the glyph as written only: turned or
+  // sheared, a '1' is a slash.
   std::array<float, kDigitClassCount> ClassifyNormalisedVariants(const cv::Mat& normalised);
   // ClassifyNormalisedVariants of one glyph's ink (ink > 76, any size); all zero without ink.
   std::array<float, kDigitClassCount> Classify(const cv::Mat& glyph_ink);
