@@ -271,6 +271,23 @@ std::vector<Piece> SegmentPieces(const cv::Mat& labels, const cv::Mat& stats, do
   return glyphs;
 }
 
+// The thinnest pixel row of `mask` (a piece's ink, laid over `box` in the crop) among the crop
+// rows [from, to), the one nearest `toward` of those about as thin: where a stroke reaching in
+// meets the glyph. `toward` when the range misses the box.
+int ThinnestRowNear(const cv::Mat& mask, const cv::Rect& box, int from, int to, int toward) {
+  from = std::max(from, box.y), to = std::min(to, box.y + box.height);
+  std::vector<int> counts;
+  for (int y = from; y < to; ++y) counts.push_back(cv::countNonZero(mask.row(y - box.y)));
+  if (counts.empty()) return toward;
+  const int thinnest = *std::min_element(counts.begin(), counts.end());
+  int best = -1;
+  for (int y = from; y < to; ++y) {
+    if (counts[y - from] * 2 > thinnest * 3 + 2) continue;
+    if (best < 0 || std::abs(y - toward) < std::abs(best - toward)) best = y;
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<cv::Rect> SegmentDigits(const cv::Mat& ink, double dpi) {
@@ -465,26 +482,13 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
     if (box.height <= kLikeDigitsMaxHeight * height) return;
     const Piece& piece = glyph_pieces[it - glyphs.begin()];
     const cv::Mat mask = PieceMask(labels, piece);
-    // The thinnest pixel row of the piece in [from, to) (crop rows), the one nearest `toward`
-    // among those about as thin.
-    auto neck = [&](int from, int to, int toward) {
-      from = std::max(from, box.y), to = std::min(to, box.y + box.height);
-      std::vector<int> counts;
-      for (int y = from; y < to; ++y) counts.push_back(cv::countNonZero(mask.row(y - box.y)));
-      if (counts.empty()) return toward;
-      const int thinnest = *std::min_element(counts.begin(), counts.end());
-      int best = -1;
-      for (int y = from; y < to; ++y) {
-        if (counts[y - from] * 2 > thinnest * 3 + 2) continue;
-        if (best < 0 || std::abs(y - toward) < std::abs(best - toward)) best = y;
-      }
-      return best;
-    };
-    const int top = box.y < row_top - height / 5
-                        ? neck(row_top - height / 3, row_top + height / 8, row_top) + 1
-                        : box.y;
+    const int top =
+        box.y < row_top - height / 5
+            ? ThinnestRowNear(mask, box, row_top - height / 3, row_top + height / 8, row_top) + 1
+            : box.y;
     const int bottom = box.y + box.height > row_bottom + height / 5
-                           ? neck(row_bottom - height / 8, row_bottom + height / 3, row_bottom)
+                           ? ThinnestRowNear(mask, box, row_bottom - height / 8,
+                                             row_bottom + height / 3, row_bottom)
                            : box.y + box.height;
     if (bottom - top < kLikeDigitsMinHeight * height) return;
     DigitGlyph trimmed = classify(piece, cv::Range(top, bottom));
