@@ -44,6 +44,8 @@ constexpr int kMinSymbolCapitals = 3;
 constexpr double kStrokeBridgeMm = 1.5;
 // How much of its confidence a word read from a strip without the stamp's ink keeps.
 constexpr float kStrippedRowTrust = 0.5f;
+// Where between the print's core and the ink/paper threshold only the darkest ink ends.
+constexpr double kDarkestInkShare = 0.5;
 // A strip read for the number row: its row and some of the rows above and below (a
 // handwritten numeral stands taller than the print).
 constexpr double kStripRows = 2.5;
@@ -261,6 +263,31 @@ cv::Mat WithoutStraightLines(const cv::Mat& input, double dpi) {
   return grey;
 }
 
+// `grey` with only its darkest ink: pixels darker than halfway between the ink's core (its
+// tenth percentile) and the Otsu threshold between ink and paper; the rest paper. A stamp's
+// ink, red, violet or blue turned grey, and the pale pen of its fill-in lines are lighter than
+// black print, whose strokes keep their cores. An empty Mat when `grey` is bilevel or has no
+// ink.
+cv::Mat DarkestInk(const cv::Mat& grey) {
+  cv::Mat ink;
+  const double otsu = cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const int ink_count = cv::countNonZero(ink);
+  if (ink_count == 0) return {};
+  const bool bilevel = cv::countNonZero((grey > 64) & (grey < 192)) * 100 < grey.rows * grey.cols;
+  if (bilevel) return {};
+  int histogram[256] = {};
+  for (int y = 0; y < grey.rows; ++y) {
+    const uchar* row = grey.ptr<uchar>(y);
+    for (int x = 0; x < grey.cols; ++x) ++histogram[row[x]];
+  }
+  int core = 0;
+  for (int seen = 0; core < 256 && (seen += histogram[core]) * 10 < ink_count;) ++core;
+  const double threshold = core + (otsu - core) * kDarkestInkShare;
+  cv::Mat darkest = grey.clone();
+  darkest.setTo(255, grey >= threshold);
+  return darkest;
+}
+
 double MeanConfidence(const std::vector<Word>& words) {
   double sum = 0;
   for (const Word& word : words) sum += word.confidence;
@@ -316,6 +343,10 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
   // Faded print on grey paper reaches black, as on the page the pass read.
   preprocess::internal::StretchContrast(uncoloured);
   const cv::Mat cleaned = WithoutStraightLines(uncoloured, page->dpi);
+  // Where the stamp's ink is lighter than the print (any stamp scanned grey, a colour stamp
+  // where its mix with print stayed dark), the print alone; empty for a bilevel scan.
+  cv::Mat darkest = DarkestInk(uncoloured);
+  if (!darkest.empty()) darkest = WithoutStraightLines(darkest, page->dpi);
   // Read row by row, nearest the date row first: as one block, the stamp's tilted lines and
   // the agency lines above make Tesseract run rows together.
   const int height = band.row_height;
@@ -334,6 +365,11 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
     Result<PageText> read = engine.RecognizeBlock(cleaned(strip), page->dpi);
     if (!read.ok()) return false;
     row = NumberRowWords(*read);
+    if (row.empty() && !darkest.empty()) {
+      read = engine.RecognizeBlock(darkest(strip), page->dpi);
+      if (!read.ok()) return false;
+      row = NumberRowWords(*read);
+    }
     if (row.empty()) continue;
     // Taking a frame line away also takes the strokes of the print along it ('B' of 'UBND'
     // turns 'D'): the row read with the lines left in stands when it reads more surely.
