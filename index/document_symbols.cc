@@ -1,5 +1,6 @@
 #include "index/document_symbols.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string_view>
 
@@ -25,10 +26,12 @@ constexpr std::string_view kAbbreviations[] = {
     "TTHC", "QLĐT", "TNMT", "TTTT"};
 
 // Capitals OCR takes for each other in print ('UDND', 'STTTI', 'VFUDND', 'STLTT': a T whose bar
-// a stamp's edge cut).
+// a stamp's edge cut), and digits it takes them for ('C1' for 'CT').
 bool Confusable(char a, char b) {
-  static constexpr std::string_view kPairs[] = {"BD", "IT", "PF", "OD", "OQ", "CG", "EF",
-                                                "HN", "UV", "IL", "TY", "BE", "BR", "TL"};
+  static constexpr std::string_view kPairs[] = {"BD", "IT", "PF", "OD", "OQ", "CG", "EF", "HN",
+                                                "UV", "IL", "TY", "BE", "BR", "TL",
+                                                // digits for the capitals they look like
+                                                "1T", "1I", "0O", "0D", "8B", "5S"};
   for (std::string_view pair : kPairs) {
     if ((a == pair[0] && b == pair[1]) || (a == pair[1] && b == pair[0])) return true;
   }
@@ -160,6 +163,37 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
   }
   if (found.empty()) return symbol;
   return symbol.substr(0, dash + 1) + std::string(found);
+}
+
+std::string CompleteBodyCodeFromText(const std::string& symbol, const std::string& text) {
+  const size_t dash = symbol.rfind('-');
+  if (dash == std::string::npos || dash + 1 >= symbol.size()) return symbol;
+  const std::string part = symbol.substr(dash + 1);
+  if (CodePointCount(part) < 2 || StandardAbbreviation(part)) return symbol;
+  const std::string folded_part = Upper(FoldVietnamese(part));
+  std::string found;
+  int seen_whole = 0;
+  for (const std::string& word : SplitWords(text)) {
+    // Capitals only, 'Đ' among them: a word in capitals with other diacritics ('THÔNG') is
+    // no abbreviation.
+    const std::string folded = FoldVietnamese(word);
+    int d_count = 0;
+    for (size_t at = word.find("Đ"); at != std::string::npos; at = word.find("Đ", at + 1)) {
+      ++d_count;
+    }
+    const bool abbreviation_shaped = folded.size() >= 3 && word.size() == folded.size() + d_count &&
+                                     std::all_of(folded.begin(), folded.end(), [](char c) {
+                                       return std::isupper(static_cast<unsigned char>(c));
+                                     });
+    if (!abbreviation_shaped) continue;
+    // The part as read, once more than in the number itself: the document's own code.
+    if (folded == folded_part && ++seen_whole > 1) return symbol;
+    if (folded.size() <= folded_part.size() || !folded.starts_with(folded_part)) continue;
+    if (!found.empty() && found != word) return symbol;  // as near two
+    found = word;
+  }
+  if (found.empty()) return symbol;
+  return symbol.substr(0, dash + 1) + found;
 }
 
 }  // namespace sohoa::index

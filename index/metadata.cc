@@ -477,6 +477,18 @@ std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& pag
     }
   }
   for (MetadataSection& section : sections) {
+    // A body code cut short that the document prints whole elsewhere ('Lưu: VT, TTKSNB.').
+    DocumentMeta& meta = section.meta;
+    if (meta.symbol.empty()) continue;
+    std::string text;
+    for (int page = section.first_page; page <= section.last_page; ++page) {
+      text += page_texts[page - 1] + "\n";
+    }
+    const std::string completed = CompleteBodyCodeFromText(meta.symbol, text);
+    meta.number = meta.number.substr(0, meta.number.size() - meta.symbol.size()) + completed;
+    meta.symbol = completed;
+  }
+  for (MetadataSection& section : sections) {
     if (section.meta.type.empty() || section.meta.type == "SƠ YẾU LÝ LỊCH") continue;
     section.meta.signer = ReadSigner(pages[section.last_page - 1]);
   }

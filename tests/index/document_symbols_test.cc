@@ -22,6 +22,13 @@ TEST(DocumentSymbolsTest, CorrectsOneMisreadCapital) {
   EXPECT_EQ(CorrectSymbol("TB-UBNDD"), "TB-UBNDD");
 }
 
+TEST(DocumentSymbolsTest, CorrectsADigitReadForACapital) {
+  EXPECT_EQ(CorrectSymbol("C1-UBND"), "CT-UBND");
+  EXPECT_EQ(CorrectSymbol("QĐ-U8ND"), "QĐ-UBND");
+  // A digit is one confusion like any other: two in a short part are too many.
+  EXPECT_EQ(CorrectSymbol("C1-U8N0"), "CT-U8N0");
+}
+
 TEST(DocumentSymbolsTest, StandardAbbreviationOfAPart) {
   EXPECT_EQ(StandardAbbreviation("STTTI").value_or("-"), "STTTT");
   EXPECT_EQ(StandardAbbreviation("Qb").value_or("-"), "QĐ");
@@ -67,6 +74,24 @@ TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheAgency) {
   EXPECT_EQ(CompleteBodyCode("QĐ-XY", agency), "QĐ-XY");
   EXPECT_EQ(CompleteBodyCode("QĐ-S", "SỞ NỘI VỤ SỞ TÀI CHÍNH"), "QĐ-S");
   EXPECT_EQ(CompleteBodyCode("ST", agency), "ST");
+}
+
+TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheDocumentsText) {
+  const std::string text =
+      "Nơi nhận:\n- Như trên;\n- Lưu: VT, TTKSNB.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n";
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTKS", text), "QNI-TTKSNB");
+  EXPECT_EQ(CompleteBodyCodeFromText("STTTT-BCV", "- Lưu: VT, BCVT."), "STTTT-BCVT");
+  EXPECT_EQ(CompleteBodyCodeFromText("QĐ-SKH", "Lưu: VT, SKHĐT."), "QĐ-SKHĐT");
+  // The text holds the number as read.
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTKS", "Số: 955/QNI-TTKS\n" + text), "QNI-TTKSNB");
+  // A part the text has whole, a standard one, one letter, a part two words start with, or
+  // one only a word in capitals with diacritics ('THÔNG') starts with, stays as read.
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTKS", "955/QNI-TTKS " + text + "TTKS"), "QNI-TTKS");
+  EXPECT_EQ(CompleteBodyCodeFromText("QĐ-UBND", "Lưu: VT, UBNDX."), "QĐ-UBND");
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-T", text), "QNI-T");
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTKS", text + "TTKSXY"), "QNI-TTKS");
+  EXPECT_EQ(CompleteBodyCodeFromText("STTTT-TH", "SỞ THÔNG TIN"), "STTTT-TH");
+  EXPECT_EQ(CompleteBodyCodeFromText("TTKS", text), "TTKS");
 }
 
 TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {
