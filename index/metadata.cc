@@ -341,6 +341,16 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
       break;
     }
   }
+  // The label lost under a stamp, the number read whole on a line of its own: a numeral and a
+  // symbol of dash-joined codes opening a header line ('1551/STTTT-BCVT') is the document's
+  // (an incoming-mail stamp's number has no symbol).
+  for (size_t i = 0; i < header_end && meta->number.empty(); ++i) {
+    std::string number = NumberOpening(lines[i]);
+    if (SymbolOf(number).find('-') == std::string::npos) continue;
+    meta->number = std::move(number);
+    meta->symbol = SymbolOf(meta->number);
+    number_line = i;
+  }
   ReadAgency(lines, number_line, meta);
 
   // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma.

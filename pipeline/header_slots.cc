@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "index/document_symbols.h"
 #include "index/vietnamese_text.h"
 #include "pipeline/header_anchors.h"
 #include "pipeline/header_fields.h"
@@ -248,7 +249,14 @@ std::optional<FieldSlot> FindNumberSlot(const PageText& page, const HeaderWords&
       // A symbol without its slash only counts on the label's line, right after the value.
       const bool bare = same_line && words.ref(i).word <= words.ref(label).word + 2 &&
                         !BareSymbol(words.word(i).text).empty();
-      if (SymbolSuffix(words.word(i).text).empty() && !bare) continue;
+      const std::string suffix = SymbolSuffix(words.word(i).text);
+      if (suffix.empty() && !bare) continue;
+      // A symbol is dash-joined codes, or one standard code ('/UBND'); a word of the agency's
+      // name a frame's edge put a slash before ('SỞ THÔNG/TIN' read 'SỐ THỒNG/TIN') is none.
+      if (!suffix.empty() && suffix.find('-') == std::string::npos &&
+          !index::StandardAbbreviation(suffix.substr(1))) {
+        continue;
+      }
       const PixelBox& box = words.word(i).box;
       const bool same_row = std::abs(CentreY(box) - CentreY(from)) <= height * 7 / 10 &&
                             box.left >= from.left && box.left - from.right <= 10 * height;

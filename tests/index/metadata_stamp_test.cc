@@ -38,6 +38,31 @@ TEST(MetadataStampTest, StampNumberNotTakenWhenOwnNumberIsUnread) {
   EXPECT_EQ(sections[0].meta.type, "KẾ HOẠCH");
 }
 
+// The document's 'Số:' lost under the stamp's frame, its number read whole on a line of its
+// own, and the agency's 'SỞ' read as a label: the number with its symbol is the document's,
+// the stamp's own number still not.
+TEST(MetadataStampTest, NumberWhoseLabelTheStampCoversIsRead) {
+  const std::string page =
+      "CÔNG VĂN ĐẾN\n"
+      "Số: 2352\n"
+      "UBND TỈNH QUẢNG NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "SỐ THỒNG/TIN VÀ TRUYỀN THÔNG\n"
+      "Độc lập - Tự do - Hạnh phúc\n"
+      "1551/STTTT-BCVT\n"
+      "Quảng Ninh, ngày 26 tháng 02 năm 2024\n"
+      "V/v triển khai cấp chữ ký số công cộng\n";
+  std::vector<MetadataSection> sections = ExtractMetadata({page});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.number, "1551/STTTT-BCVT");
+  EXPECT_EQ(sections[0].meta.date, "2024-02-26");
+  // A line opening with a date or a number whose symbol is no dash-joined codes is none.
+  sections =
+      ExtractMetadata({"CÔNG VĂN ĐẾN\nSố:\n2352/ĐẾN\n21/3/2018\n"
+                       "Quảng Ninh, ngày 26 tháng 02 năm 2024\nQUYẾT ĐỊNH\n"});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.number, "");
+}
+
 // A plain 'Số: 12' (no symbol, no stamp) is still read.
 TEST(MetadataStampTest, BareNumberWithoutStampIsKept) {
   std::vector<MetadataSection> sections =

@@ -399,6 +399,29 @@ TEST(HeaderFieldsTest, NumberRowNearestTheDateWinsAndAnUnreadLabelIsLookedFor) {
   EXPECT_GT(slots.number->label_box.right, 300);
 }
 
+// The agency's 'SỞ' read 'SỐ' with a frame's edge read as a slash before a word of its name
+// ('SỐ THỒNG/TIN'): '/TIN' is no symbol, and the number on the date's row is the slot.
+TEST(HeaderFieldsTest, WordOfTheAgencyAfterASlashIsNoSymbol) {
+  PageText page = A4Page();
+  page.lines.push_back(MakeLine({MakeWord("SỐ", 200, 260, 60), MakeWord("THỒNG/TIN", 270, 260, 260),
+                                 MakeWord("VÀ", 540, 260, 60)}));
+  page.lines.push_back(MakeLine({MakeWord("1551/STTTT-BCVT", 300, 400, 400)}));
+  page.lines.push_back(MakeLine({MakeWord("Ninh,", 1430, 400, 100), MakeWord("ngày", 1540, 400, 90),
+                                 MakeWord("26", 1660, 400, 50), MakeWord("tháng", 1760, 400, 110),
+                                 MakeWord("02", 1900, 400, 50), MakeWord("năm", 1960, 400, 90),
+                                 MakeWord("2024", 2060, 400, 100)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 1);
+  EXPECT_EQ(slots.number->suffix, "/STTTT-BCVT");
+  // One standard code is a symbol ('/UBND').
+  page.lines[0] = MakeLine({MakeWord("Số:", 300, 260, 70), MakeWord("12/UBND", 380, 260, 200)});
+  slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 0);
+  EXPECT_EQ(slots.number->suffix, "/UBND");
+}
+
 // OCR glues the date anchors to their neighbours: the place before 'ngày' ('Ninh,ngày'), a
 // stroke of the pen value after it ('ngàyZ'), the year after 'năm'; and a quote where the
 // colon of 'Số:' was ('số“'). The slots are cut beside the anchor's share of the word.
