@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string_view>
+#include <vector>
 
 #include "index/vietnamese_text.h"
 
@@ -62,6 +63,22 @@ int Distance(const std::string& a, const std::string& b) {
     if (best < 0 || cost < best) best = cost;
   }
   return best;
+}
+
+// Letters inserted, dropped or replaced to turn `a` into `b`.
+int EditDistance(std::string_view a, std::string_view b) {
+  std::vector<int> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    int diagonal = row[0];
+    row[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const int above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
 }
 
 std::string Upper(std::string text) {
@@ -151,18 +168,24 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
     }
     initials += upper[0];
   }
-  std::string_view found;
-  for (std::string_view entry : kAbbreviations) {
-    const std::string folded_entry = Upper(FoldVietnamese(entry));
-    if (folded_entry.size() <= folded_part.size() || !folded_entry.starts_with(folded_part) ||
-        initials.find(folded_entry) == std::string::npos) {
-      continue;
+  // Cut short first; only when no abbreviation of the agency starts with the part, one letter
+  // wrong, too many or missing ('UBNBĐ'), in a part of three letters or more.
+  for (const bool cut_short : {true, false}) {
+    if (!cut_short && folded_part.size() < 3) break;
+    std::string_view found;
+    for (std::string_view entry : kAbbreviations) {
+      const std::string folded_entry = Upper(FoldVietnamese(entry));
+      if (initials.find(folded_entry) == std::string::npos) continue;
+      const bool near = cut_short ? folded_entry.size() > folded_part.size() &&
+                                        folded_entry.starts_with(folded_part)
+                                  : EditDistance(folded_part, folded_entry) == 1;
+      if (!near) continue;
+      if (!found.empty()) return symbol;  // as near two
+      found = entry;
     }
-    if (!found.empty()) return symbol;  // as near two
-    found = entry;
+    if (!found.empty()) return symbol.substr(0, dash + 1) + std::string(found);
   }
-  if (found.empty()) return symbol;
-  return symbol.substr(0, dash + 1) + std::string(found);
+  return symbol;
 }
 
 std::string CompleteBodyCodeFromText(const std::string& symbol, const std::string& text) {

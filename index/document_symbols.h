@@ -28,10 +28,11 @@ std::optional<std::string> StandardAbbreviation(const std::string& part);
 std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code);
 
 // `symbol` with its last part completed to the standard abbreviation of the issuing body
-// when that part was cut short ('QĐ-ST': a stamp's edge across 'STTTT'): the part is no
-// standard abbreviation itself, and exactly one standard abbreviation starts with it and is
-// the initials of words of `agency` in a row ('SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'và' not
-// counted). Otherwise `symbol` as it is.
+// when that part was cut short ('QĐ-ST': a stamp's edge across 'STTTT') or, three letters or
+// more, is one letter off it ('KH-UBNBĐ': a frame's edge read as letters): the part is no
+// standard abbreviation itself, and exactly one standard abbreviation starts with it or is one
+// letter off it and is the initials of words of `agency` in a row ('SỞ THÔNG TIN VÀ TRUYỀN
+// THÔNG', 'và' not counted). Otherwise `symbol` as it is.
 std::string CompleteBodyCode(const std::string& symbol, const std::string& agency);
 
 // `symbol` with its last part completed to an abbreviation the document itself prints

@@ -67,6 +67,12 @@ TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheAgency) {
   EXPECT_EQ(CompleteBodyCode("QĐ-ST", agency), "QĐ-STTTT");
   EXPECT_EQ(CompleteBodyCode("QĐ-SN", "SỞ NỘI VỤ"), "QĐ-SNV");
   EXPECT_EQ(CompleteBodyCode("KH-SKH", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"), "KH-SKHĐT");
+  // One letter too many, missing or wrong in a part of three letters or more.
+  EXPECT_EQ(CompleteBodyCode("KH-UBNBĐ", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"), "KH-UBND");
+  EXPECT_EQ(CompleteBodyCode("QĐ-STTT", agency), "QĐ-STTTT");
+  EXPECT_EQ(CompleteBodyCode("QĐ-SNX", "SỞ NỘI VỤ"), "QĐ-SNV");
+  EXPECT_EQ(CompleteBodyCode("QĐ-UBNBĐ", "SỞ NỘI VỤ"), "QĐ-UBNBĐ");
+  EXPECT_EQ(CompleteBodyCode("QĐ-SX", "SỞ NỘI VỤ"), "QĐ-SX");
   // A whole standard part, a part no abbreviation of the agency starts with, or one two of
   // them start with, stays as read.
   EXPECT_EQ(CompleteBodyCode("QĐ-UBND", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"), "QĐ-UBND");
