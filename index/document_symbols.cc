@@ -88,6 +88,23 @@ std::string Upper(std::string text) {
 
 std::string CorrectPart(const std::string& part) {
   if (std::optional<std::string> standard = StandardAbbreviation(part)) return *standard;
+  // A frame's edge or a speck beside the part read as a thin letter ('TTTTI', 'IUBND'): the
+  // rest is a standard abbreviation of three letters or more, exactly.
+  constexpr std::string_view kThin = "IL1|J";
+  auto standard = [](const std::string& text) {
+    return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), text) !=
+           std::end(kAbbreviations);
+  };
+  if (part.size() >= 4) {
+    const std::string without_last = part.substr(0, part.size() - 1),
+                      without_first = part.substr(1);
+    if (kThin.find(part.back()) != std::string_view::npos && standard(without_last)) {
+      return without_last;
+    }
+    if (kThin.find(part.front()) != std::string_view::npos && standard(without_first)) {
+      return without_first;
+    }
+  }
   // A dash OCR read as a letter or a bar ('STTTTIBCVT' for 'STTTT-BCVT'): the part splits
   // there into two standard abbreviations.
   for (size_t at = 2; at + 2 < part.size(); ++at) {

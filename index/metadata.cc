@@ -106,6 +106,9 @@ std::string CleanNumber(std::string raw) {
   }
   static const std::regex kSpacedJoiner(R"(\s*([/-])\s*)");
   std::string number = std::regex_replace(raw, kSpacedJoiner, "$1");
+  // A speck read as a dash beside the symbol's own ('QĐ- -UBND') is one dash.
+  static const std::regex kDashRun("-{2,}");
+  number = std::regex_replace(number, kDashRun, "-");
   number = JoinSplitSymbolPart(std::move(number));
   size_t end = number.find_first_of(" \t");
   if (end != std::string::npos) number.resize(end);

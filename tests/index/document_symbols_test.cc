@@ -29,6 +29,15 @@ TEST(DocumentSymbolsTest, CorrectsADigitReadForACapital) {
   EXPECT_EQ(CorrectSymbol("C1-U8N0"), "CT-U8N0");
 }
 
+TEST(DocumentSymbolsTest, DropsAThinLetterBesideAStandardPart) {
+  EXPECT_EQ(CorrectSymbol("UBND-TTTTI"), "UBND-TTTT");
+  EXPECT_EQ(CorrectSymbol("QĐ-IUBND"), "QĐ-UBND");
+  EXPECT_EQ(CorrectSymbol("QĐ-STTTT1"), "QĐ-STTTT");
+  // Only thin letters, and only where the rest is standard as it stands.
+  EXPECT_EQ(CorrectSymbol("TB-UBNDD"), "TB-UBNDD");
+  EXPECT_EQ(CorrectSymbol("TB-UBNXI"), "TB-UBNXI");
+}
+
 TEST(DocumentSymbolsTest, StandardAbbreviationOfAPart) {
   EXPECT_EQ(StandardAbbreviation("STTTI").value_or("-"), "STTTT");
   EXPECT_EQ(StandardAbbreviation("Qb").value_or("-"), "QĐ");

@@ -326,6 +326,8 @@ TEST(MetadataTest, GarbledNumeralIsNotANumber) {
   EXPECT_EQ(number_of("932/TB-VPUBND_"), "932/TB-VPUBND");
   EXPECT_EQ(number_of("932/TB-VPUBND-~"), "932/TB-VPUBND");
   EXPECT_EQ(number_of("15/QĐ-HĐND."), "15/QĐ-HĐND");
+  // A speck read as a dash beside the symbol's own.
+  EXPECT_EQ(number_of("96/QĐ- -UBND."), "96/QĐ-UBND");
 }
 
 }  // namespace
