@@ -59,11 +59,12 @@ bool IsMottoLine(const KeyedLine& line) {
 
 // 'Số: 15/QĐ-UBND' (also 'S0:', 'Sô :', or 'Số 15/...'); returns where the number starts.
 std::optional<size_t> NumberLabelEnd(const KeyedLine& line) {
-  // A speck before it reads as punctuation; 'ð' and '6' for 'ố' only with the colon. The colon
-  // may be read as a quote ('số“ 54/QĐ-UBND': a pen numeral's first stroke beside it; the key
-  // has '?' for a character it has no letter for).
+  // A speck before it reads as punctuation, or, with a mark after it, as a letter or two (a
+  // stamp's label ending beside it: 'L: Sô: 52/UBND-TTTT'); 'ð' and '6' for 'ố' only with the
+  // colon. The colon may be read as a quote ('số“ 54/QĐ-UBND': a pen numeral's first stroke
+  // beside it; the key has '?' for a character it has no letter for).
   static const std::regex kLabel(
-      R"(^[^a-z0-9 ]{0,2} ?(?:s ?[o0] *(?:[:;.,'"`?] *|(?=[0-9]))|s ?[d6] *[:;] *))");
+      R"(^(?:[^a-z0-9 ]{0,2} ?|[^ ]{1,2}[:;.] +)(?:s ?[o0] *(?:[:;.,'"`?] *|(?=[0-9]))|s ?[d6] *[:;] *))");
   // OCR sometimes loses the S ('õ: 4451/UBND-VHTT'): then a numeral with a '/' must follow.
   static const std::regex kLabelWithoutS(R"(^[o0] *[:;] *(?=[0-9o]+ *[/]))");
   std::smatch match;
@@ -109,6 +110,18 @@ std::string CleanNumber(std::string raw) {
   // A speck read as a dash beside the symbol's own ('QĐ- -UBND') is one dash.
   static const std::regex kDashRun("-{2,}");
   number = std::regex_replace(number, kDashRun, "-");
+  // Between the numeral and a symbol, only a year has a slash of its own: a short piece OCR
+  // read there before the symbol ('366/Qb./QĐ-UBND', a stroke of the pen numeral and the
+  // symbol's start read twice) with a lower-case letter or a mark in it is dropped.
+  static const std::regex kStrayPiece(R"(^([0-9]+)/([^/ ]{1,4})/([^/ ]+-[^/ ]+))");
+  std::smatch stray;
+  if (std::regex_search(number, stray, kStrayPiece) &&
+      std::any_of(stray[2].first, stray[2].second, [](char c) {
+        return std::islower(static_cast<unsigned char>(c)) ||
+               std::ispunct(static_cast<unsigned char>(c));
+      })) {
+    number = stray[1].str() + "/" + stray[3].str() + stray.suffix().str();
+  }
   number = JoinSplitSymbolPart(std::move(number));
   size_t end = number.find_first_of(" \t");
   if (end != std::string::npos) number.resize(end);

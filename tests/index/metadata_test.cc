@@ -328,6 +328,14 @@ TEST(MetadataTest, GarbledNumeralIsNotANumber) {
   EXPECT_EQ(number_of("15/QĐ-HĐND."), "15/QĐ-HĐND");
   // A speck read as a dash beside the symbol's own.
   EXPECT_EQ(number_of("96/QĐ- -UBND."), "96/QĐ-UBND");
+  // A piece OCR read twice or from a pen stroke before the symbol; a year stays.
+  EXPECT_EQ(number_of("366 /Qb. /QĐ-UBND"), "366/QĐ-UBND");
+  EXPECT_EQ(number_of("01/2018/QĐ-UBND"), "01/2018/QĐ-UBND");
+  EXPECT_EQ(number_of("15/HD/TW-BTG"), "");
+  // A stamp's label ending read before the label.
+  std::string page = header;
+  page.replace(page.find("Số: {}"), 6, "L: Sô: 52/UBND-TTTT");
+  EXPECT_EQ(ExtractMetadata({page}).at(0).meta.number, "52/UBND-TTTT");
 }
 
 }  // namespace
