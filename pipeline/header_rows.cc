@@ -302,7 +302,8 @@ std::vector<Word> NumberRowWords(const PageText& block) {
     for (int label = 0; label < count; ++label) {
       const std::string& text = line.words[label].text;
       const bool glued = GluedLabelLength(text) > 0 && IsSymbolShaped(text);
-      const bool read = IsNumberLabelWord(text) || glued;
+      // 'Số:' read whole, maybe with a pen numeral's strokes glued after it ('Số:-đ8;').
+      const bool read = IsNumberLabelWord(text) || GluedLabelLength(text) > 0;
       const size_t misread = read ? 0 : MisreadLabelBytes(text);
       if (!read && misread == 0) continue;
       const bool misread_glued = misread > 0 && StartsWithDigit(text.substr(misread)) &&

@@ -252,6 +252,8 @@ TEST(HeaderRowsTest, NumberRowWordsOfStripReadings) {
   EXPECT_EQ(Joined(NumberRowWords(Block({"3ũ.", "15/0", "gÐ-UBND", "/QĐ-UBND"}))),
             "Số: 15/0 gÐ-UBND /QĐ-UBND");
   EXPECT_EQ(Joined(NumberRowWords(Block({"5.", "17", "/QĐ-UBND"}))), "");
+  // A pen numeral's strokes read glued to a whole 'Số:'.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:-đ8;", "/UBND-VHTT"}))), "Số:-đ8; /UBND-VHTT");
 }
 
 }  // namespace
