@@ -18,11 +18,12 @@ std::string OcrDigits(std::string text) {
 std::optional<DateMatch> FindDate(const std::string& key, bool loose) {
   // Specks or a stamp's letters read between the day and 'tháng' ('ngày 29 PA: tháng'), a
   // quote before the month ("tháng '9"), and a stroke read as a digit before the year
-  // ('năm 12024': exactly four digits follow it).
+  // ('năm 12024': exactly four digits follow it). OCR drops the thin 'h' of 'tháng' ('táng')
+  // and misreads the diacritics of 'năm' ('näằ'): an 'n' and two letters before the year.
   static const std::regex kDate(
-      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}thang *[^0-9a-z ]?([0-9oli][0-9oli ]{0,2}?) *nam *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
+      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}th?ang *[^0-9a-z ]?([0-9oli][0-9oli ]{0,2}?) *n[a-z?]{2} *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
   static const std::regex kLooseDate(
-      R"((?:^|[^0-9a-z])([0-9][0-9oli]?) *thang *([0-9oli][0-9oli ]{0,2}?) *nam *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
+      R"((?:^|[^0-9a-z])([0-9][0-9oli]?) *th?ang *([0-9oli][0-9oli ]{0,2}?) *n[a-z?]{2} *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
   std::smatch match;
   if (!std::regex_search(key, match, loose ? kLooseDate : kDate)) return std::nullopt;
   std::string day = OcrDigits(match[1]), month = OcrDigits(match[2]), year = OcrDigits(match[3]);

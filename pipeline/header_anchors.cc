@@ -50,6 +50,8 @@ std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* an
   for (const std::string anchor : {"ngay", "thang", "nam"}) {
     if (bare == anchor) return anchor;
   }
+  // 'tháng' with its thin 'h' lost ('táng'): no other word stands in a date row.
+  if (bare == "tang") return "thang";
   const int chars = index::CodePointCount(word.text);
   if (chars <= 0) return key;
   for (const std::string anchor : {"ngay", "thang", "nam"}) {

@@ -399,6 +399,22 @@ TEST(HeaderFieldsTest, NumberRowNearestTheDateWinsAndAnUnreadLabelIsLookedFor) {
   EXPECT_GT(slots.number->label_box.right, 300);
 }
 
+// 'tháng' read without its thin 'h' ('táng') still anchors the day and month slots.
+TEST(HeaderFieldsTest, ThangWithoutItsHIsAnAnchor) {
+  PageText page = A4Page();
+  page.lines.push_back(
+      MakeLine({MakeWord("Ninh,", 1430, 400, 100), MakeWord("ngày", 1540, 400, 90),
+                MakeWord("táng", 1760, 400, 100), MakeWord("9", 1900, 400, 25),
+                MakeWord("năm", 1960, 400, 90), MakeWord("2024", 2060, 400, 100)}));
+  const HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->box.left, 1631);
+  EXPECT_EQ(slots.day->box.right, 1759);
+  ASSERT_TRUE(slots.month.has_value());
+  EXPECT_EQ(slots.month->printed, "9");
+  EXPECT_EQ(slots.year, 2024);
+}
+
 // The agency's 'SỞ' read 'SỐ' with a frame's edge read as a slash before a word of its name
 // ('SỐ THỒNG/TIN'): '/TIN' is no symbol, and the number on the date's row is the slot.
 TEST(HeaderFieldsTest, WordOfTheAgencyAfterASlashIsNoSymbol) {
