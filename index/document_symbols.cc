@@ -81,6 +81,19 @@ int EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// Capitals only, three or more, 'Đ' among them: a word in capitals with other diacritics
+// ('THÔNG') is no abbreviation.
+bool IsAbbreviationShaped(const std::string& word) {
+  const std::string folded = FoldVietnamese(word);
+  size_t d_count = 0;
+  for (size_t at = word.find("Đ"); at != std::string::npos; at = word.find("Đ", at + 1)) {
+    ++d_count;
+  }
+  return folded.size() >= 3 && word.size() == folded.size() + d_count &&
+         std::all_of(folded.begin(), folded.end(),
+                     [](char c) { return std::isupper(static_cast<unsigned char>(c)); });
+}
+
 std::string Upper(std::string text) {
   for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return text;
@@ -162,10 +175,18 @@ std::string CorrectSymbol(const std::string& symbol) {
 
 std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code) {
   const size_t dash = symbol.find('-');
-  if (dash == std::string::npos || dash == 0) return symbol;
-  const std::string_view first(symbol.data(), dash);
+  if (dash == std::string::npos || dash == 0 || type_code.empty()) return symbol;
+  const std::string first = symbol.substr(0, dash);
   const std::string_view code = type_code;
   if (first.size() < code.size() && code.ends_with(first)) {
+    return type_code + symbol.substr(dash);
+  }
+  // One capital misread ('RH' for the 'KH' of a KẾ HOẠCH): the part is no standard
+  // abbreviation itself and as long as the code.
+  const std::string folded_first = Upper(FoldVietnamese(first));
+  const std::string folded_code = Upper(FoldVietnamese(type_code));
+  if (!StandardAbbreviation(first) && folded_first.size() == folded_code.size() &&
+      EditDistance(folded_first, folded_code) == 1) {
     return type_code + symbol.substr(dash);
   }
   return symbol;
@@ -185,6 +206,11 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
     }
     initials += upper[0];
   }
+  // The agency's words written as abbreviations ('UBND TỈNH QUẢNG NINH') count whole.
+  std::vector<std::string> written;
+  for (const std::string& word : SplitWords(agency)) {
+    if (IsAbbreviationShaped(word)) written.push_back(Upper(FoldVietnamese(word)));
+  }
   // Cut short first; only when no abbreviation of the agency starts with the part, one letter
   // wrong, too many or missing ('UBNBĐ'), in a part of three letters or more.
   for (const bool cut_short : {true, false}) {
@@ -192,7 +218,10 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
     std::string_view found;
     for (std::string_view entry : kAbbreviations) {
       const std::string folded_entry = Upper(FoldVietnamese(entry));
-      if (initials.find(folded_entry) == std::string::npos) continue;
+      if (initials.find(folded_entry) == std::string::npos &&
+          std::find(written.begin(), written.end(), folded_entry) == written.end()) {
+        continue;
+      }
       const bool near = cut_short ? folded_entry.size() > folded_part.size() &&
                                         folded_entry.starts_with(folded_part)
                                   : EditDistance(folded_part, folded_entry) == 1;
@@ -214,18 +243,8 @@ std::string CompleteBodyCodeFromText(const std::string& symbol, const std::strin
   std::string found;
   int seen_whole = 0;
   for (const std::string& word : SplitWords(text)) {
-    // Capitals only, 'Đ' among them: a word in capitals with other diacritics ('THÔNG') is
-    // no abbreviation.
+    if (!IsAbbreviationShaped(word)) continue;
     const std::string folded = FoldVietnamese(word);
-    int d_count = 0;
-    for (size_t at = word.find("Đ"); at != std::string::npos; at = word.find("Đ", at + 1)) {
-      ++d_count;
-    }
-    const bool abbreviation_shaped = folded.size() >= 3 && word.size() == folded.size() + d_count &&
-                                     std::all_of(folded.begin(), folded.end(), [](char c) {
-                                       return std::isupper(static_cast<unsigned char>(c));
-                                     });
-    if (!abbreviation_shaped) continue;
     // The part as read, once more than in the number itself: the document's own code.
     if (folded == folded_part && ++seen_whole > 1) return symbol;
     if (folded.size() <= folded_part.size() || !folded.starts_with(folded_part)) continue;

@@ -22,9 +22,10 @@ std::optional<std::string> StandardAbbreviation(const std::string& part);
 
 // `symbol` with its first part completed to `type_code`, the abbreviation of the document's
 // type ('TB' of a THÔNG BÁO), when that part is the code's end and the code's first letters
-// were lost ('B-VPUBND' -> 'TB-VPUBND': a pen numeral written over the symbol's start). An
-// empty code (a công văn's symbol opens with the body), or a part that is no such end, leaves
-// `symbol` as it is.
+// were lost ('B-VPUBND' -> 'TB-VPUBND': a pen numeral written over the symbol's start), or,
+// no standard abbreviation itself, is as long as the code and one letter off it ('RH-UBND' of
+// a KẾ HOẠCH). An empty code (a công văn's symbol opens with the body), or a part that is
+// neither, leaves `symbol` as it is.
 std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code);
 
 // `symbol` with its last part completed to the standard abbreviation of the issuing body

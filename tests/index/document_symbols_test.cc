@@ -78,6 +78,7 @@ TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheAgency) {
   EXPECT_EQ(CompleteBodyCode("KH-SKH", "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"), "KH-SKHĐT");
   // One letter too many, missing or wrong in a part of three letters or more.
   EXPECT_EQ(CompleteBodyCode("KH-UBNBĐ", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"), "KH-UBND");
+  EXPECT_EQ(CompleteBodyCode("KH-UDBND", "UBND TỈNH QUẢNG NINH"), "KH-UBND");
   EXPECT_EQ(CompleteBodyCode("QĐ-STTT", agency), "QĐ-STTTT");
   EXPECT_EQ(CompleteBodyCode("QĐ-SNX", "SỞ NỘI VỤ"), "QĐ-SNV");
   EXPECT_EQ(CompleteBodyCode("QĐ-UBNBĐ", "SỞ NỘI VỤ"), "QĐ-UBNBĐ");
@@ -114,10 +115,15 @@ TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {
   EXPECT_EQ(CompleteTypeCode("T-UBND", "CT"), "CT-UBND");
   EXPECT_EQ(CompleteTypeCode("Đ-UBND", "QĐ"), "QĐ-UBND");
   EXPECT_EQ(CompleteTypeCode("Tr-UBND", "TTr"), "TTr-UBND");
+  // One capital misread in a part as long as the code.
+  EXPECT_EQ(CompleteTypeCode("RH-UBND", "KH"), "KH-UBND");
+  EXPECT_EQ(CompleteTypeCode("QX-UBND", "QĐ"), "QĐ-UBND");
   // Whole codes, other types' codes, bodies and letters stay as read; so does every symbol of
   // a type without a code.
   EXPECT_EQ(CompleteTypeCode("TB-VPUBND", "TB"), "TB-VPUBND");
   EXPECT_EQ(CompleteTypeCode("KH-UBND", "TB"), "KH-UBND");
+  EXPECT_EQ(CompleteTypeCode("TH-UBND", "KH"), "TH-UBND");  // a standard code stands
+  EXPECT_EQ(CompleteTypeCode("RHX-UBND", "KH"), "RHX-UBND");
   EXPECT_EQ(CompleteTypeCode("T-UBND", "TB"), "T-UBND");
   EXPECT_EQ(CompleteTypeCode("B-UBND", ""), "B-UBND");
   EXPECT_EQ(CompleteTypeCode("UBND", "CT"), "UBND");
