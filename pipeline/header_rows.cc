@@ -345,7 +345,9 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
   preprocess::internal::StretchContrast(uncoloured);
   const cv::Mat cleaned = WithoutStraightLines(uncoloured, page->dpi);
   // Where the stamp's ink is lighter than the print (any stamp scanned grey, a colour stamp
-  // where its mix with print stayed dark), the print alone; empty for a bilevel scan.
+  // where its mix with print stayed dark), the print alone. Empty for a crop without grey
+  // levels; a 1-bit scan turned upright has some at its strokes' edges, and its darkest ink is
+  // a sharper cut of the print.
   cv::Mat darkest = DarkestInk(uncoloured);
   if (!darkest.empty()) darkest = WithoutStraightLines(darkest, page->dpi);
   // Read row by row, nearest the date row first: as one block, the stamp's tilted lines and

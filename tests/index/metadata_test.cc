@@ -340,6 +340,8 @@ TEST(MetadataTest, GarbledNumeralIsNotANumber) {
   std::string page = header;
   page.replace(page.find("Số: {}"), 6, "L: Sô: 52/UBND-TTTT");
   EXPECT_EQ(ExtractMetadata({page}).at(0).meta.number, "52/UBND-TTTT");
+  // A list item's mark is no such ending: a page opening '2. Số 15 ...' starts no document.
+  EXPECT_EQ(ExtractMetadata({page, "2. Số 15 hồ sơ đã số hóa\nb. Số 3 còn lại\n"}).size(), 1u);
 }
 
 }  // namespace
