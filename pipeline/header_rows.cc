@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -347,9 +348,15 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
   // Where the stamp's ink is lighter than the print (any stamp scanned grey, a colour stamp
   // where its mix with print stayed dark), the print alone. Empty for a crop without grey
   // levels; a 1-bit scan turned upright has some at its strokes' edges, and its darkest ink is
-  // a sharper cut of the print.
-  cv::Mat darkest = DarkestInk(uncoloured);
-  if (!darkest.empty()) darkest = WithoutStraightLines(darkest, page->dpi);
+  // a sharper cut of the print. Made only when a strip of `cleaned` reads no row.
+  std::optional<cv::Mat> darkest;
+  auto darkest_ink = [&]() -> const cv::Mat& {
+    if (!darkest) {
+      darkest = DarkestInk(uncoloured);
+      if (!darkest->empty()) *darkest = WithoutStraightLines(*darkest, page->dpi);
+    }
+    return *darkest;
+  };
   // Read row by row, nearest the date row first: as one block, the stamp's tilted lines and
   // the agency lines above make Tesseract run rows together.
   const int height = band.row_height;
@@ -368,8 +375,8 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
     Result<PageText> read = engine.RecognizeBlock(cleaned(strip), page->dpi);
     if (!read.ok()) return false;
     row = NumberRowWords(*read);
-    if (row.empty() && !darkest.empty()) {
-      read = engine.RecognizeBlock(darkest(strip), page->dpi);
+    if (row.empty() && !darkest_ink().empty()) {
+      read = engine.RecognizeBlock(darkest_ink()(strip), page->dpi);
       if (!read.ok()) return false;
       row = NumberRowWords(*read);
     }
