@@ -464,13 +464,16 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
   // '1' is a little shorter than a '6'), on their row, no further from its neighbour than a
   // digit's gap. Before the numeral it may be a '1': the slash comes after a number, never
   // before it.
-  auto written_like_digits = [&](const DigitGlyph& g, const DigitGlyph& neighbour) {
+  auto shaped_like_digits = [&](const DigitGlyph& g, const DigitGlyph& neighbour) {
     const int gap = std::max(neighbour.box.x - (g.box.x + g.box.width),
                              g.box.x - (neighbour.box.x + neighbour.box.width));
-    return g.probability >= kEndDigitMin && g.box.height >= kLikeDigitsMinHeight * height &&
+    return g.box.height >= kLikeDigitsMinHeight * height &&
            g.box.height <= kLikeDigitsMaxHeight * height && g.box.width <= 1.2 * height &&
            std::abs(g.box.y + g.box.height / 2 - centre) <= 0.2 * height &&
            gap <= kLikeDigitsMaxGap * height;
+  };
+  auto written_like_digits = [&](const DigitGlyph& g, const DigitGlyph& neighbour) {
+    return g.probability >= kEndDigitMin && shaped_like_digits(g, neighbour);
   };
   // A glyph the line above or below reached into (a stamp's 'y' touching a pen '8') is far
   // taller than the numeral's digits: read again within their row, cut where the stroke
@@ -519,6 +522,15 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
     result.text += it->digit;
     least = std::min(least, it->probability);
     result.glyphs.push_back(*it);
+  }
+  // A glyph left out beside the numeral but written like its digits may be one the model
+  // did not know (a pale '8' thickened to a blob reads as a '1' or as nothing): the reading
+  // is whole only as surely as that glyph is no digit.
+  if (first != glyphs.begin() && shaped_like_digits(*(first - 1), *first)) {
+    least = std::min(least, (first - 1)->not_digit);
+  }
+  if (last != glyphs.end() && shaped_like_digits(*last, *(last - 1))) {
+    least = std::min(least, last->not_digit);
   }
   result.confidence = 100 * least;
   return result;

@@ -47,8 +47,10 @@ struct DigitGlyph {
 };
 
 struct DigitString {
-  std::string text;                // one digit per glyph kept
-  float confidence = 0;            // 0..100: the least sure kept glyph's probability
+  std::string text;  // one digit per glyph kept
+  // 0..100: the least sure kept glyph's probability, and no more than the "not a digit"
+  // share of a glyph left out beside the numeral that is written like its digits.
+  float confidence = 0;
   std::vector<DigitGlyph> glyphs;  // the kept glyphs
 };
 

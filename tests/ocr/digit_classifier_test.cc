@@ -128,6 +128,45 @@ TEST(DigitClassifierTest, KeepsAnUnsureEndDigitThatStandsLikeItsNeighbours) {
   EXPECT_EQ(classifier->Read(field, 300).text, "84");
 }
 
+// A pale pen '8' a rendering thickens until its loops close is a blob the model leans to
+// "not a digit" for, and the numeral reads '7'. That reading is whole only as surely as the
+// blob is no digit: its confidence is at most the blob's "not a digit" share.
+TEST(DigitClassifierTest, AReadingIsNoSurerThanTheGlyphItLeftOutBesideIt) {
+  if (!std::filesystem::exists(kHeldOutFont)) GTEST_SKIP() << "fonts-humor-sans not installed";
+  auto classifier = MakeClassifier();
+  ASSERT_NE(classifier, nullptr);
+  cv::Mat field = WrittenField("78", ScanColour::kGrey);
+  cv::Mat ink = field < 128;
+  cv::Mat points;
+  cv::findNonZero(ink, points);
+  const cv::Rect numeral = cv::boundingRect(points);
+  // The '8' (the right half of the numeral) thickened sideways into a blob as tall as the '7'.
+  const cv::Rect eight(numeral.x + numeral.width / 2 + 2, 0,
+                       field.cols - (numeral.x + numeral.width / 2 + 2), field.rows);
+  cv::Mat blob;
+  cv::erode(field(eight), blob, cv::getStructuringElement(cv::MORPH_RECT, {17, 7}));
+  blob.copyTo(field(eight));
+  const DigitString read = classifier->Read(field, 300);
+  ASSERT_EQ(read.text, "7") << "the blob must read as no digit";
+  const std::array<float, kDigitClassCount> p = classifier->Classify(field(eight) < 128);
+  ASSERT_LT(p[kNotDigitClass], 0.8f) << "the blob must leave the model unsure";
+  EXPECT_LT(read.confidence, 75);
+  EXPECT_GT(classifier->Read(WrittenField("7", ScanColour::kGrey), 300).confidence, 90);
+  // The same '7' with a printed slash after it (a slot running over the symbol's slash) still
+  // reads '7'; the slash caps its confidence too, at the model's "not a digit" share for it.
+  cv::Mat slashed = WrittenField("7", ScanColour::kGrey);
+  cv::Mat colour;
+  cv::cvtColor(slashed, colour, cv::COLOR_GRAY2BGR);
+  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
+  print->loadFontData(testing::VietnameseFontPath(), 0);
+  print->putText(colour, "/", cv::Point(slashed.cols - 45, 82), 64, cv::Scalar::all(0), -1,
+                 cv::LINE_AA, true);
+  cv::cvtColor(colour, slashed, cv::COLOR_BGR2GRAY);
+  const DigitString before_slash = classifier->Read(slashed, 300);
+  EXPECT_EQ(before_slash.text, "7");
+  EXPECT_GT(before_slash.confidence, 50);
+}
+
 // A stamp's small print above the numeral whose descender ('y' of 'Chuyển') touches the first
 // digit makes one piece far taller than a digit; within the numeral's row it reads '8'.
 TEST(DigitClassifierTest, ReadsAnEndDigitTheLineAboveReachesInto) {
