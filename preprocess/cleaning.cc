@@ -94,10 +94,23 @@ AnalysisCopy MakeAnalysisCopy(const cv::Mat& grey, double dpi) {
   return {DownscaleByInteger(grey, factor), dpi / factor};
 }
 
-cv::Mat FindEdgeDarkRegions(const AnalysisCopy& small) {
+cv::Mat FindEdgeDarkRegions(const AnalysisCopy& small, bool with_streaks) {
   const int paper = Percentile(small.image, 0.95);
   cv::Mat dark;
   cv::threshold(small.image, dark, paper / 2, 255, cv::THRESH_BINARY_INV);
+  // A thin line from edge to edge through the page (a fold's band in a 1-bit scan, a feeder's
+  // streak) is no scanner bed, even where it runs into the bed: whitened with the bed's margin
+  // it would take a band of text with it. Here it may still lean by the scan's skew.
+  constexpr double kSkewedSlope = 0.1;
+  int streak_count = 0;
+  const cv::Mat streaks = StreakMask(dark, small.dpi, kSkewedSlope, &streak_count);
+  if (streak_count > 0) {
+    // With the steps a leaning line makes, which the straight runs found miss.
+    const int step = OddAtLeast3(MmToPx(1, small.dpi));
+    cv::Mat apart;
+    cv::dilate(streaks, apart, cv::getStructuringElement(cv::MORPH_RECT, {step, step}));
+    dark.setTo(0, apart);
+  }
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(dark, labels, stats, centroids, 8, CV_32S);
   const double edge_run = MmToPx(20, small.dpi);
@@ -124,14 +137,17 @@ cv::Mat FindEdgeDarkRegions(const AnalysisCopy& small) {
         left < margin || top < margin || cols - right < margin || rows - bottom < margin;
     if (disc_sized && fill > 0.6 && in_margin) remove[i] = any = true;
   }
-  if (!any) return cv::Mat();
+  const bool add_streaks = with_streaks && streak_count > 0;
+  if (!any && !add_streaks) return cv::Mat();
   cv::Mat mask(small.image.size(), CV_8UC1);
   for (int y = 0; y < labels.rows; ++y) {
     const int* row = labels.ptr<int>(y);
     uint8_t* out = mask.ptr<uint8_t>(y);
     for (int x = 0; x < labels.cols; ++x) out[x] = remove[row[x]] ? 255 : 0;
   }
-  // The sheet's edge shadow and the hole's rim are lighter than the threshold.
+  if (add_streaks) mask |= streaks;
+  // The sheet's edge shadow and the hole's rim are lighter than the threshold (and a line's
+  // rim than the line).
   const int grow = OddAtLeast3(MmToPx(2, small.dpi));
   cv::dilate(mask, mask, cv::getStructuringElement(cv::MORPH_ELLIPSE, {grow, grow}));
   return mask;

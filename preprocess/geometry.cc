@@ -139,8 +139,8 @@ PageGeometry EstimateGeometry(const cv::Mat& source, double dpi) {
     const cv::Mat grey =
         internal::InkGrey(factor == 1 ? source : internal::DownscaleByInteger(source, factor));
     const internal::AnalysisCopy small = internal::MakeAnalysisCopy(grey, work_dpi);
-    const cv::Mat normalised =
-        internal::NormaliseBackground(grey, small, internal::FindEdgeDarkRegions(small));
+    const cv::Mat normalised = internal::NormaliseBackground(
+        grey, small, internal::FindEdgeDarkRegions(small, /*with_streaks=*/true));
     cv::Mat ink;
     const double otsu =
         cv::threshold(normalised, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);

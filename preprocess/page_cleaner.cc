@@ -117,7 +117,7 @@ Result<CleanPage> CleanForOcr(const cv::Mat& source, double source_dpi, int orie
     const internal::AnalysisCopy small = internal::MakeAnalysisCopy(grey, work_dpi);
     cv::Mat edge_mask;
     if (options.remove_borders) {
-      edge_mask = internal::FindEdgeDarkRegions(small);
+      edge_mask = internal::FindEdgeDarkRegions(small, /*with_streaks=*/false);
       if (!edge_mask.empty()) {
         page.notes.push_back(fmt::format(
             "scanner bed/punch holes whitened: {:.1f}% of the page",
@@ -163,10 +163,18 @@ Result<CleanPage> CleanForOcr(const cv::Mat& source, double source_dpi, int orie
       page.source_to_upright = internal::Compose(placement.affine, to_work);
     }
     const double t_geometry = timer.Lap();
+    // On the upright page, where a streak along the sheet lies along its axis.
+    if (options.remove_streaks) {
+      const int streaks = internal::RemoveStreaks(page.image, page.dpi);
+      if (streaks > 0) {
+        page.notes.push_back(fmt::format("streaks across the page removed: {}", streaks));
+      }
+    }
+    const double t_streaks = timer.Lap();
     page.notes.push_back(fmt::format(
         "preprocess ms: grey {:.1f}, resample {:.1f}, borders {:.1f}, background {:.1f}, "
-        "specks {:.1f}, contrast {:.1f}, turn/deskew {:.1f}",
-        t_grey, t_resample, t_borders, t_background, t_specks, t_contrast, t_geometry));
+        "specks {:.1f}, contrast {:.1f}, turn/deskew {:.1f}, streaks {:.1f}",
+        t_grey, t_resample, t_borders, t_background, t_specks, t_contrast, t_geometry, t_streaks));
   } catch (const cv::Exception& e) {
     return Internal(std::string("OpenCV: ") + e.err);
   }

@@ -46,6 +46,7 @@ struct CleanOptions {
   bool normalise_background = true;  // yellowed paper, gradients, fold shadows
   bool remove_borders = true;        // black scanner borders and punch holes become paper
   bool despeckle = true;
+  bool remove_streaks = true;  // fold bands and feeder streaks across the page
 };
 
 struct CleanPage {

@@ -26,9 +26,12 @@ struct AnalysisCopy {
 };
 AnalysisCopy MakeAnalysisCopy(const cv::Mat& grey, double dpi);
 
-// Dark regions touching the image edge (scanner bed around the sheet) and punch holes, as a
-// mask of the analysis copy's size; empty when there are none.
-cv::Mat FindEdgeDarkRegions(const AnalysisCopy& small);
+// Dark regions touching the image edge (scanner bed around the sheet) and punch holes, with
+// a margin, as a mask of the analysis copy's size; empty when there are none. Thin lines
+// crossing the page (StreakMask) are never bed; `with_streaks` adds them, with the margin
+// (for the skew estimate: a fold need not run true to the print; the cleaned page has them
+// taken away by RemoveStreaks, which keeps the strokes they cross).
+cv::Mat FindEdgeDarkRegions(const AnalysisCopy& small, bool with_streaks);
 
 // Divides `grey` by a smooth estimate of the paper made on `small` (its analysis copy):
 // yellowed paper, gradients, fold shadows and rules become white, print keeps its contrast.
@@ -39,6 +42,15 @@ cv::Mat NormaliseBackground(const cv::Mat& grey, const AnalysisCopy& small,
 // Whitens small dark specks with no other ink nearby (diacritics always have a base
 // letter within a millimetre, dust does not). Returns how many were removed.
 int RemoveIsolatedSpecks(cv::Mat& grey, double dpi);
+
+// Straight dark lines of `ink` (CV_8UC1, ink 255) crossing the page from edge to edge, down
+// or across, within `max_slope` of its axis, as a mask (255 on them, with their rims): a
+// fold's band in a 1-bit scan, a feeder's streak. A table's or a frame's rules stop inside the
+// margins; the scanner bed is wider. `count` (may be null) receives how many lines.
+cv::Mat StreakMask(const cv::Mat& ink, double dpi, double max_slope, int* count);
+
+// Whitens the lines StreakMask finds on the upright `grey`. Returns how many.
+int RemoveStreaks(cv::Mat& grey, double dpi);
 
 // Stretches levels so that the print's core reaches black and paper reaches white; lifts
 // faint toner. Returns the black level found (before stretching).
