@@ -15,8 +15,9 @@ struct DocumentType {
 
 // The type whose title `key` (a title line's folded key, CompactKey) is, or null. Specks read as
 // punctuation before or after the title ('.THÔNG BÁO', 'THÔNG BÁO:') and spaces inside it (a
-// wide-set title read as 'THÔN G BÁO') do not count. Not 'CÔNG VĂN': a letter has no title
-// line (it is told by 'V/v' or 'Kính gửi:'), and a line reading just 'CÔNG VĂN' is an
+// wide-set title read as 'THÔN G BÁO') do not count, nor one letter misread in a title of seven
+// letters or more, when no other type's is as near ('TH8NG BÁO'). Not 'CÔNG VĂN': a letter has no
+// title line (it is told by 'V/v' or 'Kính gửi:'), and a line reading just 'CÔNG VĂN' is an
 // incoming-mail stamp's heading whose 'ĐẾN' was lost.
 const DocumentType* DocumentTypeOfTitle(std::string key);
 

@@ -30,4 +30,7 @@ std::vector<std::string> SplitWords(std::string_view utf8);
 // Number of Unicode code points.
 int CodePointCount(std::string_view utf8);
 
+// Bytes inserted, dropped or replaced to turn `a` into `b`: letters, for folded keys.
+int EditDistance(std::string_view a, std::string_view b);
+
 }  // namespace sohoa::index
