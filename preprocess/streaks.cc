@@ -27,6 +27,8 @@ constexpr double kMinSpanShare = 0.8;
 // A fold's band is one or two millimetres wide, a feeder streak thinner; the scanner bed
 // beyond a sheet's edge is wider.
 constexpr double kMaxThicknessMm = 4;
+// A line's anti-aliased edge, lighter than the ink cut, reaches about this far beyond it
+// (taken within the line's bounding box: a wider rim took more of the letters it crosses).
 constexpr double kRimMm = 0.2;
 // Print this close beside a removed line on both sides is a stroke the line crosses.
 constexpr int kCrossingReach = 2;
