@@ -44,6 +44,20 @@ cv::Mat WrittenField(const std::string& text, ScanColour colour,
   return grey;
 }
 
+// `grey_field` with a printed slash (Liberation Serif, as official documents) drawn
+// `from_right` pixels before its right side: the symbol's slash after the numeral.
+cv::Mat WithPrintedSlash(const cv::Mat& grey_field, int from_right) {
+  cv::Mat colour;
+  cv::cvtColor(grey_field, colour, cv::COLOR_GRAY2BGR);
+  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
+  print->loadFontData(testing::VietnameseFontPath(), 0);
+  print->putText(colour, "/", cv::Point(grey_field.cols - from_right, 82), 64, cv::Scalar::all(0),
+                 -1, cv::LINE_AA, true);
+  cv::Mat grey;
+  cv::cvtColor(colour, grey, cv::COLOR_BGR2GRAY);
+  return grey;
+}
+
 TEST(DigitClassifierTest, ReadsHeldOutFontInColourGreyAndBilevel) {
   if (!std::filesystem::exists(kHeldOutFont)) GTEST_SKIP() << "fonts-humor-sans not installed";
   auto classifier = MakeClassifier();
@@ -117,14 +131,7 @@ TEST(DigitClassifierTest, KeepsAnUnsureEndDigitThatStandsLikeItsNeighbours) {
   EXPECT_EQ(leaning.text, "42");
   ASSERT_EQ(leaning.glyphs.size(), 2u);
   EXPECT_LT(leaning.glyphs[0].probability, leaning.glyphs[0].not_digit);
-  cv::Mat field = WrittenField("84", ScanColour::kGrey, kOpenFourFont);
-  cv::Mat colour;
-  cv::cvtColor(field, colour, cv::COLOR_GRAY2BGR);
-  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
-  print->loadFontData(testing::VietnameseFontPath(), 0);
-  print->putText(colour, "/", cv::Point(field.cols - 40, 82), 64, cv::Scalar::all(0), -1,
-                 cv::LINE_AA, true);
-  cv::cvtColor(colour, field, cv::COLOR_BGR2GRAY);
+  const cv::Mat field = WithPrintedSlash(WrittenField("84", ScanColour::kGrey, kOpenFourFont), 40);
   EXPECT_EQ(classifier->Read(field, 300).text, "84");
 }
 
@@ -154,15 +161,8 @@ TEST(DigitClassifierTest, AReadingIsNoSurerThanTheGlyphItLeftOutBesideIt) {
   EXPECT_GT(classifier->Read(WrittenField("7", ScanColour::kGrey), 300).confidence, 90);
   // The same '7' with a printed slash after it (a slot running over the symbol's slash) still
   // reads '7'; the slash caps its confidence too, at the model's "not a digit" share for it.
-  cv::Mat slashed = WrittenField("7", ScanColour::kGrey);
-  cv::Mat colour;
-  cv::cvtColor(slashed, colour, cv::COLOR_GRAY2BGR);
-  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
-  print->loadFontData(testing::VietnameseFontPath(), 0);
-  print->putText(colour, "/", cv::Point(slashed.cols - 45, 82), 64, cv::Scalar::all(0), -1,
-                 cv::LINE_AA, true);
-  cv::cvtColor(colour, slashed, cv::COLOR_BGR2GRAY);
-  const DigitString before_slash = classifier->Read(slashed, 300);
+  const DigitString before_slash =
+      classifier->Read(WithPrintedSlash(WrittenField("7", ScanColour::kGrey), 45), 300);
   EXPECT_EQ(before_slash.text, "7");
   EXPECT_GT(before_slash.confidence, 50);
 }
