@@ -12,6 +12,7 @@
 
 #include "ocr/digit_classifier.h"
 #include "ocr/ink_colour.h"
+#include "ocr/rule_lines.h"
 
 namespace sohoa::ocr {
 namespace {
@@ -80,114 +81,6 @@ void DropSmallInkAbove(const cv::Mat& stats, std::vector<char>* drop) {
   }
 }
 
-// The ink (255 in `ink`) of straight rules at least `length` px long, level or tilted up to
-// 4 degrees (a stamp frame, a scan left slightly skewed). Each tilt is tried by shifting every
-// column by a whole number of rows, which is exactly undone: a rule is then one pixel row's
-// unbroken run. Thickening the ink instead to catch the tilt joined the tops of bold, touching
-// printed digits into one long 'rule'.
-cv::Mat RuleInk(const cv::Mat& ink, int length) {
-  cv::Mat rules = cv::Mat::zeros(ink.size(), CV_8UC1);
-  const cv::Mat run = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(length, 1));
-  constexpr double kDegree = 0.01745;
-  for (int step = -4; step <= 4; ++step) {
-    const double slope = step * kDegree;
-    const int extra = static_cast<int>(std::ceil(std::abs(slope) * ink.cols)) + 1;
-    auto shift_of = [&](int x) {
-      return static_cast<int>(std::lround(slope * x)) + (slope < 0 ? extra - 1 : 0);
-    };
-    cv::Mat sheared = cv::Mat::zeros(ink.rows + extra, ink.cols, CV_8UC1);
-    for (int x = 0; x < ink.cols; ++x) {
-      ink.col(x).copyTo(sheared(cv::Rect(x, shift_of(x), 1, ink.rows)));
-    }
-    cv::Mat opened;
-    cv::morphologyEx(sheared, opened, cv::MORPH_OPEN, run);
-    if (cv::countNonZero(opened) == 0) continue;
-    for (int x = 0; x < ink.cols; ++x) {
-      cv::Mat column = rules.col(x);
-      cv::bitwise_or(column, opened(cv::Rect(x, shift_of(x), 1, ink.rows)), column);
-    }
-  }
-  // A rule's antialiased edge rows are not one unbroken run each.
-  cv::dilate(rules, rules, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, 3)));
-  return rules & ink;
-}
-
-// How many pixel rows thick the rules of `rules` (255 on 0) are: the median count of rule
-// pixels in the columns they cross.
-int RuleThickness(const cv::Mat& rules) {
-  std::vector<int> counts;
-  for (int x = 0; x < rules.cols; ++x) {
-    const int count = cv::countNonZero(rules.col(x));
-    if (count > 0) counts.push_back(count);
-  }
-  if (counts.empty()) return 0;
-  std::nth_element(counts.begin(), counts.begin() + counts.size() / 2, counts.end());
-  return counts[counts.size() / 2];
-}
-
-// The rule pixels (of `rules`, 255 on 0) a stroke of `kept` crosses: a stamp frame's edge
-// through a pen numeral. Where the stroke meets a rule's top edge and leaves its bottom edge
-// (no further sideways than the rule is thick: a slanted pen stroke), the rule's ink between
-// the two is the stroke's. Left out, the digit falls into halves, and the half outside the
-// row's middle band is dropped. A stroke is matched by where it touches the rule, not by how
-// near it is: between the close strokes of a numeral (inside its '0') the edge still goes.
-cv::Mat StrokesThroughRules(const cv::Mat& kept, const cv::Mat& rules, int thickness) {
-  cv::Mat crossings = cv::Mat::zeros(rules.size(), CV_8UC1);
-  cv::Mat labels;
-  const int count = cv::connectedComponents(rules, labels, 8, CV_32S);
-  struct Contact {
-    int left, right, y_left, y_right;  // columns, and the rule's edge row at each end
-  };
-  for (int label = 1; label < count; ++label) {
-    // The rule's top and bottom rows in each column, and where a stroke touches each edge.
-    std::vector<Contact> above, below;
-    auto extend = [](std::vector<Contact>* contacts, int x, int y) {
-      if (!contacts->empty() && contacts->back().right >= x - 2) {
-        contacts->back().right = x, contacts->back().y_right = y;
-      } else {
-        contacts->push_back({x, x, y, y});
-      }
-    };
-    for (int x = 0; x < rules.cols; ++x) {
-      int top = -1, bottom = -1;
-      for (int y = 0; y < rules.rows; ++y) {
-        if (labels.at<int>(y, x) != label) continue;
-        if (top < 0) top = y;
-        bottom = y;
-      }
-      if (top < 0) continue;
-      if (top > 0 && kept.at<uchar>(top - 1, x)) extend(&above, x, top);
-      if (bottom + 1 < rules.rows && kept.at<uchar>(bottom + 1, x)) extend(&below, x, bottom);
-    }
-    const double reach = std::max(3, thickness);
-    for (const Contact& top : above) {
-      const double top_centre = (top.left + top.right) / 2.0;
-      const Contact* match = nullptr;
-      const int top_width = top.right - top.left + 1;
-      for (const Contact& bottom : below) {
-        const double shift = std::abs((bottom.left + bottom.right) / 2.0 - top_centre);
-        // One stroke is about as wide on both sides of the rule; a thin printed descender
-        // above it does not go on into a pen numeral's broad top below it.
-        const int bottom_width = bottom.right - bottom.left + 1;
-        if (std::max(top_width, bottom_width) > 5 * std::min(top_width, bottom_width) / 2 + 2) {
-          continue;
-        }
-        if (shift <= reach &&
-            (!match || shift < std::abs((match->left + match->right) / 2.0 - top_centre))) {
-          match = &bottom;
-        }
-      }
-      if (!match) continue;  // a stroke ending on the rule ('3' and '5' tops) stays apart
-      const cv::Point corners[] = {{top.left, top.y_left},
-                                   {top.right, top.y_right},
-                                   {match->right, match->y_right},
-                                   {match->left, match->y_left}};
-      cv::fillConvexPoly(crossings, corners, 4, cv::Scalar(255));
-    }
-  }
-  return crossings & rules;
-}
-
 // What of a binarised crop (ink 0 on 255) is not the field's value is whitened, then a white
 // border added:
 // - ruled lines (the motto's underline above the date, a stamp frame's edge, a dotted fill
@@ -200,12 +93,7 @@ cv::Mat StrokesThroughRules(const cv::Mat& kept, const cv::Mat& rules, int thick
 cv::Mat Padded(const cv::Mat& binary) {
   cv::Mat ink = binary < 128;
   // The crop is the row and half a row above and below: a rule is longer than a row is tall.
-  const int rule_length = std::max(8, binary.rows / 2);
-  if (binary.cols > rule_length) {
-    const cv::Mat rules = RuleInk(ink, rule_length);
-    const cv::Mat kept = ink & ~rules;
-    ink = kept | StrokesThroughRules(kept, rules, RuleThickness(rules));
-  }
+  ink = WithoutRules(ink, std::max(8, binary.rows / 2));
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   const int band_top = binary.rows * 3 / 10, band_bottom = binary.rows * 7 / 10;

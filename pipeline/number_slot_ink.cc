@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ocr/ink_colour.h"
+#include "ocr/rule_lines.h"
 
 namespace sohoa::pipeline {
 namespace {
@@ -79,8 +80,12 @@ cv::Mat PrintInk(const cv::Mat& row) {
   return ink;
 }
 
+// The glyphs of the print's ink in `row` centred in columns [from, to) and rows [top, bottom)
+// (the box of the word they were read in). Ruled lines are left out: a stamp frame's edge
+// drawn through the symbol joins the slash to its capitals. A rule is twice as long as the
+// word is tall, far longer than any run of print along a baseline.
 std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int bottom) {
-  const cv::Mat ink = PrintInk(row);
+  const cv::Mat ink = ocr::WithoutRules(PrintInk(row), 2 * (bottom - top));
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   std::vector<Glyph> glyphs;
@@ -208,7 +213,14 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
     const int centre_y = box.y + box.height / 2;
     const bool dash = box.height <= 0.4 * cap && box.width >= box.height && centre_y > cap_top &&
                       centre_y < baseline;
-    if (!capital && !dash) return std::nullopt;
+    // A thin stroke of a 1-bit capital can crack, leaving a piece of it beside the rest.
+    auto inside_capital = [&](const Glyph& other) {
+      const int overlap = std::min(box.x + box.width, other.right()) - std::max(box.x, other.box.x);
+      return &other != &glyph && other.box.height >= 0.6 * cap && 2 * overlap >= box.width;
+    };
+    if (!capital && !dash && std::none_of(glyphs.begin(), glyphs.end(), inside_capital)) {
+      return std::nullopt;
+    }
   }
   return std::nullopt;
 }

@@ -105,6 +105,29 @@ TEST_P(NumberSlotInkTest, DotsAmongTheSymbolsCapitalsAreWalkedPast) {
   EXPECT_LE(*slash, row.slash_x + 8);
 }
 
+// A stamp frame's edge drawn through the symbol joins the slash to its capitals, and a thin
+// stroke of a capital cracked in the scan leaves a piece of it beside the rest: neither stops
+// the walk left to the slash.
+TEST_P(NumberSlotInkTest, FindsTheSlashUnderAStampFramesEdge) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  const std::string symbol = "/QĐ-UBND";
+  NumberRow row = RenderNumberRow("643", false, GetParam(), symbol);
+  const int cap = kFontPx * 7 / 10;
+  const int frame_y = kBaseline - cap * 3 / 5;
+  cv::line(row.image, {row.pen_left - 20, frame_y}, {row.word.br().x + 20, frame_y + 4},
+           cv::Scalar::all(0), 3);
+  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
+  print->loadFontData(testing::VietnameseFontPath(), 0);
+  int unused = 0;
+  const int u_end = row.slash_x + print->getTextSize("/QĐ-U", kFontPx, -1, &unused).width;
+  cv::rectangle(row.image, cv::Rect(u_end - 14, kBaseline - cap * 2 / 5, 14, 2),
+                cv::Scalar::all(255), cv::FILLED);
+  const std::optional<int> slash = SlashStart(row.image, row.word, row.pen_right - 10);
+  ASSERT_TRUE(slash.has_value());
+  EXPECT_GE(*slash, row.pen_right - 4);
+  EXPECT_LE(*slash, row.slash_x + 8);
+}
+
 // No slash before the pen ink is met: nothing is guessed.
 TEST_P(NumberSlotInkTest, NoSlashWhenTheSymbolHasNone) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";

@@ -1,0 +1,53 @@
+#include "ocr/rule_lines.h"
+
+#include <gtest/gtest.h>
+
+#include <opencv2/imgproc.hpp>
+
+namespace sohoa::ocr {
+namespace {
+
+// A stamp frame's edge, 3 px thick and tilted a degree, through a stroke that crosses it and
+// beside one that ends on it (a '5's top bar), as 255 on 0.
+struct RuledCrop {
+  cv::Mat ink = cv::Mat::zeros(80, 300, CV_8UC1);
+  RuledCrop() {
+    cv::line(ink, {10, 40}, {290, 45}, cv::Scalar(255), 3);
+    cv::rectangle(ink, cv::Rect(100, 15, 5, 50), cv::Scalar(255), cv::FILLED);  // crosses
+    cv::rectangle(ink, cv::Rect(200, 15, 5, 29), cv::Scalar(255), cv::FILLED);  // ends on it
+  }
+};
+
+TEST(RuleLinesTest, TakesOutTheRuleAndKeepsTheStrokeThatCrossesIt) {
+  const RuledCrop crop;
+  const cv::Mat kept = WithoutRules(crop.ink, 60);
+  // Nothing of the rule away from the strokes.
+  EXPECT_EQ(cv::countNonZero(kept.colRange(10, 95)), 0);
+  EXPECT_EQ(cv::countNonZero(kept.colRange(110, 195)), 0);
+  EXPECT_EQ(cv::countNonZero(kept.colRange(210, 300)), 0);
+  // The crossing stroke is one piece again, as tall as it was drawn.
+  cv::Mat labels;
+  const cv::Mat crossing = kept.colRange(95, 110);
+  EXPECT_EQ(cv::connectedComponents(crossing, labels, 8) - 1, 1);
+  const cv::Rect crossing_box = cv::boundingRect(crossing);
+  EXPECT_EQ(crossing_box.y, 15);
+  EXPECT_EQ(crossing_box.height, 50);
+  // The stroke ending on the rule keeps its own pixels, not the rule's below it.
+  const cv::Rect ending_box = cv::boundingRect(kept.colRange(195, 210));
+  EXPECT_EQ(ending_box.y, 15);
+  EXPECT_GE(ending_box.y + ending_box.height, 38);
+  EXPECT_LE(ending_box.y + ending_box.height, 42);
+}
+
+TEST(RuleLinesTest, RunsShorterThanTheRuleLengthStay) {
+  const RuledCrop crop;
+  // Rules are 280 px long here; asking for longer ones leaves the ink as it was.
+  const cv::Mat kept = WithoutRules(crop.ink, 290);
+  EXPECT_EQ(cv::countNonZero(kept != crop.ink), 0);
+  // A crop no wider than the rule length is returned whole.
+  const cv::Mat narrow = crop.ink.colRange(0, 50);
+  EXPECT_EQ(cv::countNonZero(WithoutRules(narrow, 50) != narrow), 0);
+}
+
+}  // namespace
+}  // namespace sohoa::ocr
