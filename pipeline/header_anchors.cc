@@ -84,8 +84,10 @@ std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* an
 }
 
 int GluedLabelLength(const std::string& text) {
-  // OCR reads the colon as a semicolon now and then ('só;ổ').
-  const size_t colon = text.find_first_of(":;");
+  // OCR reads the colon as a semicolon now and then ('só;ổ'), or as a quote where a pen
+  // stroke touches it ('Số“Ð').
+  size_t colon = std::string::npos;
+  for (std::string_view mark : {":", ";", "“", "”", "\""}) colon = std::min(colon, text.find(mark));
   if (colon == std::string::npos || colon > 8) return 0;
   return IsNumberLabel(HeaderKey(text.substr(0, colon)))
              ? index::CodePointCount(text.substr(0, colon)) + 1
@@ -132,6 +134,12 @@ std::string SymbolSuffix(const std::string& text) {
     for (size_t at; (at = symbol.find(junk)) != std::string::npos;) {
       symbol.erase(at, std::strlen(junk));
     }
+  }
+  // A pen stroke touching the slash reads as a mark glued to the symbol's first capital
+  // ('/#KH-UBND'). A letter there may be the capital misread ('/aĐ-UBND'): it stays, and the
+  // word is no symbol.
+  while (!symbol.empty() && std::ispunct(static_cast<unsigned char>(symbol[0]))) {
+    symbol.erase(0, 1);
   }
   // 'N/YYYY/SYMBOL': the year is part of it, the symbol proper follows.
   const bool year = symbol.size() > 5 && symbol[4] == '/' && IsYear(symbol.substr(0, 4));

@@ -106,9 +106,14 @@ bool IsSymbolShaped(const std::string& word) {
 // letters and a colon or dot, whatever follows glued to it; the 'S' may read as a '3', '5' or
 // '8' and the 'ố' as a '0' or '6'. 0 when `text` does not open so.
 size_t MisreadLabelBytes(const std::string& text) {
-  const size_t end = text.find_first_of(":.");
-  if (end == std::string::npos || end == 0) return 0;
-  const std::string letters = text.substr(0, end);
+  // Noise at the row's left end reads as a quote or a low line glued before it ('“ÉÄ:').
+  size_t start = 0;
+  for (std::string_view junk : {"“", "‘", "\"", "'", "_"}) {
+    if (text.starts_with(junk)) start = junk.size();
+  }
+  const size_t end = text.find_first_of(":.", start);
+  if (end == std::string::npos || end == start) return 0;
+  const std::string letters = text.substr(start, end - start);
   const std::string folded = index::FoldVietnamese(letters);
   bool label_like = true;
   for (size_t i = 0; i < folded.size(); ++i) {

@@ -82,10 +82,13 @@ cv::Mat PrintInk(const cv::Mat& row) {
 
 // The glyphs of the print's ink in `row` centred in columns [from, to) and rows [top, bottom)
 // (the box of the word they were read in). Ruled lines are left out: a stamp frame's edge
-// drawn through the symbol joins the slash to its capitals. A rule is twice as long as the
-// word is tall, far longer than any run of print along a baseline.
+// drawn through the symbol joins the slash to its capitals, its side touching the last one
+// makes a tall leaning stroke of it. A level rule is twice as long as `row` is tall (the row
+// and half a row above and below), far longer than any run of print along a baseline; an
+// upright one is taller than the word.
 std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int bottom) {
-  const cv::Mat ink = ocr::WithoutRules(PrintInk(row), 2 * (bottom - top));
+  const cv::Mat level = ocr::WithoutRules(PrintInk(row), 2 * row.rows);
+  const cv::Mat ink = ocr::WithoutRules(level.t(), (bottom - top) * 6 / 5).t();
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   std::vector<Glyph> glyphs;
@@ -202,9 +205,12 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
     if (glyph.area < std::max(4.0, cap * cap / 150)) continue;  // a speck
     // A dot, of noise or the period after the symbol, is narrower than a dash.
     if (box.height < 0.3 * cap && box.width < 0.25 * cap) continue;
-    const bool slash = box.height >= 0.85 * cap && box.y <= cap_top + 0.15 * cap &&
-                       glyph.bottom() >= baseline - 0.1 * cap && box.width <= 0.6 * box.height &&
-                       glyph.area <= 0.5 * box.area() && glyph.lean >= 0.3;
+    // A stamp frame's side crossing the row is far taller than the print.
+    if (box.height >= 2 * cap && box.width <= 0.6 * cap) continue;
+    const bool slash = box.height >= 0.85 * cap && box.height <= 1.6 * cap &&
+                       box.y <= cap_top + 0.15 * cap && glyph.bottom() >= baseline - 0.1 * cap &&
+                       box.width <= 0.6 * box.height && glyph.area <= 0.5 * box.area() &&
+                       glyph.lean >= 0.3;
     if (slash) return box.x;
     // A capital's tail ('Q') reaches below the baseline.
     const bool capital = std::abs(box.y - cap_top) <= 0.25 * cap &&

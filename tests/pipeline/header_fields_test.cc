@@ -72,6 +72,10 @@ TEST(HeaderFieldsTest, NumberSymbolOfOcrWords) {
   EXPECT_EQ(SymbolSuffix("Z⁄//TB-VPUBND"), "/TB-VPUBND");
   EXPECT_EQ(SymbolSuffix("/“UBND-VHTT"), "/UBND-VHTT");
   EXPECT_EQ(SymbolSuffix("V/v"), "");
+  // A pen stroke touching the slash, read glued before the symbol's first capital.
+  EXPECT_EQ(SymbolSuffix("Số:#/#KH-UBND"), "/KH-UBND");
+  EXPECT_EQ(SymbolSuffix("5./aÐ-UBND"), "");
+  EXPECT_EQ(SymbolSuffix("V/vCông"), "");
   EXPECT_EQ(SymbolSuffix("21/3/18"), "");
   // A pen numeral's strokes read as slashes come before the symbol's own; a year stays in it.
   EXPECT_EQ(SymbolSuffix("Số:/.Z2/SNV-CCVC"), "/SNV-CCVC");

@@ -254,6 +254,13 @@ TEST(HeaderRowsTest, NumberRowWordsOfStripReadings) {
   EXPECT_EQ(Joined(NumberRowWords(Block({"5.", "17", "/QĐ-UBND"}))), "");
   // A pen numeral's strokes read glued to a whole 'Số:'.
   EXPECT_EQ(Joined(NumberRowWords(Block({"Số:-đ8;", "/UBND-VHTT"}))), "Số:-đ8; /UBND-VHTT");
+  // ... and its colon read as a quote.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số“Ð", "C", "lJ/STTTT-BCVT"}))), "Số“Ð C lJ/STTTT-BCVT");
+  // A pen stroke at the slash read as a mark before the symbol's first capital.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:#/#KH-UBND"}))), "Số:#/#KH-UBND");
+  // Noise at the row's left end read as a quote glued before a misread label.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"“ÉÄ:", "7171/UBND-VHTT."}))), "Số: 7171/UBND-VHTT.");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"“Ngày:", "21/3/18"}))), "");
 }
 
 }  // namespace

@@ -105,9 +105,9 @@ TEST_P(NumberSlotInkTest, DotsAmongTheSymbolsCapitalsAreWalkedPast) {
   EXPECT_LE(*slash, row.slash_x + 8);
 }
 
-// A stamp frame's edge drawn through the symbol joins the slash to its capitals, and a thin
-// stroke of a capital cracked in the scan leaves a piece of it beside the rest: neither stops
-// the walk left to the slash.
+// A stamp frame's edge drawn through the symbol joins the slash to its capitals, its side is a
+// stroke leaning like a slash, and a thin stroke of a capital cracked in the scan leaves a
+// piece of it beside the rest: none of them is taken for the slash or stops the walk to it.
 TEST_P(NumberSlotInkTest, FindsTheSlashUnderAStampFramesEdge) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
   const std::string symbol = "/QĐ-UBND";
@@ -122,7 +122,13 @@ TEST_P(NumberSlotInkTest, FindsTheSlashUnderAStampFramesEdge) {
   const int u_end = row.slash_x + print->getTextSize("/QĐ-U", kFontPx, -1, &unused).width;
   cv::rectangle(row.image, cv::Rect(u_end - 14, kBaseline - cap * 2 / 5, 14, 2),
                 cv::Scalar::all(255), cv::FILLED);
-  const std::optional<int> slash = SlashStart(row.image, row.word, row.pen_right - 10);
+  // The slot's band: the row and half a row above and below.
+  const cv::Rect band(0, row.word.y - row.word.height / 2, row.image.cols, row.word.height * 2);
+  // The frame's side, leaning like a slash, touching the symbol's last capital.
+  const int side_x = row.word.br().x - 6;
+  cv::line(row.image, {side_x + 12, band.y}, {side_x, band.br().y}, cv::Scalar::all(0), 3);
+  const cv::Rect word(row.word.x, row.word.height / 2, row.word.width + 40, row.word.height);
+  const std::optional<int> slash = SlashStart(row.image(band), word, row.pen_right - 10);
   ASSERT_TRUE(slash.has_value());
   EXPECT_GE(*slash, row.pen_right - 4);
   EXPECT_LE(*slash, row.slash_x + 8);
