@@ -27,6 +27,9 @@ struct Glyph {
   // How far the ink of the top quarter rows lies right of the bottom quarter's, as a share of
   // the width: a printed slash leans about 0.6, upright capitals about 0.
   double lean = 0;
+  // The same of the glyph's first columns, as many as 0.45 of its height (a printed slash's
+  // width): a slash touching the capital after it leans there.
+  double left_lean = 0;
   int centre_x() const { return box.x + box.width / 2; }
   int bottom() const { return box.y + box.height; }
   int right() const { return box.x + box.width; }
@@ -103,20 +106,24 @@ std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int 
       continue;
     }
     const int quarter = std::max(1, glyph.box.height / 4);
-    auto mean_x = [&](int first_row, int end_row) {
-      double sum = 0;
-      int pixels = 0;
-      for (int y = first_row; y < end_row; ++y) {
-        const int* ids = labels.ptr<int>(y);
-        for (int x = glyph.box.x; x < glyph.right(); ++x) {
-          if (ids[x] == label) sum += x, ++pixels;
+    auto lean = [&](int end_x) {
+      auto mean_x = [&](int first_row, int end_row) {
+        double sum = 0;
+        int pixels = 0;
+        for (int y = first_row; y < end_row; ++y) {
+          const int* ids = labels.ptr<int>(y);
+          for (int x = glyph.box.x; x < end_x; ++x) {
+            if (ids[x] == label) sum += x, ++pixels;
+          }
         }
-      }
-      return pixels > 0 ? sum / pixels : 0.0;
+        return pixels > 0 ? sum / pixels : 0.0;
+      };
+      return (mean_x(glyph.box.y, glyph.box.y + quarter) -
+              mean_x(glyph.bottom() - quarter, glyph.bottom())) /
+             std::max(1, end_x - glyph.box.x);
     };
-    glyph.lean = (mean_x(glyph.box.y, glyph.box.y + quarter) -
-                  mean_x(glyph.bottom() - quarter, glyph.bottom())) /
-                 std::max(1, glyph.box.width);
+    glyph.lean = lean(glyph.right());
+    glyph.left_lean = lean(std::min(glyph.right(), glyph.box.x + glyph.box.height * 45 / 100));
     glyphs.push_back(glyph);
   }
   return glyphs;
@@ -200,6 +207,17 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
   if (heights.empty()) return std::nullopt;
   const double cap = Median(heights);
   const int cap_top = Median(tops), baseline = Median(bottoms);
+  // The capital walked past last. A slash touching it is one glyph with it, wider than a
+  // capital and leaning at its left: its start is the slash's ('/U' of '/UBND'), when no
+  // slash of its own comes before.
+  const Glyph* first_capital = nullptr;
+  auto slash_glued_to_first_capital = [&]() -> std::optional<int> {
+    if (first_capital && first_capital->box.width >= 1.15 * cap &&
+        first_capital->left_lean >= 0.3) {
+      return first_capital->box.x;
+    }
+    return std::nullopt;
+  };
   for (const Glyph& glyph : glyphs) {
     const cv::Rect& box = glyph.box;
     if (glyph.area < std::max(4.0, cap * cap / 150)) continue;  // a speck
@@ -224,11 +242,12 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
       const int overlap = std::min(box.x + box.width, other.right()) - std::max(box.x, other.box.x);
       return &other != &glyph && other.box.height >= 0.6 * cap && 2 * overlap >= box.width;
     };
+    if (capital) first_capital = &glyph;
     if (!capital && !dash && std::none_of(glyphs.begin(), glyphs.end(), inside_capital)) {
-      return std::nullopt;
+      return slash_glued_to_first_capital();
     }
   }
-  return std::nullopt;
+  return slash_glued_to_first_capital();
 }
 
 std::optional<int> InkGapBefore(const cv::Mat& row, int x, int stop, int core_top,

@@ -30,8 +30,10 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
 
 // The first column of the slash opening the symbol in `row`, found walking left from the end
 // of `symbol_word` (the box of the word OCR read the symbol in) through its printed capitals
-// and dashes, down to column `from`. nullopt when something else comes first (pen ink
-// touching the print, a stamp's mark) or there is no slash.
+// and dashes, down to column `from`; ruled lines (a stamp frame's edges) are not print. A
+// slash printed touching the first capital is found at the start of the glyph both make.
+// nullopt when something else comes first (pen ink touching the print, a stamp's mark) or
+// there is no slash.
 std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, int from);
 
 // Where a coloured pen's numeral whose strokes reach into `value` (the slot's box in `row`'s

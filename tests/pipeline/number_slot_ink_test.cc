@@ -134,6 +134,20 @@ TEST_P(NumberSlotInkTest, FindsTheSlashUnderAStampFramesEdge) {
   EXPECT_LE(*slash, row.slash_x + 8);
 }
 
+// Print spread in a dark scan joins the slash to the symbol's first capital: the glyph both
+// make is wider than a capital and leans at its left, and starts where the slash does.
+TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapital) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("643", false, GetParam());
+  cv::Mat symbol =
+      row.image(cv::Rect(row.slash_x - 2, 0, row.word.br().x - row.slash_x + 2, row.image.rows));
+  cv::erode(symbol, symbol, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 3)));
+  const std::optional<int> slash = SlashStart(row.image, row.word, row.pen_right - 10);
+  ASSERT_TRUE(slash.has_value());
+  EXPECT_GE(*slash, row.pen_right - 6);
+  EXPECT_LE(*slash, row.slash_x + 8);
+}
+
 // No slash before the pen ink is met: nothing is guessed.
 TEST_P(NumberSlotInkTest, NoSlashWhenTheSymbolHasNone) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
