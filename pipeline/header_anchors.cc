@@ -156,6 +156,12 @@ std::string BareSymbol(const std::string& text) {
   if (text.find('/') != std::string::npos) return {};
   std::string symbol = text;
   while (!symbol.empty() && std::strchr(".,;:'\"`", symbol.back()) != nullptr) symbol.pop_back();
+  // A mark before it is the pen's stroke or a capital misread ('<H-UBND' for 'KH-UBND'): the
+  // symbol's type part is completed from the document's type later (CompleteTypeCode).
+  while (!symbol.empty() && symbol[0] != '-' &&
+         std::ispunct(static_cast<unsigned char>(symbol[0]))) {
+    symbol.erase(0, 1);
+  }
   const std::string folded = index::FoldVietnamese(symbol);
   size_t part_start = 0;
   int parts = 0;
