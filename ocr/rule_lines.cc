@@ -120,7 +120,7 @@ cv::Mat StrokesThroughRules(const cv::Mat& kept, const cv::Mat& rules, int thick
 }  // namespace
 
 cv::Mat WithoutRules(const cv::Mat& ink, int rule_length) {
-  if (ink.cols <= rule_length) return ink.clone();
+  if (rule_length < 2 || ink.cols <= rule_length) return ink.clone();
   const cv::Mat rules = RuleInk(ink, rule_length);
   const cv::Mat kept = ink & ~rules;
   return kept | StrokesThroughRules(kept, rules, RuleThickness(rules));

@@ -43,13 +43,15 @@ bool IsLabelTail(const std::string& text);
 // ('Số:/.Z2/SNV-CCVC' for 'Số:227/SNV-CCVC'). npos when there is none.
 std::size_t SymbolSlash(const std::string& text);
 
-// The '/SYMBOL' of a word ('/QĐ-UBND' of '47/QĐ-UBND', quotes OCR put after the slash
-// dropped, '/2018/NĐ-CP' with its year), or empty when the word has none: a symbol opens with
-// a capital and has two or more ('V/v' is no number, nor is a stamp's date '21/3').
+// The '/SYMBOL' of a word ('/QĐ-UBND' of '47/QĐ-UBND', quotes and marks OCR put after the
+// slash dropped ('/#KH-UBND'), '/2018/NĐ-CP' with its year), or empty when the word has none:
+// a symbol opens with a capital and has two or more ('V/v' is no number, nor is a stamp's
+// date '21/3').
 std::string SymbolSuffix(const std::string& text);
 
 // The '/SYMBOL' of a word that is a symbol whose slash a pen numeral covered ('QĐ-STTTT' after
-// 'Số:111'): capitals in two or three parts joined by hyphens, nothing else. Empty otherwise.
+// 'Số:111'): capitals in two or three parts joined by hyphens, nothing else but marks before
+// them ('<H-UBND' gives '/H-UBND'). Empty otherwise.
 std::string BareSymbol(const std::string& text);
 
 // The x where the symbol's slash of `word` stands, estimated from its share of code points;

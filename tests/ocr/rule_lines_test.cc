@@ -44,6 +44,8 @@ TEST(RuleLinesTest, RunsShorterThanTheRuleLengthStay) {
   // Rules are 280 px long here; asking for longer ones leaves the ink as it was.
   const cv::Mat kept = WithoutRules(crop.ink, 290);
   EXPECT_EQ(cv::countNonZero(kept != crop.ink), 0);
+  // Nor is a rule of one pixel's length any rule.
+  EXPECT_EQ(cv::countNonZero(WithoutRules(crop.ink, 1) != crop.ink), 0);
   // A crop no wider than the rule length is returned whole.
   const cv::Mat narrow = crop.ink.colRange(0, 50);
   EXPECT_EQ(cv::countNonZero(WithoutRules(narrow, 50) != narrow), 0);
