@@ -35,6 +35,45 @@ std::optional<DateMatch> FindDate(const std::string& key, bool loose) {
   return DateMatch{iso, static_cast<size_t>(loose ? match.position(1) : match.position(0))};
 }
 
+std::vector<int> YearsIn(const std::string& key) {
+  static const std::regex kYear(R"(n[a-z?]{2} *((?:19|20)[0-9]{2}|2100)(?![0-9]))");
+  std::vector<int> years;
+  for (auto it = std::sregex_iterator(key.begin(), key.end(), kYear); it != std::sregex_iterator();
+       ++it) {
+    years.push_back(std::stoi((*it)[1]));
+  }
+  return years;
+}
+
+std::optional<DateMatch> FindDateWithShortYear(const std::string& key,
+                                               const std::vector<int>& years) {
+  static const std::regex kShortYearDate(
+      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}th?ang *[^0-9a-z ]?([0-9oli][0-9oli ]{0,2}?) *n[a-z?]{2} *[-.]? *([0-9oli] ?[0-9oli] ?[0-9oli])(?![0-9oli]))");
+  std::smatch match;
+  if (!std::regex_search(key, match, kShortYearDate)) return std::nullopt;
+  if (key.substr(0, match.position(0)).find(',') == std::string::npos) return std::nullopt;
+  const std::string day = OcrDigits(match[1]), month = OcrDigits(match[2]),
+                    digits = OcrDigits(match[3]);
+  if (day.empty() || month.empty() || digits.size() != 3) return std::nullopt;
+  std::optional<int> year;
+  for (int candidate : years) {
+    const std::string written = std::to_string(candidate);
+    bool completes = false;
+    for (size_t lost = 0; lost < written.size(); ++lost) {
+      completes |= std::string(written).erase(lost, 1) == digits;
+    }
+    if (!completes || candidate == year) continue;
+    if (year) return std::nullopt;
+    year = candidate;
+  }
+  if (!year) return std::nullopt;
+  const int d = std::stoi(day), m = std::stoi(month);
+  if (d < 1 || d > 31 || m < 1 || m > 12) return std::nullopt;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", *year, m, d);
+  return DateMatch{iso, static_cast<size_t>(match.position(0))};
+}
+
 std::optional<DateMatch> FindDateFrom(const std::vector<KeyedLine>& lines, size_t i, size_t end,
                                       bool loose) {
   std::optional<DateMatch> date = FindDate(lines[i].key(), loose);

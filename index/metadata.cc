@@ -394,6 +394,18 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
     }
   }
   if (meta->date.empty()) ReadDateRowAfterTitle(lines, header_end, title_end, meta);
+  // The year read a digit short: the one year the document writes elsewhere that it is.
+  if (meta->date.empty()) {
+    std::vector<int> years;
+    for (const KeyedLine& line : lines) {
+      for (int year : YearsIn(line.key())) years.push_back(year);
+    }
+    for (size_t i = 0; i < header_end && meta->date.empty(); ++i) {
+      if (std::optional<DateMatch> date = FindDateWithShortYear(lines[i].key(), years)) {
+        meta->date = date->iso;
+      }
+    }
+  }
 
   std::optional<size_t> subject_line;
   for (size_t i = 0; i < title_end; ++i) {

@@ -213,6 +213,26 @@ TEST(MetadataTest, OcrMisreadingsOfLabelDayAndSymbol) {
 }
 
 // A hand-filled numeral and day on their own baselines split the header's rows into lines.
+// The year read a digit short ('202“', a pen stroke over its last digit) is the one year the
+// document writes elsewhere that it completes; with two, or none, the date stays unread.
+TEST(MetadataTest, YearReadADigitShortIsCompletedFromTheDocument) {
+  auto date_of = [](const std::string& date_line, const std::string& body) {
+    const std::string page = "UBND HUYỆN BÌNH LIÊU\nSố: 2094/KH-UBND\n" + date_line +
+                             "\nKẾ HOẠCH\nHỗ trợ người dân kích hoạt tài khoản\n" + body + "\n";
+    const std::vector<MetadataSection> sections = ExtractMetadata({page});
+    return sections.empty() ? std::string("(none)") : sections[0].meta.date;
+  };
+  const std::string line = "Bình Liêu, ngày 06 tháng 6 năm 202“";
+  EXPECT_EQ(date_of(line, "tại các thôn, bản năm 2024"), "2024-06-06");
+  // The lost digit in the middle: '204' of 2024.
+  EXPECT_EQ(date_of("Bình Liêu, ngày 06 tháng 6 năm 204", "trong năm 2024"), "2024-06-06");
+  // Only a year after 'năm' counts: the number's 2094 would complete '204' too.
+  EXPECT_EQ(date_of(line, "Căn cứ Nghị định năm 2022; kế hoạch năm 2024"), "");
+  EXPECT_EQ(date_of(line, "không có năm nào"), "");
+  // Not a place's date row: no comma before 'ngày'.
+  EXPECT_EQ(date_of("Bình Liêu ngày 06 tháng 6 năm 202“", "năm 2024"), "");
+}
+
 TEST(MetadataTest, NumberAndDateSplitOverLines) {
   const std::string page =
       "UBND TỈNH QUẢNG NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nVĂN PHÒNG\n"
