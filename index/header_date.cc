@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <regex>
+#include <string_view>
 
 namespace sohoa::index {
 
@@ -15,24 +16,44 @@ std::string OcrDigits(std::string text) {
   return out;
 }
 
+namespace {
+
+// A header date up to its year ('ngay 17 thang 01 nam '), the day and the month captured (see
+// FindDate for what OCR puts between them).
+constexpr std::string_view kDayAndMonth =
+    R"(ngay *([0-9oli][0-9oli ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}th?ang *[^0-9a-z ]?([0-9oli][0-9oli ]{0,2}?) *n[a-z?]{2} *[-.]? *)";
+
+// 'YYYY-MM-DD' of a year and the day and month as OCR read them; nullopt out of range.
+std::optional<std::string> IsoDate(int year, const std::string& day_read,
+                                   const std::string& month_read) {
+  const std::string day = OcrDigits(day_read), month = OcrDigits(month_read);
+  if (day.empty() || month.empty()) return std::nullopt;
+  const int d = std::stoi(day), m = std::stoi(month);
+  if (d < 1 || d > 31 || m < 1 || m > 12 || year < 1900 || year > 2100) return std::nullopt;
+  char iso[16];
+  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, d);
+  return iso;
+}
+
+}  // namespace
+
 std::optional<DateMatch> FindDate(const std::string& key, bool loose) {
   // Specks or a stamp's letters read between the day and 'tháng' ('ngày 29 PA: tháng'), a
   // quote before the month ("tháng '9"), and a stroke read as a digit before the year
   // ('năm 12024': exactly four digits follow it). OCR drops the thin 'h' of 'tháng' ('táng')
   // and misreads the diacritics of 'năm' ('näằ'): an 'n' and two letters before the year.
   static const std::regex kDate(
-      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}th?ang *[^0-9a-z ]?([0-9oli][0-9oli ]{0,2}?) *n[a-z?]{2} *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
+      std::string(kDayAndMonth) +
+      R"((?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
   static const std::regex kLooseDate(
       R"((?:^|[^0-9a-z])([0-9][0-9oli]?) *th?ang *([0-9oli][0-9oli ]{0,2}?) *n[a-z?]{2} *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
   std::smatch match;
   if (!std::regex_search(key, match, loose ? kLooseDate : kDate)) return std::nullopt;
-  std::string day = OcrDigits(match[1]), month = OcrDigits(match[2]), year = OcrDigits(match[3]);
-  if (day.empty() || month.empty() || year.size() != 4) return std::nullopt;
-  int d = std::stoi(day), m = std::stoi(month), y = std::stoi(year);
-  if (d < 1 || d > 31 || m < 1 || m > 12 || y < 1900 || y > 2100) return std::nullopt;
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", y, m, d);
-  return DateMatch{iso, static_cast<size_t>(loose ? match.position(1) : match.position(0))};
+  const std::string year = OcrDigits(match[3]);
+  if (year.size() != 4) return std::nullopt;
+  std::optional<std::string> iso = IsoDate(std::stoi(year), match[1], match[2]);
+  if (!iso) return std::nullopt;
+  return DateMatch{*iso, static_cast<size_t>(loose ? match.position(1) : match.position(0))};
 }
 
 std::vector<int> YearsIn(const std::string& key) {
@@ -47,14 +68,13 @@ std::vector<int> YearsIn(const std::string& key) {
 
 std::optional<DateMatch> FindDateWithShortYear(const std::string& key,
                                                const std::vector<int>& years) {
-  static const std::regex kShortYearDate(
-      R"(ngay *([0-9oli][0-9oli ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}th?ang *[^0-9a-z ]?([0-9oli][0-9oli ]{0,2}?) *n[a-z?]{2} *[-.]? *([0-9oli] ?[0-9oli] ?[0-9oli])(?![0-9oli]))");
+  static const std::regex kShortYearDate(std::string(kDayAndMonth) +
+                                         R"(([0-9oli] ?[0-9oli] ?[0-9oli])(?![0-9oli]))");
   std::smatch match;
   if (!std::regex_search(key, match, kShortYearDate)) return std::nullopt;
   if (key.substr(0, match.position(0)).find(',') == std::string::npos) return std::nullopt;
-  const std::string day = OcrDigits(match[1]), month = OcrDigits(match[2]),
-                    digits = OcrDigits(match[3]);
-  if (day.empty() || month.empty() || digits.size() != 3) return std::nullopt;
+  const std::string digits = OcrDigits(match[3]);
+  if (digits.size() != 3) return std::nullopt;
   std::optional<int> year;
   for (int candidate : years) {
     const std::string written = std::to_string(candidate);
@@ -67,11 +87,9 @@ std::optional<DateMatch> FindDateWithShortYear(const std::string& key,
     year = candidate;
   }
   if (!year) return std::nullopt;
-  const int d = std::stoi(day), m = std::stoi(month);
-  if (d < 1 || d > 31 || m < 1 || m > 12) return std::nullopt;
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", *year, m, d);
-  return DateMatch{iso, static_cast<size_t>(match.position(0))};
+  std::optional<std::string> iso = IsoDate(*year, match[1], match[2]);
+  if (!iso) return std::nullopt;
+  return DateMatch{*iso, static_cast<size_t>(match.position(0))};
 }
 
 std::optional<DateMatch> FindDateFrom(const std::vector<KeyedLine>& lines, size_t i, size_t end,
