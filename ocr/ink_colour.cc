@@ -1,8 +1,18 @@
 #include "ocr/ink_colour.h"
 
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
 #include <vector>
 
 namespace sohoa::ocr {
+namespace {
+
+// Below this length (of the paper's deviation from grey, in levels) the paper is taken as grey:
+// white paper's noise gives no direction to discount.
+constexpr double kLeastTint = 4.0;
+
+}  // namespace
 
 cv::Mat Chroma(const cv::Mat& bgr, cv::Mat* brightest) {
   std::vector<cv::Mat> channels;
@@ -11,6 +21,41 @@ cv::Mat Chroma(const cv::Mat& bgr, cv::Mat* brightest) {
   const cv::Mat low = cv::min(cv::min(channels[0], channels[1]), channels[2]);
   if (brightest) *brightest = high;
   return high - low;
+}
+
+cv::Mat ChromaOffPaperTint(const cv::Mat& bgr, cv::Mat* brightest) {
+  if (bgr.empty() || bgr.type() != CV_8UC3) return Chroma(bgr, brightest);
+  cv::Mat grey;
+  cv::cvtColor(bgr, grey, cv::COLOR_BGR2GRAY);
+  std::vector<uchar> levels(grey.begin<uchar>(), grey.end<uchar>());
+  std::nth_element(levels.begin(), levels.begin() + levels.size() / 2, levels.end());
+  const uchar median = levels[levels.size() / 2];
+  const cv::Scalar paper = cv::mean(bgr, grey >= median);
+  const double paper_grey = (paper[0] + paper[1] + paper[2]) / 3;
+  double tint[3] = {paper[0] - paper_grey, paper[1] - paper_grey, paper[2] - paper_grey};
+  const double length = std::sqrt(tint[0] * tint[0] + tint[1] * tint[1] + tint[2] * tint[2]);
+  if (length < kLeastTint) return Chroma(bgr, brightest);
+  for (double& part : tint) part /= length;
+  cv::Mat chroma(bgr.size(), CV_8UC1), high(bgr.size(), CV_8UC1);
+  for (int y = 0; y < bgr.rows; ++y) {
+    const cv::Vec3b* pixel = bgr.ptr<cv::Vec3b>(y);
+    uchar* out = chroma.ptr<uchar>(y);
+    uchar* out_high = high.ptr<uchar>(y);
+    for (int x = 0; x < bgr.cols; ++x) {
+      const double mean = (pixel[x][0] + pixel[x][1] + pixel[x][2]) / 3.0;
+      double off[3] = {pixel[x][0] - mean, pixel[x][1] - mean, pixel[x][2] - mean};
+      const double along = off[0] * tint[0] + off[1] * tint[1] + off[2] * tint[2];
+      if (along > 0) {
+        for (int c = 0; c < 3; ++c) off[c] -= along * tint[c];
+      }
+      const double most = std::max({off[0], off[1], off[2]});
+      const double least = std::min({off[0], off[1], off[2]});
+      out[x] = cv::saturate_cast<uchar>(most - least);
+      out_high[x] = std::max({pixel[x][0], pixel[x][1], pixel[x][2]});
+    }
+  }
+  if (brightest) *brightest = high;
+  return chroma;
 }
 
 }  // namespace sohoa::ocr

@@ -10,4 +10,12 @@ namespace sohoa::ocr {
 // grey, as CV_8UC1. With `brightest`, also each pixel's brightest channel.
 cv::Mat Chroma(const cv::Mat& bgr, cv::Mat* brightest = nullptr);
 
+// Chroma as above, less the paper's tint: the share of each pixel's colour that leans the way
+// the paper of `bgr` does (yellow on yellowed or off-white paper) is not counted. A scanner
+// gives black print on such paper the same cast, and in the print's dark core (BGR (5, 24, 27))
+// that cast is as strong a share of the brightest channel as a blue pen's; a pen's or a red
+// stamp's colour leans elsewhere and keeps its chroma. The paper is the brighter half of the
+// pixels; on grey paper this is Chroma.
+cv::Mat ChromaOffPaperTint(const cv::Mat& bgr, cv::Mat* brightest = nullptr);
+
 }  // namespace sohoa::ocr

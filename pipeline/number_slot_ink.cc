@@ -11,10 +11,11 @@
 namespace sohoa::pipeline {
 namespace {
 
-// Ink pixels whose chroma (max - min of B, G, R) is at least kPenSaturation of their brightest
-// channel, and kPenChroma or more, are coloured pen or stamp ink: the dark core of a blue
-// stroke ((60, 30, 20)) is saturated though its chroma is small, black print on yellowed
-// paper is not.
+// Ink pixels whose chroma (max - min of B, G, R, less the paper's tint: ocr/ink_colour.h) is
+// at least kPenSaturation of their brightest channel, and kPenChroma or more, are coloured pen
+// or stamp ink: the dark core of a blue stroke ((60, 30, 20)) is saturated though its chroma is
+// small, black print on yellowed paper is not, though the scanner gives its core the paper's
+// cast.
 constexpr double kPenSaturation = 0.35;
 constexpr int kPenChroma = 20;
 // Above this chroma, ink is surely coloured (as in ocr/field_reader.cc's ink layer).
@@ -48,7 +49,7 @@ cv::Mat AllInk(const cv::Mat& row) {
 // rim, which is neither pen nor print where it meets the print.
 cv::Mat PenInk(const cv::Mat& row) {
   cv::Mat brightest;
-  const cv::Mat chroma = ocr::Chroma(row, &brightest);
+  const cv::Mat chroma = ocr::ChromaOffPaperTint(row, &brightest);
   cv::Mat saturated;
   cv::compare(chroma, brightest * kPenSaturation, saturated, cv::CMP_GE);
   cv::Mat pen = saturated & (chroma >= kPenChroma);
@@ -164,9 +165,13 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
       label_end = std::max(label_end, mark.right());
     }
   }
+  // A colon's dot is round, more than a speck. The pen's antialiased rim left in the print's
+  // ink where a digit touches the colon falls into slivers and crumbs ('5' written over the
+  // lower dot), which pair up like a colon further right, inside the digit.
   auto is_dot = [&](const Glyph& glyph) {
     return glyph.box.x >= label_end - 1 && glyph.box.height <= 0.35 * cap &&
-           glyph.box.width <= 0.35 * cap && glyph.area >= 2;
+           glyph.box.width <= 0.35 * cap && glyph.area >= std::max(2.0, cap * cap / 150) &&
+           glyph.box.width <= 2 * glyph.box.height && glyph.box.height <= 2 * glyph.box.width;
   };
   for (const Glyph& lower : glyphs) {
     if (!is_dot(lower) || std::abs(lower.bottom() - baseline) > 0.2 * cap) continue;

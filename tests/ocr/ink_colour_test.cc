@@ -22,5 +22,44 @@ TEST(InkColourTest, ChromaAndBrightestChannel) {
   EXPECT_EQ(cv::countNonZero(Chroma(bgr) != chroma), 0);
 }
 
+// A crop of yellowed paper (the brighter half) holding print with the scanner's yellow cast in
+// its dark core, a blue pen stroke and a red stamp's stroke.
+cv::Mat YellowedCrop() {
+  cv::Mat bgr(10, 10, CV_8UC3, cv::Scalar(201, 226, 228));
+  bgr.at<cv::Vec3b>(0, 0) = {5, 24, 27};     // print's core: chroma 22 of 27
+  bgr.at<cv::Vec3b>(0, 1) = {59, 80, 86};    // print's rim
+  bgr.at<cv::Vec3b>(0, 2) = {170, 60, 30};   // blue pen
+  bgr.at<cv::Vec3b>(0, 3) = {40, 40, 200};   // red stamp
+  bgr.at<cv::Vec3b>(0, 4) = {120, 40, 130};  // violet pen
+  return bgr;
+}
+
+TEST(InkColourTest, PaperTintIsNotCountedAsColour) {
+  const cv::Mat bgr = YellowedCrop();
+  cv::Mat brightest;
+  const cv::Mat chroma = ChromaOffPaperTint(bgr, &brightest);
+  ASSERT_EQ(chroma.type(), CV_8UC1);
+  // The print's cast and the paper itself lean the paper's way: little chroma is left.
+  EXPECT_LE(chroma.at<uchar>(0, 0), 5);
+  EXPECT_LE(chroma.at<uchar>(0, 1), 5);
+  EXPECT_LE(chroma.at<uchar>(5, 5), 2);
+  // Pens and stamps lean elsewhere and stay strongly coloured.
+  EXPECT_GE(chroma.at<uchar>(0, 2), 130);
+  EXPECT_GE(chroma.at<uchar>(0, 3), 120);
+  EXPECT_GE(chroma.at<uchar>(0, 4), 80);
+  // The plain chroma of the print's core is as large a share of its brightest channel as a
+  // pen's: what the tint-free chroma is for.
+  EXPECT_EQ(Chroma(bgr).at<uchar>(0, 0), 22);
+  EXPECT_EQ(brightest.at<uchar>(0, 0), 27);
+  EXPECT_EQ(brightest.at<uchar>(0, 2), 170);
+}
+
+TEST(InkColourTest, OnGreyPaperTintFreeChromaIsChroma) {
+  cv::Mat bgr(10, 10, CV_8UC3, cv::Scalar(235, 235, 236));
+  bgr.at<cv::Vec3b>(0, 0) = {5, 24, 27};
+  bgr.at<cv::Vec3b>(0, 1) = {170, 60, 30};
+  EXPECT_EQ(cv::countNonZero(ChromaOffPaperTint(bgr) != Chroma(bgr)), 0);
+}
+
 }  // namespace
 }  // namespace sohoa::ocr
