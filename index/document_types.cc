@@ -62,6 +62,14 @@ const DocumentType* DocumentTypeOfTitle(std::string key) {
   return near_count == 1 ? near : nullptr;
 }
 
+const DocumentType* DocumentTypeOfCode(const std::string& code) {
+  if (code.size() < 2) return nullptr;
+  for (const DocumentType& type : kDocumentTypes) {
+    if (code == type.code) return &type;
+  }
+  return nullptr;
+}
+
 std::string DocumentTypeCode(const std::string& name) {
   for (const DocumentType& type : kDocumentTypes) {
     if (name == type.name) return type.code;

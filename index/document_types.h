@@ -21,6 +21,10 @@ struct DocumentType {
 // incoming-mail stamp's heading whose 'ĐẾN' was lost.
 const DocumentType* DocumentTypeOfTitle(std::string key);
 
+// The type whose symbol code `code` is, exactly ('TB' -> THÔNG BÁO), or null; null for a code
+// of one letter ('L'), which a body's abbreviation cut short makes as often.
+const DocumentType* DocumentTypeOfCode(const std::string& code);
+
 // The code of the type printed `name` ('THÔNG BÁO' -> 'TB'); empty for a type without one or a
 // name that is no type's.
 std::string DocumentTypeCode(const std::string& name);

@@ -1,5 +1,6 @@
 #include "index/header_date.h"
 
+#include <chrono>
 #include <cstdio>
 #include <regex>
 #include <string_view>
@@ -10,7 +11,8 @@ std::string OcrDigits(std::string text) {
   std::string out;
   for (char c : text) {
     if (c == 'o') c = '0';
-    if (c == 'l' || c == 'i') c = '1';  // OCR reads 1 as l or I
+    // OCR reads 1 as l or I, and a pen's 1 with a foot or a hook as a bracket or a bar.
+    if (c == 'l' || c == 'i' || c == ']' || c == '|') c = '1';
     if (c >= '0' && c <= '9') out += c;
   }
   return out;
@@ -21,7 +23,7 @@ namespace {
 // A header date up to its year ('ngay 17 thang 01 nam '), the day and the month captured (see
 // FindDate for what OCR puts between them).
 constexpr std::string_view kDayAndMonth =
-    R"(ngay *([0-9oli][0-9oli ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}th?ang *[^0-9a-z ]?([0-9oli][0-9oli ]{0,2}?) *n[a-z?]{2} *[-.]? *)";
+    R"(ngay *([0-9oli][0-9oli|\] ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}th?ang *[^0-9a-z ]?([0-9oli][0-9oli|\] ]{0,2}?) *n[a-z?]{2} *[-.]? *)";
 
 // 'YYYY-MM-DD' of a year and the day and month as OCR read them; nullopt out of range.
 std::optional<std::string> IsoDate(int year, const std::string& day_read,
@@ -30,6 +32,11 @@ std::optional<std::string> IsoDate(int year, const std::string& day_read,
   if (day.empty() || month.empty()) return std::nullopt;
   const int d = std::stoi(day), m = std::stoi(month);
   if (d < 1 || d > 31 || m < 1 || m > 12 || year < 1900 || year > 2100) return std::nullopt;
+  // A day the month has not ('ngày 30 tháng 02': a pen '1' read '3') is a misreading.
+  const std::chrono::year_month_day date{std::chrono::year(year),
+                                         std::chrono::month(static_cast<unsigned>(m)),
+                                         std::chrono::day(static_cast<unsigned>(d))};
+  if (!date.ok()) return std::nullopt;
   char iso[16];
   std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, d);
   return iso;

@@ -370,16 +370,20 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   }
   ReadAgency(lines, number_line, meta);
 
-  // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma.
-  for (int pass = 0; pass < 3 && meta->date.empty(); ++pass) {
+  // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma. Else
+  // the first dated line: the header's row comes before any date the body writes, and a stamp
+  // over its 'ngày' ('ày lại 19 tháng 09 năm 2024') leaves the day before 'tháng' to go by.
+  for (int pass = 0; pass < 2 && meta->date.empty(); ++pass) {
     for (size_t i = 0; i < header_end; ++i) {
-      std::optional<DateMatch> date = FindDateFrom(lines, i, header_end, pass == 2);
+      std::optional<DateMatch> date = FindDateFrom(lines, i, header_end, false);
+      const bool loose = !date && pass == 1;
+      if (loose) date = FindDateFrom(lines, i, header_end, true);
       if (!date) continue;
       std::string place = TrimPunctuation(lines[i].Slice(0, date->start));
       const bool has_comma = lines[i].key().substr(0, date->start).find(',') != std::string::npos;
       if (pass == 0 && !has_comma) continue;
       meta->date = date->iso;
-      if (pass == 2) break;
+      if (loose) break;
       // A header read row by row puts 'Số: N/...' before the place on the same line.
       const KeyedLine place_line(place);
       if (std::optional<size_t> label_end = NumberLabelEnd(place_line)) {
@@ -428,9 +432,18 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   if (subject_line && *subject_line < lines.size() && !EndsSubject(lines[*subject_line])) {
     meta->subject = ReadSubject(lines, *subject_line, /*letter=*/false);
   }
+  // Neither a type name nor 'V/v' was read (a stamp over it, a garbled line). The symbol opens
+  // with the type's code ('529/TB-VPUBND': a THÔNG BÁO) when it is a type's; a công văn's
+  // opens with its body's, and it has two parts at least.
+  const size_t dash = meta->symbol.find('-');
+  if (meta->type.empty() && dash != std::string::npos) {
+    if (const DocumentType* type = DocumentTypeOfCode(meta->symbol.substr(0, dash))) {
+      meta->type = type->name;
+    }
+  }
   if (meta->type.empty()) {
-    // Neither a type name nor 'V/v' was read (a stamp over it, a garbled line): a letter
-    // addressed 'Kính gửi:' under the header is a công văn, the one type without a title.
+    // A letter addressed 'Kính gửi:' under the header is a công văn, the one type without a
+    // title.
     for (size_t i = 0; i < title_end; ++i) {
       if (StartsWith(CompactKey(lines[i].key()), "kinh gui")) {
         meta->type = "CÔNG VĂN";

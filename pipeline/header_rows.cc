@@ -130,6 +130,43 @@ size_t MisreadLabelBytes(const std::string& text) {
   return label_like && length >= 1 && length <= 3 && (!all_digits || length == 2) ? end + 1 : 0;
 }
 
+// The bytes of `text` up to the end of the symbol its first slash opens, when marks follow
+// that are no part of it: a stamp's pen strokes or a dotted line read glued after the symbol
+// ('529/TB-VPLBND/††/', '/CT-UBND/?!.....---'). The symbol here is capitals ('Đ' among them)
+// in two dash-joined parts or more, ending in a capital; what follows opens with a mark
+// (ASCII punctuation but a dash, or General Punctuation: '†', '“'). A letter there is print a
+// frame's line crossed ('/RH-UDRÏR-'), a dash the symbol going on: 0 then, as when there is
+// no symbol or nothing follows it.
+size_t SymbolBeforeJunkBytes(const std::string& text) {
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos) return 0;
+  size_t end = 0;
+  int dashes = 0;
+  bool after_capital = false;
+  for (size_t at = slash + 1; at < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    const std::string_view one = std::string_view(text).substr(at, length);
+    if (one == "-" && after_capital) {
+      ++dashes;
+      after_capital = false;
+    } else if ((length == 1 && std::isupper(lead)) || one == "Đ") {
+      after_capital = true;
+      end = at + length;
+    } else {
+      break;
+    }
+    at += length;
+  }
+  if (dashes == 0 || !after_capital || end >= text.size()) return 0;
+  const auto next = static_cast<unsigned char>(text[end]);
+  const bool ascii_mark = next < 0x80 && std::ispunct(next) && next != '-';
+  // U+2000 to U+207F are E2 80 xx and E2 81 xx in UTF-8.
+  const bool punctuation_block = next == 0xE2 && end + 1 < text.size() &&
+                                 (static_cast<unsigned char>(text[end + 1]) & 0xFE) == 0x80;
+  return ascii_mark || punctuation_block ? end : 0;
+}
+
 bool StartsWithDigit(const std::string& text) {
   return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0]));
 }
@@ -303,23 +340,39 @@ double MeanConfidence(const std::vector<Word>& words) {
 }  // namespace
 
 std::vector<Word> NumberRowWords(const PageText& block) {
+  // The bytes of a word that are a symbol, with any junk read glued after it left out; 0 for
+  // a word that holds none.
+  auto symbol_bytes = [](const std::string& text) -> size_t {
+    if (IsSymbolShaped(text)) return text.size();
+    const size_t before_junk = SymbolBeforeJunkBytes(text);
+    return before_junk > 0 && IsSymbolShaped(text.substr(0, before_junk)) ? before_junk : 0;
+  };
   for (const TextLine& line : block.lines) {
     const int count = static_cast<int>(line.words.size());
     for (int label = 0; label < count; ++label) {
       const std::string& text = line.words[label].text;
-      const bool glued = GluedLabelLength(text) > 0 && IsSymbolShaped(text);
+      const bool glued = GluedLabelLength(text) > 0 && symbol_bytes(text) > 0;
       // 'Số:' read whole, maybe with a pen numeral's strokes glued after it ('Số:-đ8;').
       const bool read = IsNumberLabelWord(text) || GluedLabelLength(text) > 0;
       const size_t misread = read ? 0 : MisreadLabelBytes(text);
       if (!read && misread == 0) continue;
       const bool misread_glued = misread > 0 && StartsWithDigit(text.substr(misread)) &&
-                                 IsSymbolShaped(text.substr(misread));
+                                 symbol_bytes(text.substr(misread)) > 0;
       for (int w = label; w < std::min(count, label + kMaxWordsToSymbol + 1); ++w) {
         if (w == label && !glued && !misread_glued) continue;
-        if (!IsSymbolShaped(line.words[w].text)) continue;
+        const size_t kept = symbol_bytes(line.words[w].text);
+        if (kept == 0) continue;
         if (misread > 0 && !misread_glued && !StartsWithDigit(line.words[label + 1].text)) break;
         std::vector<Word> row(line.words.begin() + label, line.words.begin() + w + 1);
-        if (misread > 0) row.front().text = "Số:" + text.substr(misread);
+        Word& symbol = row.back();
+        if (kept < symbol.text.size()) {
+          // The junk's share of the word's box by characters goes with it.
+          const int all = index::CodePointCount(symbol.text);
+          symbol.text.resize(kept);
+          symbol.box.right =
+              symbol.box.left + symbol.box.width() * index::CodePointCount(symbol.text) / all;
+        }
+        if (misread > 0) row.front().text = "Số:" + row.front().text.substr(misread);
         return row;
       }
     }

@@ -107,24 +107,29 @@ std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int 
       continue;
     }
     const int quarter = std::max(1, glyph.box.height / 4);
-    auto lean = [&](int end_x) {
-      auto mean_x = [&](int first_row, int end_row) {
+    // The lean of the glyph's columns [begin_x, end_x); none where its top or bottom quarter
+    // has no ink there (the left end of a 'T', of two T's joined by their bars).
+    auto lean = [&](int begin_x, int end_x) {
+      auto mean_x = [&](int first_row, int end_row) -> std::optional<double> {
         double sum = 0;
         int pixels = 0;
         for (int y = first_row; y < end_row; ++y) {
           const int* ids = labels.ptr<int>(y);
-          for (int x = glyph.box.x; x < end_x; ++x) {
+          for (int x = begin_x; x < end_x; ++x) {
             if (ids[x] == label) sum += x, ++pixels;
           }
         }
-        return pixels > 0 ? sum / pixels : 0.0;
+        if (pixels == 0) return std::nullopt;
+        return sum / pixels;
       };
-      return (mean_x(glyph.box.y, glyph.box.y + quarter) -
-              mean_x(glyph.bottom() - quarter, glyph.bottom())) /
-             std::max(1, end_x - glyph.box.x);
+      const std::optional<double> top = mean_x(glyph.box.y, glyph.box.y + quarter);
+      const std::optional<double> bottom = mean_x(glyph.bottom() - quarter, glyph.bottom());
+      if (!top || !bottom) return 0.0;
+      return (*top - *bottom) / std::max(1, end_x - begin_x);
     };
-    glyph.lean = lean(glyph.right());
-    glyph.left_lean = lean(std::min(glyph.right(), glyph.box.x + glyph.box.height * 45 / 100));
+    const int slash_width = glyph.box.height * 45 / 100;
+    glyph.lean = lean(glyph.box.x, glyph.right());
+    glyph.left_lean = lean(glyph.box.x, std::min(glyph.right(), glyph.box.x + slash_width));
     glyphs.push_back(glyph);
   }
   return glyphs;
@@ -212,15 +217,13 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
   if (heights.empty()) return std::nullopt;
   const double cap = Median(heights);
   const int cap_top = Median(tops), baseline = Median(bottoms);
-  // The capital walked past last. A slash touching it is one glyph with it, wider than a
-  // capital and leaning at its left: its start is the slash's ('/U' of '/UBND'), when no
-  // slash of its own comes before.
-  const Glyph* first_capital = nullptr;
+  // A slash touching the symbol's first capital is one glyph with it, wider than a capital and
+  // leaning at its left: its start is the slash's ('/U' of '/UBND'), when no slash of its own
+  // comes before. The last such glyph the walk passes counts: pen digits as tall as the print,
+  // walked past as capitals after it, do not hide it.
+  const Glyph* capital_with_slash = nullptr;
   auto slash_glued_to_first_capital = [&]() -> std::optional<int> {
-    if (first_capital && first_capital->box.width >= 1.15 * cap &&
-        first_capital->left_lean >= 0.3) {
-      return first_capital->box.x;
-    }
+    if (capital_with_slash) return capital_with_slash->box.x;
     return std::nullopt;
   };
   for (const Glyph& glyph : glyphs) {
@@ -247,7 +250,9 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
       const int overlap = std::min(box.x + box.width, other.right()) - std::max(box.x, other.box.x);
       return &other != &glyph && other.box.height >= 0.6 * cap && 2 * overlap >= box.width;
     };
-    if (capital) first_capital = &glyph;
+    if (capital && box.width >= 1.15 * cap && glyph.left_lean >= 0.3) {
+      capital_with_slash = &glyph;
+    }
     if (!capital && !dash && std::none_of(glyphs.begin(), glyphs.end(), inside_capital)) {
       return slash_glued_to_first_capital();
     }

@@ -101,6 +101,45 @@ TEST(MetadataTest, DateRowReadAfterTheTitle) {
   EXPECT_EQ(sections[0].meta.date, "");
 }
 
+// A stamp over the date row's 'ngày' and place ('ày lại 19 tháng 09 năm 2024'): the row still
+// comes before the body's dates, and its day before 'tháng' is the document's.
+TEST(MetadataTest, HeaderDateRowWithoutNgayComesBeforeTheBodys) {
+  const std::string page =
+      "VĂN PHÒNG\nSố: 529/TB-VPUBND\nUBND TỈNH QUẢNG NINH\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+      "ày lại 19 tháng 09 năm 2024\nKết luận của đồng chí Phó Chủ tịch\n"
+      "Chiều ngày 14 tháng 8 năm 2024, đồng chí Bùi Thị Lan Hương chủ trì cuộc họp\n";
+  std::vector<MetadataSection> sections = ExtractMetadata({page});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.date, "2024-09-19");
+  // The date row whole ('Place, ngày ...') wins wherever it is.
+  sections =
+      ExtractMetadata({"VĂN PHÒNG\nSố: 529/TB-VPUBND\n19 tháng 09 năm 2024\n"
+                       "Quảng Ninh, ngày 14 tháng 8 năm 2024\n"});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.date, "2024-08-14");
+}
+
+// A stamp over the title: the symbol's type code tells the type; a công văn's symbol opens with
+// its body's code, and 'Kính gửi:' still tells it.
+TEST(MetadataTest, TypeFromTheSymbolWhenNoTitleIsRead) {
+  auto type_of = [](const std::string& page) { return ExtractMetadata({page}).at(0).meta.type; };
+  EXPECT_EQ(type_of("VĂN PHÒNG\nSố: 529/TB-VPUBND\nQuảng Ninh, ngày 19 tháng 9 năm 2024\n"
+                    "Kết luận của đồng chí Phó Chủ tịch\n"),
+            "THÔNG BÁO");
+  EXPECT_EQ(type_of("ỦY BAN NHÂN DÂN\nSố: 47/QĐ-UBND\nQuảng Ninh, ngày 19 tháng 9 năm 2024\n"
+                    "Căn cứ Luật Tổ chức chính quyền địa phương\n"),
+            "QUYẾT ĐỊNH");
+  EXPECT_EQ(type_of("ỦY BAN NHÂN DÂN\nSố: 47/UBND-VHTT\nQuảng Ninh, ngày 19 tháng 9 năm 2024\n"
+                    "Kính gửi: Sở Nội vụ\n"),
+            "CÔNG VĂN");
+  EXPECT_EQ(type_of("ỦY BAN NHÂN DÂN\nSố: 47/UBND\nQuảng Ninh, ngày 19 tháng 9 năm 2024\n"), "");
+  // The title read wins over the code.
+  EXPECT_EQ(type_of("ỦY BAN NHÂN DÂN\nSố: 47/TB-UBND\nQuảng Ninh, ngày 19 tháng 9 năm 2024\n"
+                    "KẾ HOẠCH\n"),
+            "KẾ HOẠCH");
+}
+
 TEST(MetadataTest, PersonnelFormThenDecisionMakeTwoSections) {
   const std::string form =
       "Mẫu 2C-BNV/2008\nCơ quan, đơn vị sử dụng CBCC: Sở Nội vụ tỉnh Quảng Ninh\n"
@@ -171,6 +210,14 @@ TEST(MetadataTest, DateWithJunkBeforeThangOrYear) {
   EXPECT_EQ(date_of("Quảng Ninh, ngày 08 tháng 7 của 2024"), "");
   // A word between them is no speck: 'ngày 5 của tháng' is no header date.
   EXPECT_EQ(date_of("Quảng Ninh, ngày 5 trong tháng 9 năm 2024"), "");
+  // A pen's 1 after the month's first digit read as a bracket or a bar.
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 21 tháng 0] năm 2025"), "2025-01-21");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 21 tháng 1| năm 2025"), "2025-11-21");
+  // A day the month has not is a misreading; 29 February is one in a leap year only.
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 30 tháng 02 năm 2024"), "");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 31 tháng 4 năm 2024"), "");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 29 tháng 02 năm 2024"), "2024-02-29");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 29 tháng 02 năm 2025"), "");
 }
 
 TEST(MetadataTest, EmptyAndHeaderlessInput) {

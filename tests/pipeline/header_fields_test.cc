@@ -268,7 +268,7 @@ TEST(HeaderFieldsTest, SymbolWithoutItsSlashAndValueGluedToTheLabel) {
   EXPECT_EQ(BareSymbol("T-UBND."), "/T-UBND");
   EXPECT_EQ(BareSymbol("UBND-VHTT-TT"), "/UBND-VHTT-TT");
   EXPECT_EQ(BareSymbol("<H-UBND"), "/H-UBND");  // 'K' read as a mark
-  EXPECT_EQ(GluedLabelLength("Só;ổ"), 3);  // a colon read as a semicolon
+  EXPECT_EQ(GluedLabelLength("Só;ổ"), 3);       // a colon read as a semicolon
   for (const char* no_symbol : {"UBND", "47/QĐ-UBND", "Độc", "-", "QĐ-U", "QĐ-ubnd", "QĐ--UBND"}) {
     EXPECT_EQ(BareSymbol(no_symbol), "") << no_symbol;
   }

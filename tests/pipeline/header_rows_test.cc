@@ -261,6 +261,25 @@ TEST(HeaderRowsTest, NumberRowWordsOfStripReadings) {
   // Noise at the row's left end read as a quote glued before a misread label.
   EXPECT_EQ(Joined(NumberRowWords(Block({"“ÉÄ:", "7171/UBND-VHTT."}))), "Số: 7171/UBND-VHTT.");
   EXPECT_EQ(Joined(NumberRowWords(Block({"“Ngày:", "21/3/18"}))), "");
+  // A stamp's pen strokes or a dotted line read glued after the symbol are left out.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "529/TB-VPLBND/††/", "Q"}))), "Số: 529/TB-VPLBND");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "/CT-UBND/?!.....---Quảng", "Ninh,"}))),
+            "Số: /CT-UBND");
+  // A letter after it is print a frame's line crossed: no symbol.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "/CT-URNDi....---Quảng"}))), "");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "#30", "/RH-UDRÏR-"}))), "");
+  // Not a symbol of two dash-joined parts: no row.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "2352/ABC!"}))), "");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Ngày:", "21/3/18..."}))), "");
+}
+
+// The junk's share of the symbol word's box goes with it.
+TEST(HeaderRowsTest, JunkAfterTheSymbolLeavesItsBox) {
+  const std::vector<Word> row = NumberRowWords(Block({"Số:", "529/TB-VPLBND/††/"}));
+  ASSERT_EQ(row.size(), 2u);
+  const PixelBox& box = Block({"Số:", "529/TB-VPLBND/††/"}).lines[0].words[1].box;
+  EXPECT_EQ(row[1].box.left, box.left);
+  EXPECT_EQ(row[1].box.right, box.left + box.width() * 13 / 17);
 }
 
 }  // namespace

@@ -28,9 +28,12 @@ struct NumberRow {
 };
 
 // Paper and print as scanned: `paper` and `print_ink` (BGR) are the scanner's colours of them.
+// The pen writes `pen_px` tall, its baseline `pen_drop` below the print's.
 struct Stock {
   cv::Scalar paper{235, 240, 242};
   cv::Scalar print_ink{20, 20, 20};
+  int pen_px = kFontPx * 13 / 10;
+  int pen_drop = kFontPx / 6;
 };
 
 NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColour colour,
@@ -52,9 +55,9 @@ NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColou
   row.label_end = kLabelX + width(print, "Số:", kFontPx);
   row.o_end = kLabelX + width(print, "Số", kFontPx);
   row.pen_left = over_colon ? row.o_end + 2 : row.label_end + pen_gap;
-  hand->putText(canvas, numeral, cv::Point(row.pen_left, kBaseline + kFontPx / 6),
-                kFontPx * 13 / 10, blue, -1, cv::LINE_AA, true);
-  row.pen_right = row.pen_left + width(hand, numeral, kFontPx * 13 / 10);
+  hand->putText(canvas, numeral, cv::Point(row.pen_left, kBaseline + stock.pen_drop), stock.pen_px,
+                blue, -1, cv::LINE_AA, true);
+  row.pen_right = row.pen_left + width(hand, numeral, stock.pen_px);
   row.slash_x = row.pen_right + 6;
   print->putText(canvas, symbol, cv::Point(row.slash_x, kBaseline), kFontPx, black, -1, cv::LINE_AA,
                  true);
@@ -189,6 +192,21 @@ TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapital) {
       row.image(cv::Rect(row.slash_x - 2, 0, row.word.br().x - row.slash_x + 2, row.image.rows));
   cv::erode(symbol, symbol, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 3)));
   const std::optional<int> slash = SlashStart(row.image, row.word, row.pen_right - 10);
+  ASSERT_TRUE(slash.has_value());
+  EXPECT_GE(*slash, row.pen_right - 6);
+  EXPECT_LE(*slash, row.slash_x + 8);
+}
+
+// ... also when the pen's digits, as tall as the print and on its baseline, are walked past as
+// capitals after it.
+TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapitalBeforePrintSizedDigits) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("3162", false, GetParam(), "/TB-VPUBND",
+                                  {.pen_px = kFontPx * 11 / 10, .pen_drop = 0});
+  cv::Mat symbol =
+      row.image(cv::Rect(row.slash_x - 2, 0, row.word.br().x - row.slash_x + 2, row.image.rows));
+  cv::erode(symbol, symbol, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 3)));
+  const std::optional<int> slash = SlashStart(row.image, row.word, row.label_end);
   ASSERT_TRUE(slash.has_value());
   EXPECT_GE(*slash, row.pen_right - 6);
   EXPECT_LE(*slash, row.slash_x + 8);
