@@ -66,7 +66,9 @@ bool Plausible(FieldKind kind, const std::string& value) {
     case FieldKind::kMonth:
       return value.size() <= 2 && number >= 1 && number <= 12;
     case FieldKind::kNumber:
-      return number >= 1;
+      // Numbers below ten are written with a leading zero ('01/TB-VPUBND'), no other is: a
+      // '074' is a '874' whose '8' a stamp's edge opened.
+      return number >= 1 && (value[0] != '0' || value.size() == 2);
   }
   return false;
 }

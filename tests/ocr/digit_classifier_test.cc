@@ -108,15 +108,22 @@ TEST(DigitClassifierTest, RejectsSlashesAndLetters) {
   EXPECT_GT(p[kNotDigitClass], p[1]);
 }
 
-// The model splits an open-topped pen '4' between '4' and "not a digit"; at the numeral's ends
-// it is still read, since it stands like the digits beside it. A printed slash written after
-// the numeral is not.
+// `field` written by a narrow hand: squeezed to 0.7 of its width.
+cv::Mat Narrow(const cv::Mat& field) {
+  cv::Mat narrow;
+  cv::resize(field, narrow, cv::Size(), 0.7, 1.0);
+  return narrow;
+}
+
+// The model splits an open-topped pen '4' written narrow between '4' and "not a digit"; at the
+// numeral's ends it is still read, since it stands like the digits beside it. A printed slash
+// written after the numeral is not.
 TEST(DigitClassifierTest, KeepsAnUnsureEndDigitThatStandsLikeItsNeighbours) {
   if (!std::filesystem::exists(kOpenFourFont)) GTEST_SKIP() << "fonts-bwht not installed";
   auto classifier = MakeClassifier();
   ASSERT_NE(classifier, nullptr);
   const DigitString read =
-      classifier->Read(WrittenField("84", ScanColour::kGrey, kOpenFourFont), 300);
+      classifier->Read(Narrow(WrittenField("84", ScanColour::kGrey, kOpenFourFont)), 300);
   EXPECT_EQ(read.text, "84");
   ASSERT_EQ(read.glyphs.size(), 2u);
   EXPECT_LT(read.glyphs[1].probability, read.glyphs[1].not_digit);  // the case in point
@@ -127,7 +134,7 @@ TEST(DigitClassifierTest, KeepsAnUnsureEndDigitThatStandsLikeItsNeighbours) {
   // In 1-bit the same '4' leans to "not a digit" further; it is still read, standing and
   // written like the '2' beside it: as tall, on its row, as close as a digit's gap.
   const DigitString leaning =
-      classifier->Read(WrittenField("42", ScanColour::kBilevel, kOpenFourFont), 300);
+      classifier->Read(Narrow(WrittenField("42", ScanColour::kBilevel, kOpenFourFont)), 300);
   EXPECT_EQ(leaning.text, "42");
   ASSERT_EQ(leaning.glyphs.size(), 2u);
   EXPECT_LT(leaning.glyphs[0].probability, leaning.glyphs[0].not_digit);
@@ -251,20 +258,21 @@ TEST(DigitClassifierTest, BlankAndInvalidInputsReadNothing) {
   EXPECT_FALSE(DigitClassifier::FromOnnx("not an onnx model").ok());
 }
 
-// A pen digit tilted further than the training fonts lean: one reading of the model takes a
-// '3' and a '2' tilted 16 degrees for '1's; averaged with the glyph turned and sheared back and
-// forth, they read right.
+// A pen digit tilted further than the training fonts lean: one reading of the model takes an
+// italic '3' tilted 16 degrees for a '1'; averaged with the glyph turned and sheared back and
+// forth, it reads right. (The model trained on bent glyphs, 2026-12-02, reads the upright
+// hand's '2' so tilted right at once; the '3' is the case left.)
 TEST(DigitClassifierTest, VariantsReadDigitsTiltedFurtherThanTheTrainingFonts) {
   constexpr const char* kItalicFont = "/usr/share/fonts/truetype/fifthhorseman/dkgIt.ttf";
-  if (!std::filesystem::exists(kItalicFont) || !std::filesystem::exists(kOpenFourFont)) {
-    GTEST_SKIP() << "fonts-dkg-handwriting or fonts-bwht not installed";
+  if (!std::filesystem::exists(kItalicFont)) {
+    GTEST_SKIP() << "fonts-dkg-handwriting not installed";
   }
   auto classifier = MakeClassifier();
   ASSERT_NE(classifier, nullptr);
   auto best_digit = [](const std::array<float, kDigitClassCount>& p) {
     return static_cast<int>(std::max_element(p.begin(), p.begin() + 10) - p.begin());
   };
-  for (const auto& [font, digit] : {std::pair{kItalicFont, 3}, std::pair{kOpenFourFont, 2}}) {
+  for (const auto& [font, digit] : {std::pair{kItalicFont, 3}}) {
     const cv::Mat ink = WrittenField(std::to_string(digit), ScanColour::kGrey, font) < 128;
     cv::Mat tilted;
     cv::warpAffine(

@@ -107,6 +107,13 @@ TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {
   ASSERT_TRUE(number.has_value());
   EXPECT_EQ(number->value, "02");
   EXPECT_TRUE(number->uncertain);
+  // Only numbers below ten are zero-padded: '074' is no number, however surely read.
+  number = ChooseField(FieldKind::kNumber,
+                       {{"074", 73, "digits/thick"}, {"074", 67, "digits/light"},
+                        {"874", 68, "digits/small"}, {"874", 46, "digits/otsu"}},
+                       "971", 32);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "874");
   EXPECT_FALSE(ChooseField(FieldKind::kMonth, {{"13", 90, "a"}, {"45", 90, "b"}}, "", 0));
   // The only plausible day is a reading no reader was sure of at all (a scribbled '20' read
   // '80220', and '1' at confidence 0): no value, the field is left unread.
