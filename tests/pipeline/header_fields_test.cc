@@ -109,8 +109,10 @@ TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {
   EXPECT_TRUE(number->uncertain);
   // Only numbers below ten are zero-padded: '074' is no number, however surely read.
   number = ChooseField(FieldKind::kNumber,
-                       {{"074", 73, "digits/thick"}, {"074", 67, "digits/light"},
-                        {"874", 68, "digits/small"}, {"874", 46, "digits/otsu"}},
+                       {{"074", 73, "digits/thick"},
+                        {"074", 67, "digits/light"},
+                        {"874", 68, "digits/small"},
+                        {"874", 46, "digits/otsu"}},
                        "971", 32);
   ASSERT_TRUE(number.has_value());
   EXPECT_EQ(number->value, "874");
