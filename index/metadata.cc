@@ -432,9 +432,9 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   if (subject_line && *subject_line < lines.size() && !EndsSubject(lines[*subject_line])) {
     meta->subject = ReadSubject(lines, *subject_line, /*letter=*/false);
   }
-  // Neither a type name nor 'V/v' was read (a stamp over it, a garbled line). The symbol opens
-  // with the type's code ('529/TB-VPUBND': a THÔNG BÁO) when it is a type's; a công văn's
-  // opens with its body's, and it has two parts at least.
+  // Neither a type name nor 'V/v' was read (a stamp over it, a garbled line). A symbol of two
+  // parts or more opens with the type's code ('529/TB-VPUBND': a THÔNG BÁO), or, a công văn's,
+  // with its body's code, which is no type's.
   const size_t dash = meta->symbol.find('-');
   if (meta->type.empty() && dash != std::string::npos) {
     if (const DocumentType* type = DocumentTypeOfCode(meta->symbol.substr(0, dash))) {
