@@ -183,14 +183,19 @@ TEST_P(NumberSlotInkTest, FindsTheSlashUnderAStampFramesEdge) {
   EXPECT_LE(*slash, row.slash_x + 8);
 }
 
+// `row` with its symbol's print spread, as a dark scan does: the slash joins its first capital.
+void SpreadSymbolPrint(NumberRow* row) {
+  cv::Mat symbol = row->image(
+      cv::Rect(row->slash_x - 2, 0, row->word.br().x - row->slash_x + 2, row->image.rows));
+  cv::erode(symbol, symbol, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 3)));
+}
+
 // Print spread in a dark scan joins the slash to the symbol's first capital: the glyph both
 // make is wider than a capital and leans at its left, and starts where the slash does.
 TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapital) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
   NumberRow row = RenderNumberRow("643", false, GetParam());
-  cv::Mat symbol =
-      row.image(cv::Rect(row.slash_x - 2, 0, row.word.br().x - row.slash_x + 2, row.image.rows));
-  cv::erode(symbol, symbol, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 3)));
+  SpreadSymbolPrint(&row);
   const std::optional<int> slash = SlashStart(row.image, row.word, row.pen_right - 10);
   ASSERT_TRUE(slash.has_value());
   EXPECT_GE(*slash, row.pen_right - 6);
@@ -203,9 +208,7 @@ TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapitalBeforePrintSizedDi
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
   NumberRow row = RenderNumberRow("3162", false, GetParam(), "/TB-VPUBND",
                                   {.pen_px = kFontPx * 11 / 10, .pen_drop = 0});
-  cv::Mat symbol =
-      row.image(cv::Rect(row.slash_x - 2, 0, row.word.br().x - row.slash_x + 2, row.image.rows));
-  cv::erode(symbol, symbol, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 3)));
+  SpreadSymbolPrint(&row);
   const std::optional<int> slash = SlashStart(row.image, row.word, row.label_end);
   ASSERT_TRUE(slash.has_value());
   EXPECT_GE(*slash, row.pen_right - 6);
