@@ -210,7 +210,7 @@ RowBand NumberRowBand(const PageText& page, const HeaderSlots& slots) {
   const int bottom = row_y + static_cast<int>(kRowsBelow * height);
   int left = page.width_px / 10;
   for (const TextLine& line : page.lines) {
-    if (line.box.top > bottom) break;
+    if (line.box.top > bottom) continue;  // block order: a later line may lie higher
     for (const Word& word : line.words) {
       if (index::CodePointCount(word.text) >= 2) left = std::min(left, word.box.left);
     }

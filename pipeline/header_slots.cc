@@ -20,8 +20,10 @@ class HeaderWords {
  public:
   explicit HeaderWords(const PageText& page) : page_(page) {
     const int header_bottom = static_cast<int>(page.height_px * kHeaderShare);
+    // Lines come in Tesseract's block order, not top to bottom: a speck's line far down the
+    // page may come before the header's.
     for (size_t i = 0; i < page.lines.size(); ++i) {
-      if (page.lines[i].box.top > header_bottom) break;
+      if (page.lines[i].box.top > header_bottom) continue;
       for (size_t w = 0; w < page.lines[i].words.size(); ++w) {
         const Word& word = page.lines[i].words[w];
         PixelBox anchor_box;

@@ -183,6 +183,9 @@ TEST(MetadataTest, SymbolPartsMisreadOrSplit) {
   EXPECT_EQ(number_of("Số: 09/KH-UBND|"), "09/KH-UBND");
   EXPECT_EQ(number_of("Số: 130/2018/NĐ-CP"), "130/2018/NĐ-CP");
   EXPECT_EQ(number_of("Số: 04/QĐ-BCĐ138"), "04/QĐ-BCĐ138");
+  // A pen stroke's start or a speck read as a mark after the label's colon.
+  EXPECT_EQ(number_of("Số:- 795/QĐ-UBND"), "795/QĐ-UBND");
+  EXPECT_EQ(number_of("Số: ~ 795/QĐ-UBND"), "795/QĐ-UBND");
   // OCR noise in the shape of a number is none: the document goes to review instead.
   EXPECT_EQ(number_of("Số: 2/Z2/SNV-CCVC"), "");
   EXPECT_EQ(number_of("Số: 16/Z⁄Z"), "");

@@ -65,6 +65,28 @@ TEST(HeaderFieldsTest, FindsSlotsFromPrintedAnchorsAndSkipsStampNumber) {
   EXPECT_EQ(slots.year, 2025);
 }
 
+// Tesseract gives lines in block order: a speck read far down the page may come first. The
+// header's lines after it are still the header's.
+TEST(HeaderFieldsTest, FindsSlotsAfterALineFromLowerOnThePage) {
+  PageText page = A4Page();
+  page.lines.push_back(MakeLine({MakeWord("Ÿx", 430, 2738, 60, 20)}));
+  page.lines.push_back(MakeLine({MakeWord("Số:", 300, 400, 70), MakeWord("4Z", 400, 400, 60, 31),
+                                 MakeWord("/QĐ-UBND", 470, 400, 220)}));
+  page.lines.push_back(
+      MakeLine({MakeWord("Quảng", 1300, 400, 120), MakeWord("Ninh,", 1430, 400, 100),
+                MakeWord("ngày", 1540, 400, 90), MakeWord("l7", 1660, 400, 50, 40),
+                MakeWord("tháng", 1760, 400, 110), MakeWord("01", 1900, 400, 50),
+                MakeWord("năm", 1960, 400, 90), MakeWord("2025", 2060, 400, 100)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.number.has_value());
+  EXPECT_EQ(slots.number->line, 1);
+  EXPECT_EQ(slots.number->suffix, "/QĐ-UBND");
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->printed, "l7");
+  ASSERT_TRUE(slots.month.has_value());
+  EXPECT_EQ(slots.month->printed, "01");
+}
+
 // A number's symbol as OCR reads it: quotes dropped, a doubled slash one slash; no symbol in
 // a subject line's 'V/v' or a stamp's date.
 TEST(HeaderFieldsTest, NumberSymbolOfOcrWords) {
