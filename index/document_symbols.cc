@@ -110,6 +110,23 @@ std::string CorrectPart(const std::string& part) {
     const std::optional<std::string> after = StandardAbbreviation(part.substr(at + 1));
     if (before && after) return *before + "-" + *after;
   }
+  // A dash OCR lost ('SNVCCVC' for 'SNV-CCVC'): the part is two standard abbreviations run
+  // together, at exactly one place. Six letters at least: two short codes run together
+  // ('TCTH') are as often a body's own.
+  const std::string folded = FoldVietnamese(part);
+  if (CodePointCount(part) >= 6 && CodePointCount(part) == static_cast<int>(folded.size())) {
+    std::string split;
+    int splits = 0;
+    // Where `part` has 'Đ' (two bytes) its bytes and code points differ: cut at lead bytes.
+    for (size_t byte = 1, code_points = 0; byte < part.size(); ++byte) {
+      if ((static_cast<unsigned char>(part[byte]) & 0xC0) == 0x80) continue;
+      ++code_points;
+      const std::string before = part.substr(0, byte), after = part.substr(byte);
+      if (code_points < 2 || CodePointCount(after) < 2) continue;
+      if (standard(before) && standard(after)) split = before + "-" + after, ++splits;
+    }
+    if (splits == 1) return split;
+  }
   return part;
 }
 

@@ -21,9 +21,10 @@ std::string OcrDigits(std::string text) {
 namespace {
 
 // A header date up to its year ('ngay 17 thang 01 nam '), the day and the month captured (see
-// FindDate for what OCR puts between them).
+// FindDate for what OCR puts between them). Between 'ngày N' and 'M năm YYYY' a 't…ng' is
+// 'tháng' however OCR spelt it ('táng', 'tiếng').
 constexpr std::string_view kDayAndMonth =
-    R"(ngay *([0-9oli][0-9oli|\] ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}th?ang *[^0-9a-z ]?([0-9oli][0-9oli|\] ]{0,2}?) *n[a-z?]{2} *[-.]? *)";
+    R"(ngay *([0-9oli][0-9oli|\] ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}t[a-z?]{1,3}ng *[^0-9a-z ]?([0-9oli][0-9oli|\] ]{0,2}?) *n[a-z?]{2} *[-.]? *)";
 
 // 'YYYY-MM-DD' of a year and the day and month as OCR read them; nullopt out of range.
 std::optional<std::string> IsoDate(int year, const std::string& day_read,

@@ -81,10 +81,28 @@ void DropSmallInkAbove(const cv::Mat& stats, std::vector<char>* drop) {
   }
 }
 
+// `ink` (255 on 0) without a stamp frame's upright side running through the whole crop, from
+// its top to its bottom: taller than any pen digit. A side that ends inside the crop (at the
+// frame's corner) stays: it keeps the print the frame encloses in one piece with it, which
+// the crop's other rules drop.
+cv::Mat WithoutFrameSides(const cv::Mat& ink) {
+  const cv::Mat kept = WithoutRules(cv::Mat(ink.t()), std::max(8, ink.rows * 4 / 5)).t();
+  const cv::Mat removed = ink & ~kept;
+  cv::Mat labels, stats, centroids;
+  const int count = cv::connectedComponentsWithStats(removed, labels, stats, centroids, 8, CV_32S);
+  cv::Mat out = ink.clone();
+  for (int label = 1; label < count; ++label) {
+    if (stats.at<int>(label, cv::CC_STAT_HEIGHT) * 10 < ink.rows * 9) continue;
+    out.setTo(0, labels == label);
+  }
+  return out;
+}
+
 // What of a binarised crop (ink 0 on 255) is not the field's value is whitened, then a white
 // border added:
 // - ruled lines (the motto's underline above the date, a stamp frame's edge, a dotted fill
-//   line): horizontal runs longer than a row is tall, far wider than any pen digit;
+//   line): horizontal runs longer than a row is tall, far wider than any pen digit, and a
+//   frame's upright side through the whole crop (WithoutFrameSides);
 // - ink touching the crop's top or bottom edge and centred outside its middle half, or lying
 //   wholly above or below its middle band: the crop reaches into the lines above and below
 //   so tall handwriting is not cut, and their letters are not the value;
@@ -94,6 +112,7 @@ cv::Mat Padded(const cv::Mat& binary) {
   cv::Mat ink = binary < 128;
   // The crop is the row and half a row above and below: a rule is longer than a row is tall.
   ink = WithoutRules(ink, std::max(8, binary.rows / 2));
+  ink = WithoutFrameSides(ink);
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   const int band_top = binary.rows * 3 / 10, band_bottom = binary.rows * 7 / 10;

@@ -131,6 +131,7 @@ class TesseractEngine final : public OcrEngine {
       low_confidence_words += word.confidence < kLowWordConfidence ? 1 : 0;
       ++word_count;
       if (IsJunkWord(word.text, word.confidence)) continue;
+      word.text = WithPlainSlashes(std::move(word.text));
       page->lines.back().words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
     std::erase_if(page->lines, [](const TextLine& line) { return line.words.empty(); });

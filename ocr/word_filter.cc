@@ -27,4 +27,13 @@ bool IsJunkWord(std::string_view utf8, float confidence) {
   return odd_symbols > 0;
 }
 
+std::string WithPlainSlashes(std::string utf8) {
+  for (const std::string_view slash : {"\u2044", "\u2215"}) {
+    for (size_t at = utf8.find(slash); at != std::string::npos; at = utf8.find(slash, at + 1)) {
+      utf8.replace(at, slash.size(), "/");
+    }
+  }
+  return utf8;
+}
+
 }  // namespace sohoa::ocr

@@ -1,6 +1,7 @@
 // Which recognised words stay out of the text layer.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace sohoa::ocr {
@@ -12,5 +13,10 @@ inline constexpr float kJunkWordConfidence = 50.0f;
 // True for a doubtful word (confidence below kJunkWordConfidence) holding a symbol printed
 // Vietnamese text does not use: anything but letters, digits and ordinary punctuation.
 bool IsJunkWord(std::string_view utf8, float confidence);
+
+// `utf8` with the slashes Tesseract's Vietnamese model now and then reads a printed '/' as
+// (U+2044 FRACTION SLASH, U+2215 DIVISION SLASH) written '/': a document number
+// ('1009⁄SNV-CCVC'), a date and a search know only that one.
+std::string WithPlainSlashes(std::string utf8);
 
 }  // namespace sohoa::ocr

@@ -12,9 +12,13 @@ namespace sohoa::pipeline {
 
 namespace {
 
+// Marks OCR glues before a printed word: specks and quotes, a pen stroke it has no letter for
+// ('?tháng' after a pen day; the key has '?' for it).
+constexpr const char* kLeadingSpecks = "'`\"-_~^|*!(?";
+
 // Specks and quotes OCR glues to a printed word ('.Số', "'Sô", 'số“' where the colon was).
 std::string DropGluedSpecks(std::string key) {
-  key.erase(0, std::min(key.size(), key.find_first_not_of("'`\"-_~^|*!(")));
+  key.erase(0, std::min(key.size(), key.find_first_not_of(kLeadingSpecks)));
   for (const char* junk : {"“", "”", "‘", "’", "'", "\"", "`", "*", "^", "~", "_", "!"}) {
     const size_t size = std::strlen(junk);
     while (key.size() > size && key.compare(key.size() - size, size, junk) == 0) {
@@ -48,7 +52,14 @@ std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* an
   *anchor_box = word.box;
   const std::string bare = DropGluedSpecks(key);
   for (const std::string anchor : {"ngay", "thang", "nam"}) {
-    if (bare == anchor) return anchor;
+    if (bare != anchor) continue;
+    // The marks before it are the value's strokes ('?tháng'): the anchor is the rest.
+    const size_t marks = std::min(key.size(), key.find_first_not_of(kLeadingSpecks));
+    const int chars = index::CodePointCount(word.text);
+    if (marks > 0 && static_cast<int>(marks) < chars) {
+      anchor_box->left = word.box.left + word.box.width() * static_cast<int>(marks) / chars;
+    }
+    return anchor;
   }
   // 'tháng' with its thin 'h' lost ('táng'): no other word stands in a date row.
   if (bare == "tang") return "thang";

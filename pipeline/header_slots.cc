@@ -179,6 +179,11 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
       day.end_word = thang_ref.word;
       day.box = words.Band(t, thang.left - 4 * height, thang.left - 1);
     }
+    // '?tháng': the day's pen stroke read glued before the anchor; the day's value takes it.
+    if (thang.left > words.word(t).box.left) {
+      day.glued_anchor = thang_ref;
+      day.glued_anchor_text = "tháng";
+    }
     words.Gather(&day, ngay < 0, /*from_right=*/ngay < 0);
     FieldSlot month;
     month.line = thang_ref.line;

@@ -71,6 +71,16 @@ TEST(DocumentSymbolsTest, DashReadAsALetterSplitsTwoAbbreviations) {
   EXPECT_EQ(CorrectSymbol("UBND-TTTI"), "UBND-TTTT");
 }
 
+TEST(DocumentSymbolsTest, LostDashSplitsTwoAbbreviations) {
+  EXPECT_EQ(CorrectSymbol("SNVCCVC"), "SNV-CCVC");
+  EXPECT_EQ(CorrectSymbol("QĐUBND"), "QĐ-UBND");
+  EXPECT_EQ(CorrectSymbol("KH-UBNDVHTT"), "KH-UBND-VHTT");
+  // Standard itself: never split ('VP' and 'UBND' are standard too).
+  EXPECT_EQ(CorrectSymbol("VPUBND"), "VPUBND");
+  // Two short codes run together are as often a body's own.
+  EXPECT_EQ(CorrectSymbol("TCTH"), "TCTH");
+}
+
 TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheAgency) {
   const std::string agency = "UBND TỈNH QUẢNG NINH SỞ THÔNG TIN VÀ TRUYỀN THÔNG";
   EXPECT_EQ(CompleteBodyCode("QĐ-ST", agency), "QĐ-STTTT");

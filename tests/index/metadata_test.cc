@@ -209,6 +209,7 @@ TEST(MetadataTest, DateWithJunkBeforeThangOrYear) {
   EXPECT_EQ(date_of("Quảng Ninh, ngày 02 tháng 9 năm 2024 10"), "2024-09-02");
   // The thin 'h' of 'tháng' lost, the diacritics of 'năm' misread.
   EXPECT_EQ(date_of("Quảng Ninh, ngày 18 táng 9 năm 2024"), "2024-09-18");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 12 tiếng 9 năm 2024"), "2024-09-12");
   EXPECT_EQ(date_of("Quảng Ninh, ngày 08 tháng 7 näằ 2024"), "2024-07-08");
   EXPECT_EQ(date_of("Quảng Ninh, ngày 08 tháng 7 của 2024"), "");
   // A word between them is no speck: 'ngày 5 của tháng' is no header date.

@@ -269,5 +269,21 @@ TEST(FieldReaderTest, ThickEdgeThroughTheMiddleKeepsTheDigitsApart) {
   ExpectReadThroughEdge("8033", /*low=*/false, 50, 9, /*small_print=*/false);
 }
 
+// A stamp frame's upright side, tilted 3 degrees, runs through the whole crop just before the
+// numeral. It is no '1': the digit model reads the numeral alone.
+TEST(FieldReaderTest, FrameSideThroughTheCropIsNoDigit) {
+  auto reader = MakeReader();
+  ASSERT_NE(reader, nullptr);
+  for (ScanColour colour : {ScanColour::kGrey, ScanColour::kBilevel}) {
+    SCOPED_TRACE(colour == ScanColour::kGrey ? "grey" : "bilevel");
+    testing::HandFilledHeader header = testing::RenderHandFilledHeader("358", "17", "01", colour);
+    cv::Mat crop = header.image(header.number_box).clone();
+    const cv::Rect ink = InkExtent(crop);
+    const int x = ink.x - 10, drift = crop.rows * 5 / 100;
+    cv::line(crop, {x + drift, 0}, {x, crop.rows - 1}, cv::Scalar::all(0), 4);
+    EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "358");
+  }
+}
+
 }  // namespace
 }  // namespace sohoa::ocr

@@ -24,5 +24,11 @@ TEST(WordFilterTest, KeepsConfidentWordsWhateverTheirSymbols) {
   EXPECT_TRUE(IsJunkWord("10%§", kJunkWordConfidence - 1));
 }
 
+TEST(WordFilterTest, FractionAndDivisionSlashesArePlainSlashes) {
+  EXPECT_EQ(WithPlainSlashes("1009⁄SNV-CCVC"), "1009/SNV-CCVC");
+  EXPECT_EQ(WithPlainSlashes("11∕3⁄2024"), "11/3/2024");
+  EXPECT_EQ(WithPlainSlashes("Quyết"), "Quyết");
+}
+
 }  // namespace
 }  // namespace sohoa::ocr

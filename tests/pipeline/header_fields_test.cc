@@ -451,6 +451,29 @@ TEST(HeaderFieldsTest, ThangWithoutItsHIsAnAnchor) {
   EXPECT_EQ(slots.year, 2024);
 }
 
+// A pen day's stroke read glued before 'tháng' ('?tháng'): the anchor is still found, and the
+// day's slot takes the stroke in.
+TEST(HeaderFieldsTest, ThangWithAPenStrokeGluedBeforeIt) {
+  PageText page = A4Page();
+  page.lines.push_back(
+      MakeLine({MakeWord("Ninh,", 1430, 400, 100), MakeWord("ngày", 1540, 400, 90),
+                MakeWord("Í", 1660, 400, 30, 20), MakeWord("?tháng", 1720, 400, 140),
+                MakeWord("02", 1900, 400, 50), MakeWord("năm", 1960, 400, 90),
+                MakeWord("2025", 2060, 400, 100)}));
+  const HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->printed, "Í");
+  // 'tháng' is the last five of the word's six code points: its box starts 23 px in.
+  EXPECT_GE(slots.day->box.right, 1720 + 140 / 6 - 2);
+  ASSERT_TRUE(slots.month.has_value());
+  EXPECT_EQ(slots.month->printed, "02");
+  EXPECT_EQ(slots.year, 2025);
+  // The day's rewrite leaves a clean 'tháng' the date parser knows.
+  ASSERT_TRUE(slots.day->glued_anchor.has_value());
+  EXPECT_EQ(slots.day->glued_anchor->word, 3);
+  EXPECT_EQ(slots.day->glued_anchor_text, "tháng");
+}
+
 // The agency's 'SỞ' read 'SỐ' with a frame's edge read as a slash before a word of its name
 // ('SỐ THỒNG/TIN'): '/TIN' is no symbol, and the number on the date's row is the slot.
 TEST(HeaderFieldsTest, WordOfTheAgencyAfterASlashIsNoSymbol) {
