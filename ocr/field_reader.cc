@@ -86,14 +86,22 @@ void DropSmallInkAbove(const cv::Mat& stats, std::vector<char>* drop) {
 // frame's corner) stays: it keeps the print the frame encloses in one piece with it, which
 // the crop's other rules drop.
 cv::Mat WithoutFrameSides(const cv::Mat& ink) {
+  auto spans_the_crop = [&](const cv::Mat& stats, int label) {
+    return stats.at<int>(label, cv::CC_STAT_HEIGHT) * 10 >= ink.rows * 9;
+  };
+  cv::Mat labels, stats, centroids;
+  int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  // Most crops have no ink from top to bottom: the rule search is skipped (it turns the crop
+  // through nine angles).
+  bool any = false;
+  for (int label = 1; label < count && !any; ++label) any = spans_the_crop(stats, label);
+  if (!any) return ink;
   const cv::Mat kept = WithoutRules(cv::Mat(ink.t()), std::max(8, ink.rows * 4 / 5)).t();
   const cv::Mat removed = ink & ~kept;
-  cv::Mat labels, stats, centroids;
-  const int count = cv::connectedComponentsWithStats(removed, labels, stats, centroids, 8, CV_32S);
+  count = cv::connectedComponentsWithStats(removed, labels, stats, centroids, 8, CV_32S);
   cv::Mat out = ink.clone();
   for (int label = 1; label < count; ++label) {
-    if (stats.at<int>(label, cv::CC_STAT_HEIGHT) * 10 < ink.rows * 9) continue;
-    out.setTo(0, labels == label);
+    if (spans_the_crop(stats, label)) out.setTo(0, labels == label);
   }
   return out;
 }
