@@ -254,7 +254,8 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   // Printed digits (and clear handwriting) the full page read confidently stand: the
   // digit-only passes are the weaker reader on print. Unless the digit model, in every
   // rendering and surely, reads as many digits but other ones: a pen digit the page pass took
-  // confidently for another ('07' read '01', '30' read '20'). That value goes to review.
+  // confidently for another ('07' read '01', '30' read '20'), or one it did not see. That
+  // value goes to review.
   if (printed_confidence >= kTrustPrinted && votes.size() == 1) {
     const std::string& printed_value = votes.begin()->first;
     std::optional<std::string> model_value;
@@ -276,8 +277,14 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
                ComparableReading(kind, r.text) == *model_value;
       });
     }
+    // Or more digits, ending with the page pass's: a pen digit it lost before those it read
+    // ('42' read '2'). One more after them may be the symbol's slash read as a '1'.
+    const bool lost_leading = model_value && kind == FieldKind::kNumber &&
+                              model_value->size() > printed_value.size() &&
+                              model_value->ends_with(printed_value);
     if (unanimous && model_readings >= kDigitModelQuorum && *model_value != printed_value &&
-        model_value->size() == printed_value.size() && Plausible(kind, *model_value)) {
+        (model_value->size() == printed_value.size() || lost_leading) &&
+        Plausible(kind, *model_value)) {
       return FieldChoice{*model_value, model_confidence, true};
     }
     return FieldChoice{printed_value, printed_confidence, false};

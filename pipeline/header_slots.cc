@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "index/document_symbols.h"
 #include "index/vietnamese_text.h"
@@ -148,8 +149,16 @@ void CoverDigitWords(const TextLine& line, FieldSlot* slot) {
 
 void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* slots,
                    int* date_row_y, int* date_row_height) {
+  // The header's date row is the highest on the page: Tesseract's block order may list a date
+  // cited in the body ('Quyết định số 1813 ngày 28 tháng 10 năm 2021') before it.
+  std::vector<size_t> thang_words;
   for (size_t t = 0; t < words.size(); ++t) {
-    if (words.key(t) != "thang") continue;
+    if (words.key(t) == "thang") thang_words.push_back(t);
+  }
+  std::stable_sort(thang_words.begin(), thang_words.end(), [&](size_t a, size_t b) {
+    return CentreY(words.anchor_box(a)) < CentreY(words.anchor_box(b));
+  });
+  for (const size_t t : thang_words) {
     const int ngay = words.Beside(t, "ngay", false, 8);
     const int nam = words.Beside(t, "nam", true, 8);
     if (ngay < 0 && nam < 0) continue;

@@ -91,6 +91,24 @@ TEST(HeaderFieldsTest, UnanimousSureDigitModelOverrulesConfidentPageReading) {
   EXPECT_FALSE(number->uncertain);
 }
 
+// The page pass read only the last digit of a pen '42' ('2', surely). The digit model reads
+// '42' in every rendering: the digit lost before the page's reading is taken, for review. A
+// digit more after it (the symbol's slash read as a '1') is not.
+TEST(HeaderFieldsTest, UnanimousDigitModelRestoresALeadingDigitThePagePassLost) {
+  const std::string model(ocr::kDigitModelVariantPrefix);
+  const std::vector<ocr::FieldReading> leading = {{"42", 95, model + "otsu"},
+                                                  {"42", 96, model + "light"},
+                                                  {"42", 95, model + "thick"},
+                                                  {"42", 89, "light/line"}};
+  std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber, leading, "2", 87);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "42");
+  EXPECT_TRUE(number->uncertain);
+  const std::vector<ocr::FieldReading> trailing = {
+      {"21", 95, model + "otsu"}, {"21", 96, model + "light"}, {"21", 95, model + "thick"}};
+  EXPECT_EQ(ChooseField(FieldKind::kNumber, trailing, "2", 87)->value, "2");
+}
+
 TEST(HeaderFieldsTest, DigitModelOutweighsTesseractAndLongerReadingsGoToReview) {
   const std::string model(ocr::kDigitModelVariantPrefix);
   // Tesseract's '1' for a pen 9 twice against the model's 9 twice: the model's votes weigh

@@ -68,6 +68,25 @@ TEST(HeaderSlotsTest, FindsSlotsAfterALineFromLowerOnThePage) {
   EXPECT_EQ(slots.month->printed, "01");
 }
 
+// A crease split the page into columns: Tesseract lists the body's left column, with a date
+// it cites, before the header's date row on the right. The highest date row is the header's.
+TEST(HeaderSlotsTest, DateSlotsOnTheHighestDateRow) {
+  PageText page = A4Page();
+  page.lines.push_back(
+      MakeLine({MakeWord("ngày", 300, 1150, 90), MakeWord("28", 400, 1150, 50),
+                MakeWord("tháng", 460, 1150, 110), MakeWord("10", 580, 1150, 50),
+                MakeWord("năm", 640, 1150, 90), MakeWord("2021", 740, 1150, 100)}));
+  page.lines.push_back(MakeLine({MakeWord("Ninh,", 1430, 500, 100), MakeWord("ngày", 1540, 500, 90),
+                                 MakeWord("28", 1660, 500, 50), MakeWord("tháng", 1760, 500, 110),
+                                 MakeWord("02", 1900, 500, 50), MakeWord("năm", 1960, 500, 90),
+                                 MakeWord("2025", 2060, 500, 100)}));
+  HeaderSlots slots = FindHeaderSlots(page);
+  ASSERT_TRUE(slots.month.has_value());
+  EXPECT_EQ(slots.month->line, 1);
+  EXPECT_EQ(slots.month->printed, "02");
+  EXPECT_EQ(slots.year, 2025);
+}
+
 // A number's symbol as OCR reads it: quotes dropped, a doubled slash one slash; no symbol in
 // a subject line's 'V/v' or a stamp's date.
 TEST(HeaderSlotsTest, NumberSymbolOfOcrWords) {
