@@ -67,9 +67,10 @@ bool ReviewReasonIsAboutField(std::string_view reason, std::string_view field);
 
 // A header value (the numeral after 'Số:', the day or month of the date) decided by the
 // header re-read (pipeline/header_fields.h), kept so that the catalog can say where a
-// document's number and date came from and how sure the reading was.
+// document's number and date came from and how sure the reading was; and the printed year
+// after 'năm' as the page pass read it.
 struct HeaderFieldRead {
-  std::string name;      // "number", "day" or "month"
+  std::string name;      // "number", "day", "month" or "year"
   std::string value;     // the digits chosen
   float confidence = 0;  // 0..100
   bool uncertain = false;

@@ -1,6 +1,9 @@
 #include "pipeline/document_metadata.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <chrono>
 #include <string>
 
 namespace sohoa::pipeline {
@@ -84,6 +87,26 @@ index::MetaField DateField(const index::DocumentMeta& meta, const PageText& page
   return field;
 }
 
+// The date of the header's day, month and year reads (yyyy-mm-dd), or empty when one is
+// missing or they make no calendar date.
+std::string DateOfHeaderReads(const PageText& page) {
+  const HeaderFieldRead* day = FindRead(page, "day");
+  const HeaderFieldRead* month = FindRead(page, "month");
+  const HeaderFieldRead* year = FindRead(page, "year");
+  for (const HeaderFieldRead* read : {day, month, year}) {
+    if (!read || read->value.empty() || read->value.size() > 4 ||
+        DigitsOf(read->value) != read->value) {
+      return {};
+    }
+  }
+  const std::chrono::year_month_day date{std::chrono::year(std::stoi(year->value)),
+                                         std::chrono::month(std::stoi(month->value)),
+                                         std::chrono::day(std::stoi(day->value))};
+  if (!date.ok()) return {};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+}
+
 }  // namespace
 
 std::vector<index::MetadataSection> DescribeDocument(std::vector<PageText>* pages) {
@@ -94,6 +117,12 @@ std::vector<index::MetadataSection> DescribeDocument(std::vector<PageText>* page
     if (section.first_page < 1 || section.first_page > static_cast<int>(pages->size())) continue;
     PageText& first = (*pages)[section.first_page - 1];
     index::DocumentMeta& meta = section.meta;
+    // The text's order may hide the date row from the metadata's header window (a crease
+    // split the page into columns, and the right one follows the whole left one): the date
+    // the header re-read found on its anchors' row stands in.
+    if (meta.date.empty() && ExpectsNumberAndDate(meta) && !first.quality.text_from_pdf) {
+      meta.date = DateOfHeaderReads(first);
+    }
     std::vector<index::MetaField> own;
     if (!meta.number.empty()) own.push_back(NumberField(meta, first));
     if (meta.date.size() == 10) own.push_back(DateField(meta, first));

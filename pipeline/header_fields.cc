@@ -463,6 +463,12 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
         {job.name, choice->value, choice->confidence, choice->uncertain, reread});
     rewrites.emplace_back(&slot, *choice);
   }
+  // The printed year, read by the page pass: with the day and month it dates the document
+  // where the text's order hides the date row from the metadata (pipeline/document_metadata.h).
+  if (slots.year > 0) {
+    page->header_reads.push_back({"year", std::to_string(slots.year), slots.year_confidence,
+                                  /*uncertain=*/false, /*reread=*/false});
+  }
   PageEdits edits;
   for (const auto& [slot, choice] : rewrites) {
     PlanSlotRewrite(*page, *slot, choice.value, choice.confidence, &edits);

@@ -62,6 +62,7 @@ struct FieldSlot {
 struct HeaderSlots {
   std::optional<FieldSlot> number, day, month;
   int year = 0;  // the printed year after 'năm', 0 when unread
+  float year_confidence = 0;
 };
 
 // Finds the slots from the printed anchors in the upper part of the page. The number slot lies

@@ -221,11 +221,15 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
       // The year follows 'năm', or was read glued to it.
       const bool glued = HasDigit(line.words[at.word].text);
       if (glued || at.word + 1 < static_cast<int>(line.words.size())) {
+        const Word& year_word = line.words[at.word + (glued ? 0 : 1)];
         std::string year;
-        for (char c : line.words[at.word + (glued ? 0 : 1)].text) {
+        for (char c : year_word.text) {
           if (std::isdigit(static_cast<unsigned char>(c))) year += c;
         }
-        if (year.size() == 4) slots->year = std::stoi(year);
+        if (year.size() == 4) {
+          slots->year = std::stoi(year);
+          slots->year_confidence = year_word.confidence;
+        }
       }
     }
     *date_row_y = CentreY(thang);

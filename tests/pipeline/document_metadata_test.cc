@@ -109,6 +109,33 @@ TEST(DocumentMetadataTest, OfficialDocumentWithoutNumberOrDateNeedsReview) {
   EXPECT_EQ(pages[0].quality.review_reason, "document number not read; document date not read");
 }
 
+// The date row comes after the body in the text's order (a crease split the page into
+// columns), out of the metadata's reach: the header re-read's day, month and year date the
+// document. Reads that make no calendar date do not.
+TEST(DocumentMetadataTest, DateRowOutOfTextOrderIsDatedFromTheHeaderReads) {
+  std::vector<PageText> pages = {DecisionPage("47/QĐ-UBND", "")};
+  pages[0].lines[3] = Line(440, {{"Qu", 94}});
+  pages[0].lines.push_back(Line(440, {{"ngày", 92}, {"28", 90}, {"tháng", 92}, {"02", 88}}));
+  pages[0].header_reads = {{"day", "28", 90, false, false},
+                           {"month", "02", 88, false, false},
+                           {"year", "2025", 95, false, false}};
+  std::vector<PageText> impossible = pages;
+  std::vector<index::MetadataSection> sections = DescribeDocument(&pages);
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.date, "2025-02-28");
+  const index::MetaField* date = FieldNamed(sections[0].meta, "date");
+  ASSERT_NE(date, nullptr);
+  EXPECT_EQ(date->source, "printed");
+  EXPECT_FLOAT_EQ(date->confidence, 88);
+  EXPECT_FALSE(pages[0].quality.needs_review);
+
+  impossible[0].header_reads[0].value = "30";
+  sections = DescribeDocument(&impossible);
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.date, "");
+  EXPECT_EQ(impossible[0].quality.review_reason, "document date not read");
+}
+
 TEST(DocumentMetadataTest, ArticleWithoutHeaderIsNotFlagged) {
   PageText page;
   page.width_px = 2480;
