@@ -34,6 +34,9 @@ constexpr int kDigitModelQuorum = 3;
 // that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
 // does not win on the agreeing shorter ones' weight.
 constexpr float kPartSupport = 0.5f;
+// The years a document of the archive is dated in.
+constexpr int kEarliestYear = 1900;
+constexpr int kLatestYear = 2099;
 
 // Tesseract's digit passes invent digits in pen strokes ('1' for a 9, '7' for a 2) far more
 // often than the handwritten-digit model does: their votes count for less.
@@ -370,6 +373,35 @@ std::optional<PixelBox> WidenedToInkGap(const cv::Mat& source, const PageText& p
   return wider;
 }
 
+// The year of a word after 'năm' the page pass read with a digit too few or too many: the
+// word's crop read again, and the four-digit reading of this century or the last that the
+// readings weigh most, when one of them is sure of it.
+void ReadYear(const cv::Mat& source, ocr::FieldReader& reader, const PageText& page,
+              HeaderSlots* slots) {
+  PixelBox box = *slots->misread_year_box;
+  const int margin = box.height() / 4;
+  box = {std::max(0, box.left - margin), std::max(0, box.top - margin),
+         std::min(page.width_px, box.right + margin),
+         std::min(page.height_px, box.bottom + margin)};
+  if (box.width() < 4 || box.height() < 4) return;
+  const cv::Mat crop = UprightCrop(source, page.source_to_upright, box);
+  std::map<int, float> weight, best;
+  for (const ocr::FieldReading& reading : reader.Read(crop, page.dpi, false)) {
+    const int year = reading.text.size() == 4 ? DigitsValue(reading.text) : -1;
+    if (year < kEarliestYear || year > kLatestYear) continue;
+    weight[year] += ReaderWeight(reading) * std::max(reading.confidence, 1.0f);
+    best[year] = std::max(best[year], reading.confidence);
+  }
+  if (weight.empty()) return;
+  const auto chosen =
+      std::max_element(weight.begin(), weight.end(),
+                       [](const auto& a, const auto& b) { return a.second < b.second; });
+  spdlog::debug("header year: re-read '{}' ({:.0f})", chosen->first, best[chosen->first]);
+  if (best[chosen->first] < kSureConfidence) return;
+  slots->year = chosen->first;
+  slots->year_confidence = best[chosen->first];
+}
+
 int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText* page) {
   HeaderSlots slots = FindHeaderSlots(*page);
   struct Job {
@@ -463,6 +495,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
         {job.name, choice->value, choice->confidence, choice->uncertain, reread});
     rewrites.emplace_back(&slot, *choice);
   }
+  if (slots.year == 0 && slots.misread_year_box) ReadYear(source, reader, *page, &slots);
   // The printed year, read by the page pass: with the day and month it dates the document
   // where the text's order hides the date row from the metadata (pipeline/document_metadata.h).
   if (slots.year > 0) {

@@ -63,6 +63,8 @@ struct HeaderSlots {
   std::optional<FieldSlot> number, day, month;
   int year = 0;  // the printed year after 'năm', 0 when unread
   float year_confidence = 0;
+  // The word after 'năm' when it holds digits but not four ('204'): read again on its own.
+  std::optional<PixelBox> misread_year_box;
 };
 
 // Finds the slots from the printed anchors in the upper part of the page. The number slot lies

@@ -229,6 +229,8 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
         if (year.size() == 4) {
           slots->year = std::stoi(year);
           slots->year_confidence = year_word.confidence;
+        } else if (!year.empty() && !glued) {
+          slots->misread_year_box = year_word.box;
         }
       }
     }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <opencv2/imgproc.hpp>
 #include <string>
 
 #include "index/metadata.h"
@@ -178,8 +179,11 @@ TEST(HeaderFieldsTest, RewriteGathersValuesOntoTheirLabelsLines) {
   ASSERT_TRUE(reader.ok()) << reader.status().ToString();
   const cv::Mat blank(page.height_px, page.width_px, CV_8UC1, cv::Scalar(255));
   EXPECT_EQ(RereadHeaderFields(blank, **reader, &page), 3);
-  ASSERT_EQ(page.header_reads.size(), 3u);
+  // Number, day, month, and the printed year as the page pass read it.
+  ASSERT_EQ(page.header_reads.size(), 4u);
   EXPECT_EQ(page.header_reads[0].value, "3254");
+  EXPECT_EQ(page.header_reads[3].name, "year");
+  EXPECT_EQ(page.header_reads[3].value, "2024");
   for (const HeaderFieldRead& read : page.header_reads) EXPECT_FALSE(read.reread) << read.name;
   const std::string text = page.PlainText();
   EXPECT_NE(text.find("Số: 3254/TB-VPUBND\n"), std::string::npos) << text;
@@ -220,6 +224,32 @@ TEST(HeaderFieldsTest, SplitNumeralIsRewrittenAndMonthUnderWideAnchorFound) {
   ASSERT_EQ(sections.size(), 1u);
   EXPECT_EQ(sections[0].meta.number, "265/QĐ-UBND") << text;
   EXPECT_EQ(sections[0].meta.date, "2025-01-10") << text;
+}
+
+// The page pass read the printed year a digit short ('năm 204'): the year's word is read again
+// on its own, and the four-digit year kept for the date. On a page without its ink there is no
+// year at all.
+TEST(HeaderFieldsTest, YearReadADigitShortIsReadAgain) {
+  PageText page = A4Page();
+  page.lines.push_back(
+      MakeLine({MakeWord("Quảng", 1300, 400, 120), MakeWord("Ninh,", 1430, 400, 100),
+                MakeWord("ngày", 1540, 400, 90), MakeWord("10", 1650, 400, 50, 95),
+                MakeWord("tháng", 1720, 400, 110), MakeWord("01", 1850, 400, 50, 97),
+                MakeWord("năm", 1920, 400, 90), MakeWord("204", 2030, 400, 130, 60)}));
+  const HeaderSlots slots = FindHeaderSlots(page);
+  EXPECT_EQ(slots.year, 0);
+  ASSERT_TRUE(slots.misread_year_box.has_value());
+  Result<std::unique_ptr<ocr::FieldReader>> reader = ocr::FieldReader::Create({});
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  PageText blank_page = page;
+  cv::Mat scan(page.height_px, page.width_px, CV_8UC1, cv::Scalar(255));
+  RereadHeaderFields(scan, **reader, &blank_page);
+  for (const HeaderFieldRead& read : blank_page.header_reads) EXPECT_NE(read.name, "year");
+  cv::putText(scan, "2024", {2040, 440}, cv::FONT_HERSHEY_SIMPLEX, 1.4, cv::Scalar(0), 3);
+  RereadHeaderFields(scan, **reader, &page);
+  ASSERT_FALSE(page.header_reads.empty());
+  EXPECT_EQ(page.header_reads.back().name, "year");
+  EXPECT_EQ(page.header_reads.back().value, "2024");
 }
 
 // A pen numeral over the symbol's slash: OCR read the symbol without it ('QĐ-STTTT') and the
@@ -283,7 +313,7 @@ void ExpectHeaderReadBack(ScanColour colour) {
   const int rewritten = RereadHeaderFields(header.image, **reader, &*page);
   EXPECT_EQ(rewritten, 3) << page->PlainText();
   // What was decided is kept for the catalog, marked re-read where the page pass had it wrong.
-  ASSERT_EQ(page->header_reads.size(), 3u);
+  ASSERT_EQ(page->header_reads.size(), 4u);
   EXPECT_EQ(page->header_reads[0].name, "number");
   EXPECT_EQ(page->header_reads[0].value, "47");
   EXPECT_EQ(page->header_reads[0].reread, slots.number->printed != "47");
@@ -291,6 +321,9 @@ void ExpectHeaderReadBack(ScanColour colour) {
   EXPECT_EQ(page->header_reads[1].value, "17");
   EXPECT_EQ(page->header_reads[1].reread, slots.day->printed != "17");
   EXPECT_EQ(page->header_reads[2].value, "01");
+  EXPECT_EQ(page->header_reads[3].name, "year");
+  EXPECT_EQ(page->header_reads[3].value, "2025");
+  EXPECT_FALSE(page->header_reads[3].reread);
   std::vector<index::MetadataSection> sections = index::ExtractMetadata({page->PlainText()});
   ASSERT_EQ(sections.size(), 1u);
   EXPECT_EQ(sections[0].meta.number, "47/QĐ-UBND") << page->PlainText();
@@ -327,7 +360,7 @@ TEST(HeaderFieldsTest, SlotCuttingItsFirstDigitIsReadFromTheInksGap) {
     ASSERT_FALSE(points.empty());
     anchor.box.right += cv::boundingRect(points).x + 4;
     RereadHeaderFields(header.image, **reader, &*page);
-    ASSERT_EQ(page->header_reads.size(), 3u);
+    ASSERT_EQ(page->header_reads.size(), 4u);
     EXPECT_EQ(page->header_reads[1].name, "day");
     EXPECT_EQ(page->header_reads[1].value, "19");
   }
