@@ -37,6 +37,8 @@ constexpr float kPartSupport = 0.5f;
 // The years a document of the archive is dated in.
 constexpr int kEarliestYear = 1900;
 constexpr int kLatestYear = 2099;
+// The number's row lies within this many date-row heights of the header's date row.
+constexpr int kNumberRowsFromDateRow = 3;
 
 // Tesseract's digit passes invent digits in pen strokes ('1' for a 9, '7' for a 2) far more
 // often than the handwritten-digit model does: their votes count for less.
@@ -373,6 +375,18 @@ std::optional<PixelBox> WidenedToInkGap(const cv::Mat& source, const PageText& p
   return wider;
 }
 
+// The date row is the header's when the number's row lies beside it (level with it, or a row
+// or two above or below). On a page whose header has no date, the highest date row is one the
+// body cites ('Căn cứ Luật … ngày 19 tháng 6 năm 2015'), far below the number.
+bool DateRowBesideNumber(const HeaderSlots& slots) {
+  const std::optional<FieldSlot>& date = slots.day ? slots.day : slots.month;
+  if (!date || !slots.number) return false;
+  // A slot's box is its row's height and half that above and below.
+  const int row_height = std::max(1, date->box.height() / 2);
+  return std::abs(CentreY(slots.number->box) - CentreY(date->box)) <=
+         kNumberRowsFromDateRow * row_height;
+}
+
 // The year of a word after 'năm' the page pass read with a digit too few or too many: the
 // word's crop read again, and the four-digit reading of this century or the last that the
 // readings weigh most, when one of them is sure of it.
@@ -495,12 +509,15 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
         {job.name, choice->value, choice->confidence, choice->uncertain, reread});
     rewrites.emplace_back(&slot, *choice);
   }
-  if (slots.year == 0 && slots.misread_year_box) ReadYear(source, reader, *page, &slots);
-  // The printed year, read by the page pass: with the day and month it dates the document
-  // where the text's order hides the date row from the metadata (pipeline/document_metadata.h).
-  if (slots.year > 0) {
-    page->header_reads.push_back({"year", std::to_string(slots.year), slots.year_confidence,
-                                  /*uncertain=*/false, /*reread=*/false});
+  // The printed year: with the day and month it dates the document where the text's order
+  // hides the date row from the metadata (pipeline/document_metadata.h). Only the header's
+  // date row has it.
+  if (DateRowBesideNumber(slots)) {
+    if (slots.year == 0 && slots.misread_year_box) ReadYear(source, reader, *page, &slots);
+    if (slots.year > 0) {
+      page->header_reads.push_back({"year", std::to_string(slots.year), slots.year_confidence,
+                                    /*uncertain=*/false, /*reread=*/false});
+    }
   }
   PageEdits edits;
   for (const auto& [slot, choice] : rewrites) {

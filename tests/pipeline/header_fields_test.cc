@@ -228,9 +228,11 @@ TEST(HeaderFieldsTest, SplitNumeralIsRewrittenAndMonthUnderWideAnchorFound) {
 
 // The page pass read the printed year a digit short ('năm 204'): the year's word is read again
 // on its own, and the four-digit year kept for the date. On a page without its ink there is no
-// year at all.
+// year at all, nor for a date row far below the number's (a date the body cites).
 TEST(HeaderFieldsTest, YearReadADigitShortIsReadAgain) {
   PageText page = A4Page();
+  page.lines.push_back(
+      MakeLine({MakeWord("Số:", 300, 400, 70), MakeWord("12/QĐ-UBND", 390, 400, 260)}));
   page.lines.push_back(
       MakeLine({MakeWord("Quảng", 1300, 400, 120), MakeWord("Ninh,", 1430, 400, 100),
                 MakeWord("ngày", 1540, 400, 90), MakeWord("10", 1650, 400, 50, 95),
@@ -246,6 +248,15 @@ TEST(HeaderFieldsTest, YearReadADigitShortIsReadAgain) {
   RereadHeaderFields(scan, **reader, &blank_page);
   for (const HeaderFieldRead& read : blank_page.header_reads) EXPECT_NE(read.name, "year");
   cv::putText(scan, "2024", {2040, 440}, cv::FONT_HERSHEY_SIMPLEX, 1.4, cv::Scalar(0), 3);
+  PageText number_far_above = page;
+  for (Word& word : number_far_above.lines[0].words) {
+    word.box.top -= 400;
+    word.box.bottom -= 400;
+  }
+  number_far_above.lines[0].box.top -= 400;
+  number_far_above.lines[0].box.bottom -= 400;
+  RereadHeaderFields(scan, **reader, &number_far_above);
+  for (const HeaderFieldRead& read : number_far_above.header_reads) EXPECT_NE(read.name, "year");
   RereadHeaderFields(scan, **reader, &page);
   ASSERT_FALSE(page.header_reads.empty());
   EXPECT_EQ(page.header_reads.back().name, "year");
