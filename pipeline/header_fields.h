@@ -95,7 +95,9 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
 
 // Re-reads the slots of `page` from `source` (the decoded scan, grey or BGR; mapped to the
 // upright frame by page->source_to_upright) with `reader`, and rewrites the slots' words. A
-// field left uncertain flags the page for review. Returns how many fields were rewritten.
+// field left uncertain flags the page for review. What was decided goes to page->header_reads,
+// with the printed year of a date row beside the number's (a year read a digit short or long
+// is read again). Returns how many fields were rewritten.
 int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText* page);
 
 // The same with this thread's own reader, created on first use from Tesseract's default
