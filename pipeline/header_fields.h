@@ -79,20 +79,6 @@ HeaderSlots FindHeaderSlots(const PageText& page);
 // frame, white outside the scan.
 cv::Mat UprightCrop(const cv::Mat& source, const Affine2D& to_upright, const PixelBox& box);
 
-enum class FieldKind { kNumber, kDay, kMonth };
-
-struct FieldChoice {
-  std::string value;
-  float confidence = 0;  // 0..100: agreement-weighted
-  bool uncertain = false;
-};
-
-// Picks the plausible value (day 1-31, month 1-12, a numeral of 1-5 digits) the readings and the
-// full-page OCR agree on most, weighted by confidence. nullopt when nothing is plausible.
-std::optional<FieldChoice> ChooseField(FieldKind kind,
-                                       const std::vector<ocr::FieldReading>& readings,
-                                       const std::string& printed, float printed_confidence);
-
 // Re-reads the slots of `page` from `source` (the decoded scan, grey or BGR; mapped to the
 // upright frame by page->source_to_upright) with `reader`, and rewrites the slots' words. A
 // field left uncertain flags the page for review. What was decided goes to page->header_reads,

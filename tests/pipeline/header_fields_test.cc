@@ -7,6 +7,7 @@
 
 #include "index/metadata.h"
 #include "ocr/ocr_engine.h"
+#include "pipeline/field_choice.h"
 #include "pipeline/header_anchors.h"
 #include "tests/testing/hand_filled_header.h"
 #include "tests/testing/header_words.h"

@@ -1,0 +1,162 @@
+#include "pipeline/field_choice.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+namespace sohoa::pipeline {
+namespace {
+
+// A field's value is this far ahead of the runner-up, or the document goes to review.
+constexpr float kSureShare = 0.6f;
+// A page-pass reading this confident stands, unless the digit model overrules it.
+constexpr float kTrustPrinted = 85;
+// A value whose surest reading is below this is a guess, and left unread.
+constexpr float kLeastConfidence = 10;
+// The digit model overrules such a confident page reading only this sure, in this many
+// renderings at least, all agreeing; or only fairly sure, with a Tesseract line reading of
+// the same value.
+constexpr float kSureDigitModel = 80;
+constexpr float kFairDigitModel = 65;
+constexpr int kDigitModelQuorum = 3;
+// How much of a reading's weight also supports a longer reading containing it (a digit pass
+// that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
+// does not win on the agreeing shorter ones' weight.
+constexpr float kPartSupport = 0.5f;
+
+bool Plausible(FieldKind kind, const std::string& value) {
+  const int number = DigitsValue(value);
+  switch (kind) {
+    case FieldKind::kDay:
+      return value.size() <= 2 && number >= 1 && number <= 31;
+    case FieldKind::kMonth:
+      return value.size() <= 2 && number >= 1 && number <= 12;
+    case FieldKind::kNumber:
+      // Numbers below ten are written with a leading zero ('01/TB-VPUBND'), no other is: a
+      // '074' is a '874' whose '8' a stamp's edge opened.
+      return number >= 1 && (value[0] != '0' || value.size() == 2);
+  }
+  return false;
+}
+
+}  // namespace
+
+float ReaderWeight(const ocr::FieldReading& reading) {
+  return reading.variant.starts_with(ocr::kDigitModelVariantPrefix) ? 1.0f : 0.5f;
+}
+
+int DigitsValue(const std::string& digits) {
+  if (digits.empty() || digits.size() > 5) return -1;
+  for (char c : digits) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
+  }
+  return std::stoi(digits);
+}
+
+std::string ComparableReading(FieldKind kind, std::string value) {
+  if (kind != FieldKind::kNumber && !value.empty()) {
+    value.erase(0, std::min(value.find_first_not_of('0'), value.size() - 1));
+    if (value.size() == 1) value = "0" + value;
+  }
+  return value;
+}
+
+std::optional<FieldChoice> ChooseField(FieldKind kind,
+                                       const std::vector<ocr::FieldReading>& readings,
+                                       const std::string& printed, float printed_confidence) {
+  std::map<std::string, float> votes;
+  std::map<std::string, float> best_confidence;
+  float total = 0;
+  auto vote = [&](std::string value, float confidence, float weight = 1) {
+    value = ComparableReading(kind, std::move(value));
+    total += weight * std::max(confidence, 1.0f);
+    if (!Plausible(kind, value)) return;
+    votes[value] += weight * std::max(confidence, 1.0f);
+    best_confidence[value] = std::max(best_confidence[value], confidence);
+  };
+  // The full-page pass reads digits in context: its plausible reading counts twice.
+  if (!printed.empty()) vote(printed, 2 * printed_confidence);
+  // What the page pass alone gave each value: it never credits a longer reading (below).
+  const std::map<std::string, float> printed_votes = votes;
+  // Printed digits (and clear handwriting) the full page read confidently stand: the
+  // digit-only passes are the weaker reader on print. Unless the digit model, in every
+  // rendering and surely, reads as many digits but other ones: a pen digit the page pass took
+  // confidently for another ('07' read '01', '30' read '20'), or one it did not see. That
+  // value goes to review.
+  if (printed_confidence >= kTrustPrinted && votes.size() == 1) {
+    const std::string& printed_value = votes.begin()->first;
+    std::optional<std::string> model_value;
+    float model_confidence = 100;
+    int model_readings = 0;
+    bool unanimous = true;
+    for (const ocr::FieldReading& reading : readings) {
+      if (!reading.variant.starts_with(ocr::kDigitModelVariantPrefix)) continue;
+      const std::string value = ComparableReading(kind, reading.text);
+      unanimous &= reading.confidence >= kFairDigitModel && (!model_value || *model_value == value);
+      model_value = value;
+      model_confidence = std::min(model_confidence, reading.confidence);
+      ++model_readings;
+    }
+    // Less sure, the digit model needs Tesseract's line reading of some rendering on its side.
+    if (unanimous && model_confidence < kSureDigitModel) {
+      unanimous = std::any_of(readings.begin(), readings.end(), [&](const ocr::FieldReading& r) {
+        return r.variant.ends_with("/line") && r.confidence >= kFairDigitModel &&
+               ComparableReading(kind, r.text) == *model_value;
+      });
+    }
+    // Or more digits, ending with the page pass's: a pen digit it lost before those it read
+    // ('42' read '2'). One more after them may be the symbol's slash read as a '1'.
+    const bool lost_leading = model_value && kind == FieldKind::kNumber &&
+                              model_value->size() > printed_value.size() &&
+                              model_value->ends_with(printed_value);
+    if (unanimous && model_readings >= kDigitModelQuorum && *model_value != printed_value &&
+        (model_value->size() == printed_value.size() || lost_leading) &&
+        Plausible(kind, *model_value)) {
+      return FieldChoice{*model_value, model_confidence, true};
+    }
+    return FieldChoice{printed_value, printed_confidence, false};
+  }
+  for (const ocr::FieldReading& reading : readings) {
+    vote(reading.text, reading.confidence, ReaderWeight(reading));
+  }
+  if (votes.empty()) return std::nullopt;
+  // The digit passes drop pen digits far more often than they invent them: a re-reading that
+  // is part of a longer plausible one ('6' of '76') also supports the longer one. The page
+  // pass read the numeral next to its '/SYMBOL'; a re-reading longer than it by a digit has
+  // usually taken the slash for a '1' or '4' (1309 -> 13094), so its votes stay its own.
+  std::map<std::string, float> support = votes;
+  for (const auto& [longer, unused] : votes) {
+    for (const auto& [shorter, all_weight] : votes) {
+      const auto printed_vote = printed_votes.find(shorter);
+      const float weight =
+          all_weight - (printed_vote == printed_votes.end() ? 0.0f : printed_vote->second);
+      // Days and months compare unpadded: a lost '1' of '17' reads '7', voted as '07'.
+      const std::string part =
+          shorter.substr(kind == FieldKind::kNumber ? 0 : shorter.find_first_not_of('0'));
+      if (shorter != longer && part.size() < longer.size() &&
+          longer.find(part) != std::string::npos) {
+        support[longer] += kPartSupport * weight;
+      }
+    }
+  }
+  votes = std::move(support);
+  auto best = std::max_element(votes.begin(), votes.end(),
+                               [](const auto& a, const auto& b) { return a.second < b.second; });
+  // A value no reader was even a little sure of is a guess: the field is left unread.
+  if (best_confidence[best->first] < kLeastConfidence) return std::nullopt;
+  FieldChoice choice;
+  choice.value = best->first;
+  choice.confidence = std::min(100.0f, best_confidence[best->first] * best->second / total);
+  // A number some reader saw longer digits in ('572' beside the chosen '2') may have lost
+  // digits the surer reader missed: it goes to review however sure the rest reads.
+  const bool longer_seen =
+      kind == FieldKind::kNumber && std::any_of(votes.begin(), votes.end(), [&](const auto& vote) {
+        return vote.first.size() > choice.value.size() &&
+               vote.first.find(choice.value) != std::string::npos;
+      });
+  choice.uncertain = best_confidence[best->first] < kSureFieldConfidence ||
+                     best->second < kSureShare * total || longer_seen;
+  return choice;
+}
+
+}  // namespace sohoa::pipeline

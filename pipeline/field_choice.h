@@ -1,0 +1,43 @@
+// Choosing a hand-filled header field's value from its readings: the full-page pass's, the
+// field reader's Tesseract passes' and the handwritten-digit model's (ocr/field_reader.h), by
+// plausibility and weighted agreement.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ocr/field_reader.h"
+
+namespace sohoa::pipeline {
+
+enum class FieldKind { kNumber, kDay, kMonth };
+
+struct FieldChoice {
+  std::string value;
+  float confidence = 0;  // 0..100: agreement-weighted
+  bool uncertain = false;
+};
+
+// A field's value is at least this confident, or the document goes to review.
+inline constexpr float kSureFieldConfidence = 60;
+
+// Picks the plausible value (day 1-31, month 1-12, a numeral of 1-5 digits) the readings and the
+// full-page OCR agree on most, weighted by confidence. nullopt when nothing is plausible.
+std::optional<FieldChoice> ChooseField(FieldKind kind,
+                                       const std::vector<ocr::FieldReading>& readings,
+                                       const std::string& printed, float printed_confidence);
+
+// How much one reading's vote counts. Tesseract's digit passes invent digits in pen strokes
+// ('1' for a 9, '7' for a 2) far more often than the handwritten-digit model does: theirs count
+// for half.
+float ReaderWeight(const ocr::FieldReading& reading);
+
+// `digits` as a number when it is one to five digits, else -1.
+int DigitsValue(const std::string& digits);
+
+// `value` as readings of `kind` compare: days and months as two digits ('7' and '07' are one
+// value), numbers as read.
+std::string ComparableReading(FieldKind kind, std::string value);
+
+}  // namespace sohoa::pipeline
