@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 #include <set>
 
+#include "pipeline/date_anchor.h"
 #include "pipeline/field_choice.h"
 #include "pipeline/header_anchors.h"
 #include "pipeline/header_rows.h"
@@ -393,6 +394,7 @@ int RereadHeaderFields(const cv::Mat& source, PageText* page) {
 
 int RereadHeaderFields(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page) {
   RecoverNumberRow(source, engine, page);
+  RecoverDayAnchor(source, engine, page);
   return RereadHeaderFields(source, page);
 }
 

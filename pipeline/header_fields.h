@@ -52,6 +52,9 @@ struct FieldSlot {
   // number only: no word was read as the label; `label_box` is where its ink may be, inside the
   // words the slot replaces ('56889/QĐ-UBND' for 'Số:889/QĐ-UBND').
   bool label_unread = false;
+  // day only: no 'ngày' was read before it; the slot is cut left of 'tháng', wide enough for
+  // the anchor and the value both.
+  bool anchor_unread = false;
   // day and month: the date anchor before the value when OCR read a pen stroke of the value
   // glued to it ('thángØŸ'), and the anchor's own text ('tháng'), which the rewrite puts back
   // so the date reads whole.
@@ -90,8 +93,9 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
 // tessdata (TESSDATA_PREFIX); does nothing when no model can be loaded.
 int RereadHeaderFields(const cv::Mat& source, PageText* page);
 
-// The same, after putting back a number row the page pass lost under a stamp, read again with
-// `engine` (the page's OCR engine; pipeline/header_rows.h).
+// The same, after putting back a number row the page pass lost under a stamp and a 'ngày' it
+// lost beside a pen day, read again with `engine` (the page's OCR engine;
+// pipeline/header_rows.h, pipeline/date_anchor.h).
 int RereadHeaderFields(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page);
 
 }  // namespace sohoa::pipeline

@@ -392,8 +392,9 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
   const PixelBox& box = band.box;
   if (box.width() <= 0 || box.height() <= 0) return false;
   // A number with its symbol in the band is the document's; one further down is a reference
-  // in the body ('Quyết định số 1813/QĐ-TTg') and leaves the header's row to be found.
-  if (slots.number && !slots.number->suffix.empty()) {
+  // in the body ('Quyết định số 1813/QĐ-TTg') and leaves the header's row to be found, as does
+  // a symbol read cut short ('/UBND-': a stamp's frame over its end).
+  if (slots.number && IsSymbolShaped(slots.number->suffix)) {
     const int y = CentreY(slots.number->box);
     if (y >= box.top && y < box.bottom && slots.number->box.left < box.right) return false;
   }

@@ -28,11 +28,11 @@ cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi);
 std::vector<Word> NumberRowWords(const PageText& block);
 
 // When `page` (read from `source`, the decoded scan mapped to the upright frame by
-// page->source_to_upright) has a date row but no number slot with a '/SYMBOL', re-reads the
-// left header column around the date row with `engine` and, when the re-read finds 'Số' with
-// a '/SYMBOL' after it on one line, puts that row's words (label to symbol) into `page` in
-// place of the words it covers. A stamp's own 'Số: 2352' has no symbol and is never taken.
-// Returns true when a row was put in.
+// page->source_to_upright) has a date row but no number slot with a whole '/SYMBOL' (one read
+// cut short, '/UBND-', counts as none), re-reads the left header column around the date row
+// with `engine` and, when the re-read finds 'Số' with a '/SYMBOL' after it on one line, puts
+// that row's words (label to symbol) into `page` in place of the words it covers. A stamp's own
+// 'Số: 2352' has no symbol and is never taken. Returns true when a row was put in.
 bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page);
 
 }  // namespace sohoa::pipeline

@@ -187,6 +187,7 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
       day.first_word = 0;
       day.end_word = thang_ref.word;
       day.box = words.Band(t, thang.left - 4 * height, thang.left - 1);
+      day.anchor_unread = true;
     }
     // '?tháng': the day's pen stroke read glued before the anchor; the day's value takes it.
     if (thang.left > words.word(t).box.left) {

@@ -11,6 +11,7 @@
 #include "pipeline/header_fields.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/hand_filled_header.h"
+#include "tests/testing/header_words.h"
 
 namespace sohoa::pipeline {
 namespace {
@@ -60,20 +61,8 @@ StampedHeader RenderStampedHeader(ScanColour colour, bool with_number_row = true
                    const cv::Scalar& ink = cv::Scalar::all(0)) {
     font->putText(canvas, text, {x, baseline}, kFontPx, ink, -1, cv::LINE_AA, true);
     if (!read) return;
-    TextLine line;
-    size_t start = 0;
-    while (start < text.size()) {
-      size_t end = text.find(' ', start);
-      if (end == std::string::npos) end = text.size();
-      const std::string word = text.substr(start, end - start);
-      const int left = x + width_of(text.substr(0, start));
-      line.words.push_back(
-          {word, {left, baseline - kFontPx * 3 / 4, left + width_of(word), baseline + 12}, 93});
-      start = end + 1;
-    }
-    line.box = {line.words.front().box.left, line.words.front().box.top,
-                line.words.back().box.right, line.words.back().box.bottom};
-    header.words.lines.push_back(std::move(line));
+    header.words.lines.push_back(
+        testing::MakeLine(testing::PrintedWords(text, x, baseline, kFontPx, width_of)));
   };
   write("ỦY BAN NHÂN DÂN", 400, 330, true);
   write("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 1250, 330, true);
@@ -213,6 +202,31 @@ TEST(HeaderRowsTest, NeverTakesTheStampsNumber) {
   EXPECT_FALSE(RecoverNumberRow(header.image, **engine, &header.words));
   EXPECT_EQ(header.words.lines.size(), lines);
   EXPECT_FALSE(FindHeaderSlots(header.words).number.has_value());
+}
+
+// A page pass that read the row with its symbol cut short ('/QĐ-': the frame crossing its end
+// took the rest) found a number slot, but no number the catalog can take: the row is read
+// again, and the symbol comes whole.
+TEST(HeaderRowsTest, RereadsARowWhoseSymbolIsCutShort) {
+  StampedHeader header = RenderStampedHeader(ScanColour::kGrey);
+  const cv::Rect& symbol = header.symbol_box;
+  const int top = symbol.y, bottom = symbol.y + symbol.height;
+  TextLine row;
+  row.words = {{"Số:", {360, top, 440, bottom}, 90},
+               {"47", {460, top - 10, symbol.x - 20, bottom}, 60},
+               {"/QĐ-", {symbol.x, top, symbol.x + symbol.width / 2, bottom}, 70}};
+  row.box = {360, top - 10, symbol.x + symbol.width / 2, bottom};
+  // Before the date row, as the page pass orders them.
+  header.words.lines.insert(header.words.lines.begin() + 4, std::move(row));
+  const HeaderSlots before = FindHeaderSlots(header.words);
+  ASSERT_TRUE(before.number.has_value()) << header.words.PlainText();
+  ASSERT_EQ(before.number->suffix, "/QĐ-");
+  Result<std::unique_ptr<ocr::OcrEngine>> engine = ocr::OcrEngine::Create({});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  ASSERT_TRUE(RecoverNumberRow(header.image, **engine, &header.words));
+  const HeaderSlots after = FindHeaderSlots(header.words);
+  ASSERT_TRUE(after.number.has_value()) << header.words.PlainText();
+  EXPECT_EQ(after.number->suffix, "/QĐ-UBND") << header.words.PlainText();
 }
 
 // One line of words as a strip's block read gives them.
