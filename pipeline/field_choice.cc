@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <map>
 
 namespace sohoa::pipeline {
@@ -24,11 +25,11 @@ constexpr int kDigitModelQuorum = 3;
 // does not win on the agreeing shorter ones' weight.
 constexpr float kPartSupport = 0.5f;
 
-bool Plausible(FieldKind kind, const std::string& value) {
+bool Plausible(FieldKind kind, const std::string& value, int last_day) {
   const int number = DigitsValue(value);
   switch (kind) {
     case FieldKind::kDay:
-      return value.size() <= 2 && number >= 1 && number <= 31;
+      return value.size() <= 2 && number >= 1 && number <= last_day;
     case FieldKind::kMonth:
       return value.size() <= 2 && number >= 1 && number <= 12;
     case FieldKind::kNumber:
@@ -43,6 +44,15 @@ bool Plausible(FieldKind kind, const std::string& value) {
 
 float ReaderWeight(const ocr::FieldReading& reading) {
   return reading.variant.starts_with(ocr::kDigitModelVariantPrefix) ? 1.0f : 0.5f;
+}
+
+int LastDayOfMonth(int month, int year) {
+  if (month < 1 || month > 12) return 31;
+  // 2024 stands for an unread year: February may have its 29th.
+  const std::chrono::year_month_day_last last{
+      std::chrono::year(year > 0 ? year : 2024),
+      std::chrono::month_day_last(std::chrono::month(month))};
+  return static_cast<int>(static_cast<unsigned>(last.day()));
 }
 
 int DigitsValue(const std::string& digits) {
@@ -63,14 +73,15 @@ std::string ComparableReading(FieldKind kind, std::string value) {
 
 std::optional<FieldChoice> ChooseField(FieldKind kind,
                                        const std::vector<ocr::FieldReading>& readings,
-                                       const std::string& printed, float printed_confidence) {
+                                       const std::string& printed, float printed_confidence,
+                                       int last_day) {
   std::map<std::string, float> votes;
   std::map<std::string, float> best_confidence;
   float total = 0;
   auto vote = [&](std::string value, float confidence, float weight = 1) {
     value = ComparableReading(kind, std::move(value));
     total += weight * std::max(confidence, 1.0f);
-    if (!Plausible(kind, value)) return;
+    if (!Plausible(kind, value, last_day)) return;
     votes[value] += weight * std::max(confidence, 1.0f);
     best_confidence[value] = std::max(best_confidence[value], confidence);
   };
@@ -111,7 +122,7 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
                               model_value->ends_with(printed_value);
     if (unanimous && model_readings >= kDigitModelQuorum && *model_value != printed_value &&
         (model_value->size() == printed_value.size() || lost_leading) &&
-        Plausible(kind, *model_value)) {
+        Plausible(kind, *model_value, last_day)) {
       return FieldChoice{*model_value, model_confidence, true};
     }
     return FieldChoice{printed_value, printed_confidence, false};

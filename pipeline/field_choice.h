@@ -22,11 +22,17 @@ struct FieldChoice {
 // A field's value is at least this confident, or the document goes to review.
 inline constexpr float kSureFieldConfidence = 60;
 
-// Picks the plausible value (day 1-31, month 1-12, a numeral of 1-5 digits) the readings and the
-// full-page OCR agree on most, weighted by confidence. nullopt when nothing is plausible.
+// Picks the plausible value (day 1 to `last_day`, month 1-12, a numeral of 1-5 digits) the
+// readings and the full-page OCR agree on most, weighted by confidence. nullopt when nothing
+// is plausible.
 std::optional<FieldChoice> ChooseField(FieldKind kind,
                                        const std::vector<ocr::FieldReading>& readings,
-                                       const std::string& printed, float printed_confidence);
+                                       const std::string& printed, float printed_confidence,
+                                       int last_day = 31);
+
+// The last day of `month` (1-12) in `year`; of February in a leap year when `year` is 0
+// (unread). 31 for a month out of range.
+int LastDayOfMonth(int month, int year);
 
 // How much one reading's vote counts. Tesseract's digit passes invent digits in pen strokes
 // ('1' for a 9, '7' for a 2) far more often than the handwritten-digit model does: theirs count

@@ -275,9 +275,21 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
   const Job jobs[] = {{&slots.number, FieldKind::kNumber, "number"},
                       {&slots.day, FieldKind::kDay, "day"},
                       {&slots.month, FieldKind::kMonth, "month"}};
-  std::vector<std::pair<const FieldSlot*, FieldChoice>> rewrites;
-  for (const Job& job : jobs) {
+  // Print is what the page pass reads; a value only the slot's own reading found is the
+  // hand-filled kind (pen digits the page pass garbles): `reread`.
+  struct Decision {
+    FieldChoice choice;
+    bool reread = false;
+  };
+  std::optional<Decision> decided[std::size(jobs)];
+  // The month before the day: a day past the month's end ('30' with February) is no reading.
+  for (const size_t index : {0, 2, 1}) {
+    const Job& job = jobs[index];
     if (!*job.slot) continue;
+    const std::optional<Decision>& month = decided[2];
+    const int last_day = job.kind == FieldKind::kDay && month && !month->choice.uncertain
+                             ? LastDayOfMonth(DigitsValue(month->choice.value), slots.year)
+                             : 31;
     FieldSlot& slot = **job.slot;
     // The slot is its row and half a row above and below; pen digits written larger than the
     // print reach further, so the crop takes a quarter row more each way (the reader whitens
@@ -305,7 +317,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       spdlog::debug("header {} readings:{}", job.name, all);
     }
     std::optional<FieldChoice> choice =
-        ChooseField(job.kind, readings, slot.printed, slot.printed_confidence);
+        ChooseField(job.kind, readings, slot.printed, slot.printed_confidence, last_day);
     if (!choice) {
       page->quality.AddReviewReason(FieldReviewReason("header", job.name, "unreadable"));
       continue;
@@ -327,7 +339,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       const cv::Mat wider_crop = UprightCrop(source, page->source_to_upright, *wider);
       const std::optional<FieldChoice> wider_choice =
           ChooseField(job.kind, reader.Read(wider_crop, page->dpi, false), slot.printed,
-                      slot.printed_confidence);
+                      slot.printed_confidence, last_day);
       // Day and month come padded ('09'): the digits read are compared.
       auto digits = [](const std::string& value) {
         return value.substr(std::min(value.find_first_not_of('0'), value.size()));
@@ -351,12 +363,15 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     if (choice->uncertain) {
       page->quality.AddReviewReason(FieldReviewReason("header", job.name, "uncertain"));
     }
-    // Print is what the page pass reads; a value only the slot's own reading found is the
-    // hand-filled kind (pen digits the page pass garbles).
-    const bool reread = ComparableReading(job.kind, slot.printed) != choice->value;
-    page->header_reads.push_back(
-        {job.name, choice->value, choice->confidence, choice->uncertain, reread});
-    rewrites.emplace_back(&slot, *choice);
+    decided[index] = Decision{*choice, ComparableReading(job.kind, slot.printed) != choice->value};
+  }
+  std::vector<std::pair<const FieldSlot*, FieldChoice>> rewrites;
+  for (size_t index = 0; index < std::size(jobs); ++index) {
+    if (!decided[index]) continue;
+    const FieldChoice& choice = decided[index]->choice;
+    page->header_reads.push_back({jobs[index].name, choice.value, choice.confidence,
+                                  choice.uncertain, decided[index]->reread});
+    rewrites.emplace_back(&**jobs[index].slot, choice);
   }
   // The printed year: with the day and month it dates the document where the text's order
   // hides the date row from the metadata (pipeline/document_metadata.h). Only the header's

@@ -7,7 +7,6 @@
 
 #include "index/metadata.h"
 #include "ocr/ocr_engine.h"
-#include "pipeline/field_choice.h"
 #include "pipeline/header_anchors.h"
 #include "tests/testing/hand_filled_header.h"
 #include "tests/testing/header_words.h"
@@ -19,126 +18,6 @@ using testing::A4Page;
 using testing::MakeLine;
 using testing::MakeWord;
 using testing::ScanColour;
-
-TEST(HeaderFieldsTest, ChoosesPlausibleAgreedValue) {
-  using ocr::FieldReading;
-  // A day of 71 is impossible; the readings agree on 17.
-  std::optional<FieldChoice> day = ChooseField(
-      FieldKind::kDay, {{"71", 80, "a"}, {"17", 75, "b"}, {"17", 70, "c"}, {"17", 85, "d"}}, "", 0);
-  ASSERT_TRUE(day.has_value());
-  EXPECT_EQ(day->value, "17");
-  EXPECT_FALSE(day->uncertain);
-  // Confident plausible print from the full-page pass stands against the digit passes.
-  std::optional<FieldChoice> printed_day =
-      ChooseField(FieldKind::kDay, {{"07", 90, "a"}, {"07", 90, "b"}}, "17", 92);
-  ASSERT_TRUE(printed_day.has_value());
-  EXPECT_EQ(printed_day->value, "17");
-  // Month 1 and 01 are one value, written with two digits.
-  std::optional<FieldChoice> month =
-      ChooseField(FieldKind::kMonth, {{"1", 90, "a"}, {"01", 88, "b"}, {"7", 20, "c"}}, "", 0);
-  ASSERT_TRUE(month.has_value());
-  EXPECT_EQ(month->value, "01");
-  // Numbers keep their leading zero (02/QĐ-UBND); a split vote is uncertain.
-  std::optional<FieldChoice> number =
-      ChooseField(FieldKind::kNumber, {{"02", 50, "a"}, {"62", 45, "b"}, {"82", 40, "c"}}, "", 0);
-  ASSERT_TRUE(number.has_value());
-  EXPECT_EQ(number->value, "02");
-  EXPECT_TRUE(number->uncertain);
-  // Only numbers below ten are zero-padded: '074' is no number, however surely read.
-  number = ChooseField(FieldKind::kNumber,
-                       {{"074", 73, "digits/thick"},
-                        {"074", 67, "digits/light"},
-                        {"874", 68, "digits/small"},
-                        {"874", 46, "digits/otsu"}},
-                       "971", 32);
-  ASSERT_TRUE(number.has_value());
-  EXPECT_EQ(number->value, "874");
-  EXPECT_FALSE(ChooseField(FieldKind::kMonth, {{"13", 90, "a"}, {"45", 90, "b"}}, "", 0));
-  // The only plausible day is a reading no reader was sure of at all (a scribbled '20' read
-  // '80220', and '1' at confidence 0): no value, the field is left unread.
-  EXPECT_FALSE(ChooseField(FieldKind::kDay,
-                           {{"80220", 7, "digits/otsu"}, {"1", 0, "otsu/line"}, {"3", 4, "x"}},
-                           "80", 8));
-}
-
-// The page pass read a pen '30' confidently as '20'. The digit model, surely and in every
-// rendering, reads as many digits but other ones: its value is taken, for review. Short of
-// that (too few renderings, unsure, a digit fewer), the confident page reading stands.
-TEST(HeaderFieldsTest, UnanimousSureDigitModelOverrulesConfidentPageReading) {
-  const std::string model(ocr::kDigitModelVariantPrefix);
-  const std::vector<ocr::FieldReading> sure = {{"30", 99, model + "otsu"},
-                                               {"30", 99, model + "light"},
-                                               {"30", 98, model + "thick"},
-                                               {"20", 94, "otsu/line"}};
-  std::optional<FieldChoice> day = ChooseField(FieldKind::kDay, sure, "20", 91);
-  ASSERT_TRUE(day.has_value());
-  EXPECT_EQ(day->value, "30");
-  EXPECT_TRUE(day->uncertain);
-  const std::vector<ocr::FieldReading> two = {sure[0], sure[1], sure[3]};
-  EXPECT_EQ(ChooseField(FieldKind::kDay, two, "20", 91)->value, "20");
-  std::vector<ocr::FieldReading> unsure = sure;
-  unsure[2].confidence = 70;
-  EXPECT_EQ(ChooseField(FieldKind::kDay, unsure, "20", 91)->value, "20");
-  // Less sure in one rendering, the digit model still overrules with a Tesseract line reading
-  // of the same value on its side.
-  std::vector<ocr::FieldReading> seconded = unsure;
-  seconded.push_back({"30", 79, "light/line"});
-  day = ChooseField(FieldKind::kDay, seconded, "20", 91);
-  EXPECT_EQ(day->value, "30");
-  EXPECT_TRUE(day->uncertain);
-  const std::vector<ocr::FieldReading> shorter = {
-      {"5", 99, model + "otsu"}, {"5", 99, model + "light"}, {"5", 98, model + "thick"}};
-  std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber, shorter, "15", 92);
-  EXPECT_EQ(number->value, "15");
-  EXPECT_FALSE(number->uncertain);
-}
-
-// The page pass read only the last digit of a pen '42' ('2', surely). The digit model reads
-// '42' in every rendering: the digit lost before the page's reading is taken, for review. A
-// digit more after it (the symbol's slash read as a '1') is not.
-TEST(HeaderFieldsTest, UnanimousDigitModelRestoresALeadingDigitThePagePassLost) {
-  const std::string model(ocr::kDigitModelVariantPrefix);
-  const std::vector<ocr::FieldReading> leading = {{"42", 95, model + "otsu"},
-                                                  {"42", 96, model + "light"},
-                                                  {"42", 95, model + "thick"},
-                                                  {"42", 89, "light/line"}};
-  std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber, leading, "2", 87);
-  ASSERT_TRUE(number.has_value());
-  EXPECT_EQ(number->value, "42");
-  EXPECT_TRUE(number->uncertain);
-  const std::vector<ocr::FieldReading> trailing = {
-      {"21", 95, model + "otsu"}, {"21", 96, model + "light"}, {"21", 95, model + "thick"}};
-  EXPECT_EQ(ChooseField(FieldKind::kNumber, trailing, "2", 87)->value, "2");
-}
-
-TEST(HeaderFieldsTest, DigitModelOutweighsTesseractAndLongerReadingsGoToReview) {
-  const std::string model(ocr::kDigitModelVariantPrefix);
-  // Tesseract's '1' for a pen 9 twice against the model's 9 twice: the model's votes weigh
-  // double, so 09 wins.
-  std::optional<FieldChoice> month = ChooseField(FieldKind::kMonth,
-                                                 {{"9", 70, model + "otsu"},
-                                                  {"9", 60, model + "thick"},
-                                                  {"1", 84, "otsu/line"},
-                                                  {"1", 71, "thick/line"}},
-                                                 "", 0);
-  ASSERT_TRUE(month.has_value());
-  EXPECT_EQ(month->value, "09");
-  // Agreeing readings of 47 are not outvoted by one longer '471' (a slash read as '1')...
-  std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber,
-                                                  {{"47", 94, model + "otsu"},
-                                                   {"47", 94, model + "light"},
-                                                   {"47", 94, model + "thick"},
-                                                   {"471", 40, "small/line"}},
-                                                  "", 0);
-  ASSERT_TRUE(number.has_value());
-  EXPECT_EQ(number->value, "47");
-  // ...but some reader saw more digits, so the number goes to review however sure 47 reads.
-  EXPECT_TRUE(number->uncertain);
-  std::optional<FieldChoice> clear = ChooseField(
-      FieldKind::kNumber, {{"47", 94, model + "otsu"}, {"47", 94, model + "light"}}, "", 0);
-  ASSERT_TRUE(clear.has_value());
-  EXPECT_FALSE(clear->uncertain);
-}
 
 // A handwritten numeral and day on their own baselines: OCR made them lines of their own.
 PageText SplitRowHeader() {
