@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <vector>
 
 #include "index/document_symbols.h"
@@ -44,11 +45,18 @@ class HeaderWords {
   // The nearest word with `key` on the row of word `anchor` (centres within 0.7 of its
   // height), at most `reach` heights to its right (`rightward`) or left; -1 when none.
   int Beside(size_t anchor, const std::string& key, bool rightward, double reach) const {
+    return BesideWhere(
+        anchor, [&](size_t i) { return keys_[i] == key; }, rightward, reach);
+  }
+
+  // The same for the nearest word `wanted` holds for (given its index).
+  int BesideWhere(size_t anchor, const std::function<bool(size_t)>& wanted, bool rightward,
+                  double reach) const {
     const PixelBox& from = anchor_box(anchor);
     const int height = std::max(1, from.height());
     int best = -1, best_gap = 0;
     for (size_t i = 0; i < size(); ++i) {
-      if (i == anchor || keys_[i] != key) continue;
+      if (i == anchor || !wanted(i)) continue;
       const PixelBox& box = anchor_box(i);
       if (std::abs(CentreY(box) - CentreY(from)) > height * 7 / 10) continue;
       const int gap = rightward ? box.left - from.right : from.left - box.right;
@@ -147,6 +155,19 @@ void CoverDigitWords(const TextLine& line, FieldSlot* slot) {
   }
 }
 
+// True for word `i` of `words` (of `page`) read as 'năm' with one letter wrong ('răm', 'năn') and
+// followed on its line by a word with digits (the year).
+bool MisreadYearAnchor(const PageText& page, const HeaderWords& words, size_t i) {
+  const std::string& key = words.key(i);
+  if (key.size() != 3) return false;
+  int wrong = 0;
+  for (size_t c = 0; c < key.size(); ++c) wrong += key[c] != "nam"[c];
+  if (wrong != 1) return false;
+  const WordRef at = words.ref(i);
+  const std::vector<Word>& line = page.lines[at.line].words;
+  return at.word + 1 < static_cast<int>(line.size()) && HasDigit(line[at.word + 1].text);
+}
+
 void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* slots,
                    int* date_row_y, int* date_row_height) {
   // The header's date row is the highest on the page: Tesseract's block order may list a date
@@ -160,7 +181,11 @@ void FindDateSlots(const PageText& page, const HeaderWords& words, HeaderSlots* 
   });
   for (const size_t t : thang_words) {
     const int ngay = words.Beside(t, "ngay", false, 8);
-    const int nam = words.Beside(t, "nam", true, 8);
+    int nam = words.Beside(t, "nam", true, 8);
+    // 'năm' read a letter off ('răm', 'năn'; a stamp's ink over it), before the year's digits.
+    if (nam < 0)
+      nam = words.BesideWhere(
+          t, [&](size_t i) { return MisreadYearAnchor(page, words, i); }, true, 8);
     if (ngay < 0 && nam < 0) continue;
     const PixelBox& thang = words.anchor_box(t);
     const int height = thang.height();

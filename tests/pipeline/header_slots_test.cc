@@ -220,6 +220,29 @@ TEST(HeaderSlotsTest, ThangWithoutItsHIsAnAnchor) {
   EXPECT_EQ(slots.year, 2024);
 }
 
+// 'năm' read a letter off under a stamp's ink (':răm', 'năn') is the anchor before the year's
+// digits: the month's slot ends at it and the year after it is read. Without digits after it,
+// a word a letter off 'năm' is no anchor.
+TEST(HeaderSlotsTest, NamReadALetterOffBeforeTheYearIsAnAnchor) {
+  for (const char* misread : {":răm", "năn"}) {
+    PageText page = A4Page();
+    page.lines.push_back(
+        MakeLine({MakeWord("Ninh,", 1430, 400, 100), MakeWord("4.08", 1540, 400, 90),
+                  MakeWord("tháng", 1760, 400, 110), MakeWord("0†", 1900, 400, 40),
+                  MakeWord(misread, 1960, 400, 90), MakeWord("2025", 2060, 400, 100)}));
+    const HeaderSlots slots = FindHeaderSlots(page);
+    ASSERT_TRUE(slots.month.has_value()) << misread;
+    EXPECT_EQ(slots.month->printed, "0†") << misread;
+    EXPECT_EQ(slots.month->box.right, 1959) << misread;
+    EXPECT_EQ(slots.year, 2025) << misread;
+  }
+  PageText page = A4Page();
+  page.lines.push_back(MakeLine({MakeWord("Ninh,", 1430, 400, 100),
+                                 MakeWord("tháng", 1760, 400, 110), MakeWord("0†", 1900, 400, 40),
+                                 MakeWord("răm", 1960, 400, 90), MakeWord("nay", 2060, 400, 90)}));
+  EXPECT_FALSE(FindHeaderSlots(page).month.has_value());
+}
+
 // A pen day's stroke read glued before 'tháng' ('?tháng'): the anchor is still found, and the
 // day's slot takes the stroke in.
 TEST(HeaderSlotsTest, ThangWithAPenStrokeGluedBeforeIt) {
