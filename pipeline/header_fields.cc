@@ -272,6 +272,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     FieldKind kind;
     const char* name;
   };
+  enum JobIndex { kNumberJob, kDayJob, kMonthJob };
   const Job jobs[] = {{&slots.number, FieldKind::kNumber, "number"},
                       {&slots.day, FieldKind::kDay, "day"},
                       {&slots.month, FieldKind::kMonth, "month"}};
@@ -283,10 +284,10 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
   };
   std::optional<Decision> decided[std::size(jobs)];
   // The month before the day: a day past the month's end ('30' with February) is no reading.
-  for (const size_t index : {0, 2, 1}) {
+  for (const JobIndex index : {kNumberJob, kMonthJob, kDayJob}) {
     const Job& job = jobs[index];
     if (!*job.slot) continue;
-    const std::optional<Decision>& month = decided[2];
+    const std::optional<Decision>& month = decided[kMonthJob];
     const int last_day = job.kind == FieldKind::kDay && month && !month->choice.uncertain
                              ? LastDayOfMonth(DigitsValue(month->choice.value), slots.year)
                              : 31;
