@@ -125,7 +125,22 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
         Plausible(kind, *model_value, last_day)) {
       return FieldChoice{*model_value, model_confidence, true};
     }
-    return FieldChoice{printed_value, printed_confidence, false};
+    // It stands, but goes to review when Tesseract's line passes, in enough renderings, all
+    // read one other value (however unsure they say they are): a pen '25' the page read '24'.
+    std::optional<std::string> line_value;
+    int line_readings = 0;
+    bool lines_agree = true;
+    for (const ocr::FieldReading& reading : readings) {
+      if (!reading.variant.ends_with("/line")) continue;
+      const std::string value = ComparableReading(kind, reading.text);
+      lines_agree &= !line_value || *line_value == value;
+      line_value = value;
+      ++line_readings;
+    }
+    const bool lines_dissent = lines_agree && line_readings >= kDigitModelQuorum &&
+                               *line_value != printed_value &&
+                               Plausible(kind, *line_value, last_day);
+    return FieldChoice{printed_value, printed_confidence, lines_dissent};
   }
   for (const ocr::FieldReading& reading : readings) {
     vote(reading.text, reading.confidence, ReaderWeight(reading));

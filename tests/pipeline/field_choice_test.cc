@@ -127,6 +127,30 @@ TEST(FieldChoiceTest, DigitModelOutweighsTesseractAndLongerReadingsGoToReview) {
   EXPECT_FALSE(clear->uncertain);
 }
 
+// A confident page reading stands, but goes to review when Tesseract's line passes of enough
+// renderings all read one other plausible value, however unsure they say they are (a pen '25'
+// the page read '24'). Fewer of them, or disagreeing, leave it sure.
+TEST(FieldChoiceTest, LinePassesAllReadingAnotherValueSendAConfidentReadingToReview) {
+  using ocr::FieldReading;
+  std::vector<FieldReading> readings = {{"911845", 20, "digits/otsu"}, {"25", 0, "otsu/line"},
+                                        {"90840", 8, "digits/light"},  {"25", 0, "light/line"},
+                                        {"90825", 19, "digits/thick"}, {"25", 0, "thick/line"},
+                                        {"90925", 24, "digits/small"}, {"25", 0, "small/line"}};
+  std::optional<FieldChoice> day = ChooseField(FieldKind::kDay, readings, "24", 88);
+  ASSERT_TRUE(day.has_value());
+  EXPECT_EQ(day->value, "24");
+  EXPECT_FLOAT_EQ(day->confidence, 88);
+  EXPECT_TRUE(day->uncertain);
+  const std::vector<FieldReading> two = {readings[0], readings[1], readings[3]};
+  day = ChooseField(FieldKind::kDay, two, "24", 88);
+  ASSERT_TRUE(day.has_value());
+  EXPECT_FALSE(day->uncertain);
+  readings[7].text = "24";
+  day = ChooseField(FieldKind::kDay, readings, "24", 88);
+  ASSERT_TRUE(day.has_value());
+  EXPECT_FALSE(day->uncertain);
+}
+
 // A day past the end of the month read beside it is no reading: of a pen '20' the digit model
 // read '30' (in February), a Tesseract line pass '20'.
 TEST(FieldChoiceTest, DayPastTheMonthsEndIsNoReading) {
