@@ -20,6 +20,9 @@ constexpr float kLeastConfidence = 10;
 constexpr float kSureDigitModel = 80;
 constexpr float kFairDigitModel = 65;
 constexpr int kDigitModelQuorum = 3;
+// A confident page reading goes to review when at least this many of Tesseract's line passes
+// all read one other value.
+constexpr int kLineDissentQuorum = 3;
 // How much of a reading's weight also supports a longer reading containing it (a digit pass
 // that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
 // does not win on the agreeing shorter ones' weight.
@@ -137,7 +140,7 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
       line_value = value;
       ++line_readings;
     }
-    const bool lines_dissent = lines_agree && line_readings >= kDigitModelQuorum &&
+    const bool lines_dissent = lines_agree && line_readings >= kLineDissentQuorum &&
                                *line_value != printed_value &&
                                Plausible(kind, *line_value, last_day);
     return FieldChoice{printed_value, printed_confidence, lines_dissent};
