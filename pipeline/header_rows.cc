@@ -41,6 +41,8 @@ constexpr int kMaxWordsToSymbol = 4;
 constexpr double kColumnGapRows = 1.5;
 // The shortest symbol is an agency's ('/UBND'); two letters are more often a misread.
 constexpr int kMinSymbolCapitals = 3;
+// Ink on a removed line this many grey levels darker than the line's median is print under it.
+constexpr int kPrintUnderLineDarker = 40;
 // A stroke crossing a removed line is bridged over a gap this long.
 constexpr double kStrokeBridgeMm = 1.5;
 // How much of its confidence a word read from a strip without the stamp's ink keeps.
@@ -302,7 +304,27 @@ cv::Mat WithoutStraightLines(const cv::Mat& input, double dpi) {
                    cv::getStructuringElement(cv::MORPH_RECT, {1, bridge}));
   cv::morphologyEx(kept, across_bridged, cv::MORPH_CLOSE,
                    cv::getStructuringElement(cv::MORPH_RECT, {bridge, 1}));
-  grey.setTo(255, lines & ~(down_bridged | across_bridged));
+  cv::Mat whitened = lines & ~(down_bridged | across_bridged);
+  if (!bilevel) {
+    // A stamp's frame scanned grey is paler than the print it crosses ('TT' whose bars lie
+    // along its edge): where the line's ink is much darker than the line itself, print lies
+    // under it and stays.
+    std::vector<uchar> levels;
+    for (int y = 0; y < grey.rows; ++y) {
+      const uchar* level = grey.ptr<uchar>(y);
+      const uchar* on_line = lines.ptr<uchar>(y);
+      const uchar* inked = ink.ptr<uchar>(y);
+      for (int x = 0; x < grey.cols; ++x) {
+        if (on_line[x] && inked[x]) levels.push_back(level[x]);
+      }
+    }
+    if (!levels.empty()) {
+      std::nth_element(levels.begin(), levels.begin() + levels.size() / 2, levels.end());
+      const int line_level = levels[levels.size() / 2];
+      whitened &= ~(grey < line_level - kPrintUnderLineDarker);
+    }
+  }
+  grey.setTo(255, whitened);
   return grey;
 }
 
@@ -337,6 +359,15 @@ double MeanConfidence(const std::vector<Word>& words) {
   return words.empty() ? 0 : sum / words.size();
 }
 
+// 'Sũ:', 'Sơ:': the label's 'S' and colon read right and only its vowel wrong. Such a label
+// opens the row with the symbol right after it: a pen numeral too faint or garbled for the
+// block read lies between them, and the numeral's own re-read reads it.
+bool SLabelWithVowelMisread(const std::string& text) {
+  if (!text.starts_with("S") || !text.ends_with(":")) return false;
+  const std::string vowel = index::FoldVietnamese(text.substr(1, text.size() - 2));
+  return vowel.size() == 1 && std::string_view("aeiouy").find(vowel[0]) != std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<Word> NumberRowWords(const PageText& block) {
@@ -362,7 +393,10 @@ std::vector<Word> NumberRowWords(const PageText& block) {
         if (w == label && !glued && !misread_glued) continue;
         const size_t kept = symbol_bytes(line.words[w].text);
         if (kept == 0) continue;
-        if (misread > 0 && !misread_glued && !StartsWithDigit(line.words[label + 1].text)) break;
+        if (misread > 0 && !misread_glued && !StartsWithDigit(line.words[label + 1].text) &&
+            !(w == label + 1 && SLabelWithVowelMisread(text))) {
+          break;
+        }
         std::vector<Word> row(line.words.begin() + label, line.words.begin() + w + 1);
         Word& symbol = row.back();
         if (kept < symbol.text.size()) {

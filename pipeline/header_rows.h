@@ -18,13 +18,15 @@ namespace sohoa::pipeline {
 // `crop` (grey or BGR, a band of the scan in the upright frame at `dpi`) as grey with stamp ink
 // whitened: in colour, the coloured ink (print is near-neutral dark; where a stamp covers print
 // the mix stays dark); in any scan, straight lines much longer than a letter (a frame's sides,
-// tilted up to 8 degrees, and rules).
+// tilted up to 8 degrees, and rules); where such a line is paler than the print it crosses,
+// that print stays.
 cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi);
 
 // The words of the first line of `block` (a strip of the scan read as a block) holding 'Số'
 // followed within a few words by a number symbol: from the label to the symbol. A label OCR
 // misread ('NỞ:', 'xó.') counts right before a numeral and its symbol ('NỞ: 971/SNV-CCVC',
-// 'xó.874/SNV-CCVC') and is written back as 'Số:'. Empty when no line has the row.
+// 'xó.874/SNV-CCVC'), one with only its vowel misread ('Sũ:') also right before the symbol
+// alone, and is written back as 'Số:'. Empty when no line has the row.
 std::vector<Word> NumberRowWords(const PageText& block);
 
 // When `page` (read from `source`, the decoded scan mapped to the upright frame by

@@ -193,6 +193,21 @@ TEST(HeaderRowsTest, RecoversNumberRowUnderPaleStampInColour) {
   ExpectRowUnderPaleStampRecovered(ScanColour::kColour);
 }
 
+// A stamp scanned paler than the print, its frame's bottom side along the number row's
+// letters: taking the frame away leaves the print under it (the bars of 'UBND's letters are
+// darker than the frame), so the symbol keeps nearly all its ink.
+TEST(HeaderRowsTest, PrintUnderAPaleFrameLineStays) {
+  const StampLayout pale{.along_row = true, .ink = cv::Scalar(150, 105, 140)};
+  const StampedHeader header = RenderStampedHeader(ScanColour::kGrey, true, true, pale);
+  const cv::Rect band(0, 150, 1300, 550);
+  const cv::Mat cleaned = WithoutStampInk(header.image(band), kDpi);
+  const cv::Rect symbol = header.symbol_box - band.tl();
+  const cv::Mat unstamped = Grey(RenderStampedHeader(ScanColour::kGrey, true, false).image)(band);
+  const int print = InkPixels(unstamped(symbol));
+  const int kept = cv::countNonZero((unstamped(symbol) < 128) & (cleaned(symbol) < 128));
+  EXPECT_GT(kept, print * 97 / 100);
+}
+
 // Without a printed number row, the stamp's own 'Số: 2352' (no symbol) is never taken.
 TEST(HeaderRowsTest, NeverTakesTheStampsNumber) {
   StampedHeader header = RenderStampedHeader(ScanColour::kGrey, /*with_number_row=*/false);
@@ -266,6 +281,11 @@ TEST(HeaderRowsTest, NumberRowWordsOfStripReadings) {
   EXPECT_EQ(Joined(NumberRowWords(Block({"3ũ.", "15/0", "gÐ-UBND", "/QĐ-UBND"}))),
             "Số: 15/0 gÐ-UBND /QĐ-UBND");
   EXPECT_EQ(Joined(NumberRowWords(Block({"5.", "17", "/QĐ-UBND"}))), "");
+  // Only the label's vowel misread, its 'S' and colon read: the symbol may follow it at once
+  // (the pen numeral between them read as nothing); no other word may come between.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Sũ:", "/QNI-TTKSNB"}))), "Số: /QNI-TTKSNB");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Sũ:", "Chuyển", "/QĐ-UBND"}))), "");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Nũ:", "/QĐ-UBND"}))), "");
   // A pen numeral's strokes read glued to a whole 'Số:'.
   EXPECT_EQ(Joined(NumberRowWords(Block({"Số:-đ8;", "/UBND-VHTT"}))), "Số:-đ8; /UBND-VHTT");
   // ... and its colon read as a quote.
