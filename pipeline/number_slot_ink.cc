@@ -20,6 +20,9 @@ constexpr double kPenSaturation = 0.35;
 constexpr int kPenChroma = 20;
 // Above this chroma, ink is surely coloured (as in ocr/field_reader.cc's ink layer).
 constexpr int kStrongPenChroma = 60;
+// The widest a letter is for its height (an 'M', a 'W' of a serif face): no label's 'S' is
+// wider.
+constexpr int kMaxLetterAspect = 2;
 
 // One 8-connected piece of ink.
 struct Glyph {
@@ -150,8 +153,11 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
   std::sort(glyphs.begin(), glyphs.end(),
             [](const Glyph& a, const Glyph& b) { return a.box.x < b.box.x; });
   // The word's box may hold a tall pen numeral read glued to the label: a third of its height.
+  // A letter is not much wider than it is tall; a stamp frame's tilted edge crossing the row,
+  // one piece with whatever ink it touches, is.
   const auto s = std::find_if(glyphs.begin(), glyphs.end(), [&](const Glyph& glyph) {
-    return glyph.box.height * 3 >= label_word.height;
+    return glyph.box.height * 3 >= label_word.height &&
+           glyph.box.width <= glyph.box.height * kMaxLetterAspect;
   });
   if (s == glyphs.end()) return std::nullopt;
   const double cap = s->box.height;

@@ -154,6 +154,24 @@ TEST_P(NumberSlotInkTest, DotsAmongTheSymbolsCapitalsAreWalkedPast) {
   EXPECT_LE(*slash, row.slash_x + 8);
 }
 
+// A stamp frame's edge, tilted more than the rule search allows, runs down across the row
+// from just above the label, through the pen numeral's tops and the symbol's capitals: one
+// piece of ink as wide as the row, left of the label and taller than its letters. It is no
+// letter, so the label is still found from its 'S' to its colon and the slot starts at the
+// pen's first digit, not after it.
+TEST_P(NumberSlotInkTest, AFrameEdgeThroughTheRowIsNoLetter) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("726", false, GetParam());
+  const int cap = kFontPx * 7 / 10;
+  const int above_label = kBaseline - cap - 22;
+  cv::line(row.image, {kLabelX - 20, above_label}, {row.word.br().x, above_label + 85},
+           cv::Scalar::all(0), 3);
+  const std::optional<LabelInk> label = FindLabelInk(row.image, row.word);
+  ASSERT_TRUE(label.has_value());
+  EXPECT_GT(label->end, row.o_end);
+  EXPECT_LE(label->end, row.pen_left + 2);
+}
+
 // A stamp frame's edge drawn through the symbol joins the slash to its capitals, its side is a
 // stroke leaning like a slash, and a thin stroke of a capital cracked in the scan leaves a
 // piece of it beside the rest: none of them is taken for the slash or stops the walk to it.
