@@ -30,6 +30,9 @@ constexpr int kNormBox = 20;
 // kSplitMargin.
 constexpr double kTouchingPairWidth = 0.75;
 constexpr float kSplitMargin = 0.1f;
+// Narrow pen digits touching ('19' in a tall hand) make a piece only this wide: it is read
+// split in two when whole it is no digit.
+constexpr double kNarrowTouchingPairWidth = 0.5;
 // A glyph at either end of the numeral that the model leans to "not a digit" is still read as
 // its best digit when that digit has at least kEndDigitShare of the "not a digit" probability
 // (and kEndDigitMin) and the glyph stands like the numeral's own digits: kEndGlyphMinHeight of
@@ -129,21 +132,28 @@ std::vector<Piece> SplitWide(const cv::Mat& labels, const Piece& piece) {
   return out;
 }
 
-// The two halves of `piece` cut at its thinnest column in the middle 40 % of its width.
-std::pair<Piece, Piece> SplitInTwo(const cv::Mat& labels, const Piece& piece) {
+// The ways to cut `piece` in two: at its thinnest column in the middle 40 % of its width, and
+// in its left and right fifths to two fifths, where a narrow pen '1' touching a wider digit
+// ends ('19', '71'). Halves with no width are left out.
+std::vector<std::pair<Piece, Piece>> SplitsInTwo(const cv::Mat& labels, const Piece& piece) {
   cv::Mat mask = PieceMask(labels, piece);
   cv::Mat column_ink;
   cv::reduce(mask / 255, column_ink, 0, cv::REDUCE_SUM, CV_32S);
   const int width = piece.box.width;
-  int cut = width / 2;
-  for (int x = width * 3 / 10; x <= width * 7 / 10; ++x) {
-    if (column_ink.at<int>(0, x) < column_ink.at<int>(0, cut)) cut = x;
+  std::vector<std::pair<Piece, Piece>> splits;
+  for (const auto& [from, to] : {std::pair{3, 7}, std::pair{2, 4}, std::pair{6, 8}}) {
+    int cut = width * (from + to) / 20;
+    for (int x = width * from / 10; x <= width * to / 10; ++x) {
+      if (column_ink.at<int>(0, x) < column_ink.at<int>(0, cut)) cut = x;
+    }
+    if (cut <= 0 || cut >= width) continue;
+    Piece left = piece, right = piece;
+    left.box.width = cut;
+    right.box.x = piece.box.x + cut;
+    right.box.width = width - cut;
+    splits.emplace_back(left, right);
   }
-  Piece left = piece, right = piece;
-  left.box.width = cut;
-  right.box.x = piece.box.x + cut;
-  right.box.width = width - cut;
-  return {left, right};
+  return splits;
 }
 
 }  // namespace
@@ -418,14 +428,33 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
   std::vector<Piece> glyph_pieces;
   for (const Piece& piece : SegmentPieces(labels, stats, dpi)) {
     const DigitGlyph whole = classify(piece);
-    // Two pen digits written touching ('39') make one piece a little wider than a digit: it
-    // is read split in two as well, and the split stands when both halves read surer.
+    // Two pen digits written touching make one piece a little wider than a digit ('39'), or,
+    // narrow ones, a piece that is no digit whole ('19' in a tall hand): it is read cut in two
+    // as well, the way whose less sure half reads surest, and the cut stands when both halves
+    // read surer than the whole.
     std::optional<std::pair<Piece, Piece>> split;
     std::optional<std::pair<DigitGlyph, DigitGlyph>> halves;
-    if (piece.box.width >= kTouchingPairWidth * piece.box.height) {
-      split = SplitInTwo(labels, piece);
-      if (split->first.box.width > 0 && split->second.box.width > 0)
-        halves.emplace(classify(split->first), classify(split->second));
+    const bool wide = piece.box.width >= kTouchingPairWidth * piece.box.height;
+    const bool whole_no_digit = whole.probability < whole.not_digit;
+    if (wide ||
+        (whole_no_digit && piece.box.width >= kNarrowTouchingPairWidth * piece.box.height)) {
+      float best_sureness = -1;
+      for (const std::pair<Piece, Piece>& cut : SplitsInTwo(labels, piece)) {
+        std::pair<DigitGlyph, DigitGlyph> read(classify(cut.first), classify(cut.second));
+        // Any narrow piece cut in two reads as two strokes, '11': a pen '4' the model did not
+        // know is not that pair.
+        const bool ones = read.first.digit == '1' && read.second.digit == '1';
+        if (read.first.probability < read.first.not_digit ||
+            read.second.probability < read.second.not_digit || (ones && !wide)) {
+          continue;
+        }
+        const float sureness = std::min(read.first.probability, read.second.probability);
+        if (sureness > best_sureness) {
+          best_sureness = sureness;
+          split = cut;
+          halves = read;
+        }
+      }
     }
     const float whole_sureness = whole.probability >= whole.not_digit ? whole.probability : 0;
     if (halves &&

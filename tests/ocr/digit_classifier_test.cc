@@ -211,6 +211,46 @@ TEST(DigitClassifierTest, SplitsTouchingDigits) {
   EXPECT_GT(glyphs[1].width, 40);
 }
 
+// `text` drawn in a pen-like stroke (Hershey script), `height` px tall, its glyphs squeezed
+// to `squeeze` percent of their width, `overlap` px of each glyph over the one before.
+cv::Mat PenDigits(const std::string& text, int font, int squeeze, int overlap) {
+  cv::Mat ink = cv::Mat::zeros(120, 20, CV_8UC1);
+  for (char c : text) {
+    cv::Mat glyph = cv::Mat::zeros(120, 90, CV_8UC1);
+    cv::putText(glyph, std::string(1, c), cv::Point(10, 95), font, 2.6, cv::Scalar(255), 5,
+                cv::LINE_AA);
+    cv::Mat points;
+    cv::findNonZero(glyph, points);
+    const cv::Rect box = cv::boundingRect(points);
+    cv::Mat tight = glyph(cv::Rect(box.x, 0, box.width, glyph.rows));
+    cv::resize(tight, tight, cv::Size(std::max(1, tight.cols * squeeze / 100), tight.rows), 0, 0,
+               cv::INTER_AREA);
+    const int at = std::max(0, ink.cols - overlap);
+    cv::Mat wider = cv::Mat::zeros(120, at + tight.cols + 6, CV_8UC1);
+    ink.copyTo(wider(cv::Rect(0, 0, ink.cols, ink.rows)));
+    cv::Mat spot = wider(cv::Rect(at, 0, tight.cols, tight.rows));
+    cv::max(spot, tight, spot);
+    ink = wider;
+  }
+  cv::Mat field;
+  cv::threshold(ink, field, 76, 255, cv::THRESH_BINARY_INV);
+  return field;
+}
+
+// A tall, narrow hand writes a '1' touching the digit after it: one piece no wider than
+// three quarters of its height, and no digit whole ('19' read as an '8', or dropped). It is
+// read cut in two, where the '1' ends.
+TEST(DigitClassifierTest, SplitsANarrowTouchingPairAfterAOne) {
+  auto classifier = MakeClassifier();
+  ASSERT_NE(classifier, nullptr);
+  EXPECT_EQ(classifier->Read(PenDigits("1943", cv::FONT_HERSHEY_SCRIPT_SIMPLEX, 60, 6), 300).text,
+            "1943");
+  EXPECT_EQ(classifier->Read(PenDigits("1743", cv::FONT_HERSHEY_SCRIPT_SIMPLEX, 60, 8), 300).text,
+            "1743");
+  EXPECT_EQ(classifier->Read(PenDigits("7143", cv::FONT_HERSHEY_SCRIPT_SIMPLEX, 60, 6), 300).text,
+            "7143");
+}
+
 TEST(DigitClassifierTest, MergesStackedPiecesAndDropsDots) {
   cv::Mat ink = cv::Mat::zeros(120, 260, CV_8UC1);
   // A '5' whose top bar is a separate stroke, then a dot, then a '3'.
