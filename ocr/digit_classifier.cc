@@ -30,8 +30,8 @@ constexpr int kNormBox = 20;
 // kSplitMargin.
 constexpr double kTouchingPairWidth = 0.75;
 constexpr float kSplitMargin = 0.1f;
-// Narrow pen digits touching ('19' in a tall hand) make a piece only this wide: it is read
-// split in two when whole it is no digit.
+// A narrow pen '1' touching the digit after it ('19' in a tall hand) makes a piece only this
+// wide: it is read cut in two when whole it is no digit.
 constexpr double kNarrowTouchingPairWidth = 0.5;
 // A glyph at either end of the numeral that the model leans to "not a digit" is still read as
 // its best digit when that digit has at least kEndDigitShare of the "not a digit" probability
@@ -441,11 +441,13 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
       float best_sureness = -1;
       for (const std::pair<Piece, Piece>& cut : SplitsInTwo(labels, piece)) {
         std::pair<DigitGlyph, DigitGlyph> read(classify(cut.first), classify(cut.second));
-        // Any narrow piece cut in two reads as two strokes, '11': a pen '4' the model did not
-        // know is not that pair.
+        // A narrow piece is cut only into a '1' and the digit it touches. Cut anywhere, it
+        // reads as two narrow digits ('81' of a pen '17' and the print beside it), and as '11'
+        // most of all (a pen '4' the model did not know).
         const bool ones = read.first.digit == '1' && read.second.digit == '1';
         if (read.first.probability < read.first.not_digit ||
-            read.second.probability < read.second.not_digit || (ones && !wide)) {
+            read.second.probability < read.second.not_digit ||
+            (!wide && (ones || read.first.digit != '1'))) {
           continue;
         }
         const float sureness = std::min(read.first.probability, read.second.probability);
