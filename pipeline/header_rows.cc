@@ -359,7 +359,7 @@ double MeanConfidence(const std::vector<Word>& words) {
   return words.empty() ? 0 : sum / words.size();
 }
 
-// 'Sũ:', 'Sơ:': the label's 'S' and colon read right and only its vowel wrong. Such a label
+// 'Sũ:', 'Sá:': the label's 'S' and colon read right and only its vowel wrong. Such a label
 // opens the row with the symbol right after it: a pen numeral too faint or garbled for the
 // block read lies between them, and the numeral's own re-read reads it.
 bool SLabelWithVowelMisread(const std::string& text) {
