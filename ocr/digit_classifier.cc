@@ -444,10 +444,9 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
         // A narrow piece is cut only into a '1' and the digit it touches. Cut anywhere, it
         // reads as two narrow digits ('81' of a pen '17' and the print beside it), and as '11'
         // most of all (a pen '4' the model did not know).
-        const bool ones = read.first.digit == '1' && read.second.digit == '1';
         if (read.first.probability < read.first.not_digit ||
             read.second.probability < read.second.not_digit ||
-            (!wide && (ones || read.first.digit != '1'))) {
+            (!wide && (read.first.digit != '1' || read.second.digit == '1'))) {
           continue;
         }
         const float sureness = std::min(read.first.probability, read.second.probability);
@@ -459,11 +458,8 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
       }
     }
     const float whole_sureness = whole.probability >= whole.not_digit ? whole.probability : 0;
-    if (halves &&
-        std::min(halves->first.probability, halves->second.probability) >
-            whole_sureness + kSplitMargin &&
-        halves->first.probability >= halves->first.not_digit &&
-        halves->second.probability >= halves->second.not_digit) {
+    if (halves && std::min(halves->first.probability, halves->second.probability) >
+                      whole_sureness + kSplitMargin) {
       glyphs.push_back(halves->first);
       glyphs.push_back(halves->second);
       glyph_pieces.push_back(split->first);
