@@ -211,14 +211,15 @@ TEST(DigitClassifierTest, SplitsTouchingDigits) {
   EXPECT_GT(glyphs[1].width, 40);
 }
 
-// `text` drawn in a pen-like stroke (Hershey script), `height` px tall, its glyphs squeezed
-// to `squeeze` percent of their width, `overlap` px of each glyph over the one before.
-cv::Mat PenDigits(const std::string& text, int font, int squeeze, int overlap) {
+// `text` written with a pen-like stroke (Hershey script, about 75 px tall), its glyphs squeezed
+// to `squeeze` percent of their width, each laid `overlap` px over the one before; black on
+// white.
+cv::Mat PenDigits(const std::string& text, int squeeze, int overlap) {
   cv::Mat ink = cv::Mat::zeros(120, 20, CV_8UC1);
   for (char c : text) {
     cv::Mat glyph = cv::Mat::zeros(120, 90, CV_8UC1);
-    cv::putText(glyph, std::string(1, c), cv::Point(10, 95), font, 2.6, cv::Scalar(255), 5,
-                cv::LINE_AA);
+    cv::putText(glyph, std::string(1, c), cv::Point(10, 95), cv::FONT_HERSHEY_SCRIPT_SIMPLEX, 2.6,
+                cv::Scalar(255), 5, cv::LINE_AA);
     cv::Mat points;
     cv::findNonZero(glyph, points);
     const cv::Rect box = cv::boundingRect(points);
@@ -243,12 +244,9 @@ cv::Mat PenDigits(const std::string& text, int font, int squeeze, int overlap) {
 TEST(DigitClassifierTest, SplitsANarrowTouchingPairAfterAOne) {
   auto classifier = MakeClassifier();
   ASSERT_NE(classifier, nullptr);
-  EXPECT_EQ(classifier->Read(PenDigits("1943", cv::FONT_HERSHEY_SCRIPT_SIMPLEX, 60, 6), 300).text,
-            "1943");
-  EXPECT_EQ(classifier->Read(PenDigits("1743", cv::FONT_HERSHEY_SCRIPT_SIMPLEX, 60, 8), 300).text,
-            "1743");
-  EXPECT_EQ(classifier->Read(PenDigits("7143", cv::FONT_HERSHEY_SCRIPT_SIMPLEX, 60, 6), 300).text,
-            "7143");
+  EXPECT_EQ(classifier->Read(PenDigits("1943", 60, 6), 300).text, "1943");
+  EXPECT_EQ(classifier->Read(PenDigits("1743", 60, 8), 300).text, "1743");
+  EXPECT_EQ(classifier->Read(PenDigits("7143", 60, 6), 300).text, "7143");
 }
 
 TEST(DigitClassifierTest, MergesStackedPiecesAndDropsDots) {
