@@ -84,7 +84,9 @@ std::string JoinSplitSymbolPart(std::string number) {
   if (space == std::string::npos || slash == std::string::npos || slash > space) return number;
   const size_t part_start = number.find_last_of("-/", space) + 1;
   const size_t next_end = std::min(number.find(' ', space + 1), number.size());
-  const std::string next = number.substr(space + 1, next_end - space - 1);
+  std::string next = number.substr(space + 1, next_end - space - 1);
+  // A rule's end or a speck after it reads as a mark glued on ('UB ND-').
+  while (!next.empty() && std::ispunct(static_cast<unsigned char>(next.back()))) next.pop_back();
   const KeyedLine next_key(next);
   if (next.empty() || next_key.LowercaseLetters() > 0 ||
       !std::isupper(static_cast<unsigned char>(FoldVietnamese(next).front()))) {
@@ -330,6 +332,28 @@ void ReadDateRowAfterTitle(const std::vector<KeyedLine>& lines, size_t from, siz
   }
 }
 
+// The same for the number row: past the title, only a line that opens with the label and
+// its colon ('Số: 135/QĐ-UBND') and goes on to a numeral and a dash-joined symbol is the
+// header's. The body cites numbers mid-sentence ('Quyết định số 1813/QĐ-TTg'), or, wrapped,
+// at a line's start without the colon.
+void ReadNumberRowAfterTitle(const std::vector<KeyedLine>& lines, size_t from, size_t end,
+                             DocumentMeta* meta) {
+  for (size_t i = from; i < end; ++i) {
+    const std::optional<size_t> label_end = NumberLabelEnd(lines[i]);
+    if (!label_end) continue;
+    const std::string label = lines[i].key().substr(0, *label_end);
+    if (label.find_first_of(":;") == std::string::npos) continue;
+    std::string number = CleanNumber(lines[i].Slice(*label_end, lines[i].size()));
+    if (number.empty() || !std::isdigit(static_cast<unsigned char>(number.front())) ||
+        SymbolOf(number).find('-') == std::string::npos || InStampBlock(lines, i)) {
+      continue;
+    }
+    meta->number = std::move(number);
+    meta->symbol = SymbolOf(meta->number);
+    return;
+  }
+}
+
 void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   const size_t header_end = HeaderEnd(lines, WindowEnd(lines, kHeaderLines));
   const size_t title_end = WindowEnd(lines, kTitleLines);
@@ -368,6 +392,7 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
     meta->symbol = SymbolOf(meta->number);
     number_line = i;
   }
+  if (meta->number.empty()) ReadNumberRowAfterTitle(lines, header_end, title_end, meta);
   ReadAgency(lines, number_line, meta);
 
   // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma. Else

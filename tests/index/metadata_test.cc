@@ -101,6 +101,29 @@ TEST(MetadataTest, DateRowReadAfterTheTitle) {
   EXPECT_EQ(sections[0].meta.date, "");
 }
 
+// The number row read after the title too (a stamp beside the header): a line that opens with
+// the label and its colon and holds a numeral with a dash-joined symbol is the number, its
+// last part split at a gap ('UB ND') joined again. Body lines citing numbers are not.
+TEST(MetadataTest, NumberRowReadAfterTheTitle) {
+  std::vector<MetadataSection> sections = ExtractMetadata(
+      {"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÔNG TRIỀU\nĐộc lập - Tự do - Hạnh phúc\nQUYẾT ĐỊNH\n"
+       "Số: 135/QĐ-UB ND -\nĐông Triều, ngày 20 tháng 02 năm 2025\n"
+       "Về việc kiện toàn Ban Chỉ đạo chuyển đổi số\n"});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.number, "135/QĐ-UBND");
+  EXPECT_EQ(sections[0].meta.symbol, "QĐ-UBND");
+  EXPECT_EQ(sections[0].meta.date, "2025-02-20");
+  EXPECT_EQ(sections[0].meta.agency, "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÔNG TRIỀU");
+  for (const char* body : {"số 1813/QĐ-TTg ngày 28 tháng 10 năm 2021 của Thủ tướng Chính phủ;\n",
+                           "Căn cứ Quyết định số: 1813/QĐ-TTg ngày 28 tháng 10 năm 2021;\n",
+                           "Số: 2352\nNgày: 21/3\n"}) {
+    sections = ExtractMetadata(
+        {std::string("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ ĐÔNG TRIỀU\nQUYẾT ĐỊNH\n") + body});
+    ASSERT_EQ(sections.size(), 1u);
+    EXPECT_EQ(sections[0].meta.number, "") << body;
+  }
+}
+
 // A stamp over the date row's 'ngày' and place ('ày lại 19 tháng 09 năm 2024'): the row still
 // comes before the body's dates, and its day before 'tháng' is the document's.
 TEST(MetadataTest, HeaderDateRowWithoutNgayComesBeforeTheBodys) {
