@@ -65,6 +65,15 @@ std::string DateAnchorKey(const Word& word, const std::string& key, PixelBox* an
   if (bare == "tang") return "thang";
   const int chars = index::CodePointCount(word.text);
   if (chars <= 0) return key;
+  // 'tháng' with its 't' under the day's pen numeral ('háng', with a mark or two of the pen
+  // glued after it): with its accent, no other word. Unaccented 'hàng' is common ('NGÂN HÀNG').
+  if (index::NormalizeVietnamese(word.text).starts_with("háng") && bare.starts_with("hang") &&
+      bare.size() <= 6 && std::none_of(bare.begin() + 4, bare.end(), [](char c) {
+        return std::isalpha(static_cast<unsigned char>(c));
+      })) {
+    anchor_box->right = word.box.left + word.box.width() * 4 / chars;
+    return "thang";
+  }
   for (const std::string anchor : {"ngay", "thang", "nam"}) {
     const int anchor_chars = static_cast<int>(anchor.size());
     // The place glued before 'ngày' ('Ninh,ngày'): only 'ngày' after a comma is cut from a

@@ -220,6 +220,30 @@ TEST(HeaderSlotsTest, ThangWithoutItsHIsAnAnchor) {
   EXPECT_EQ(slots.year, 2024);
 }
 
+// 'tháng' with its 't' under the day's pen numeral ('háng', a pen mark glued after it) is the
+// anchor, without the mark; 'hàng' (a row, 'NGÂN HÀNG') and a longer word are not.
+TEST(HeaderSlotsTest, ThangWithoutItsTIsAnAnchor) {
+  auto date_row = [](const char* thang) {
+    PageText page = A4Page();
+    page.lines.push_back(
+        MakeLine({MakeWord("Ninh", 1430, 400, 100), MakeWord("ngày", 1540, 400, 90),
+                  MakeWord("Z/Z", 1640, 400, 100), MakeWord(thang, 1760, 400, 100),
+                  MakeWord("năm", 1960, 400, 90), MakeWord("2024", 2060, 400, 100)}));
+    return FindHeaderSlots(page);
+  };
+  HeaderSlots slots = date_row("háng/");
+  ASSERT_TRUE(slots.day.has_value());
+  EXPECT_EQ(slots.day->printed, "Z/Z");
+  EXPECT_EQ(slots.day->box.right, 1759);
+  ASSERT_TRUE(slots.month.has_value());
+  EXPECT_EQ(slots.month->box.left, 1761 + 80);  // past four of the word's five letters
+  EXPECT_EQ(slots.year, 2024);
+  for (const char* other : {"hàng", "hángxa"}) {
+    slots = date_row(other);
+    EXPECT_FALSE(slots.month.has_value()) << other;
+  }
+}
+
 // 'năm' read a letter off under a stamp's ink (':răm', 'năn') is the anchor before the year's
 // digits: the month's slot ends at it and the year after it is read. Without digits after it,
 // a word a letter off 'năm' is no anchor.
