@@ -339,6 +339,12 @@ bool InkCutAtLeft(const cv::Mat& crop) {
   return false;
 }
 
+bool InkCutAtRight(const cv::Mat& crop) {
+  cv::Mat mirrored;
+  if (!crop.empty()) cv::flip(crop, mirrored, 1);
+  return InkCutAtLeft(mirrored);
+}
+
 Result<std::unique_ptr<FieldReader>> FieldReader::Create(const FieldReaderOptions& options) {
   auto reader = std::make_unique<TesseractFieldReader>();
   SOHOA_RETURN_IF_ERROR(reader->Init(options));

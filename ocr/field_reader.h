@@ -56,4 +56,7 @@ std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop
 // so a reading of it cannot be sure.
 bool InkCutAtLeft(const cv::Mat& crop);
 
+// The same at the right side of `crop`: the value's last digit may run on past it.
+bool InkCutAtRight(const cv::Mat& crop);
+
 }  // namespace sohoa::ocr

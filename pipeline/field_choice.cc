@@ -188,4 +188,15 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   return choice;
 }
 
+std::optional<std::string> ReadPastRightCut(const std::string& cut, const std::string& wider) {
+  if (cut.size() < 2 || cut.back() != '1') return std::nullopt;
+  std::string after = wider;
+  if (after.size() == cut.size() + 1 && after.back() == '1') after.pop_back();
+  if (after.size() != cut.size() || after.back() == cut.back() ||
+      after.compare(0, cut.size() - 1, cut, 0, cut.size() - 1) != 0) {
+    return std::nullopt;
+  }
+  return after;
+}
+
 }  // namespace sohoa::pipeline

@@ -39,6 +39,13 @@ int LastDayOfMonth(int month, int year);
 // for half.
 float ReaderWeight(const ocr::FieldReading& reading);
 
+// A pen numeral whose slot cut its last digit where it touches the symbol's slash reads with
+// a '1' last (the cut digit's stem: '2641' for '2644'). `wider`, the numeral read again a
+// little past the cut, stands for it when it reads the same digits before another last digit
+// (a trailing '1' left out: the slash's first stroke). nullopt when `cut` does not end in a
+// '1' after another digit, or `wider` is no such reading.
+std::optional<std::string> ReadPastRightCut(const std::string& cut, const std::string& wider);
+
 // `digits` as a number when it is one to five digits, else -1.
 int DigitsValue(const std::string& digits);
 

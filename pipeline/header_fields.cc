@@ -24,6 +24,8 @@ constexpr int kEarliestYear = 1900;
 constexpr int kLatestYear = 2099;
 // The number's row lies within this many date-row heights of the header's date row.
 constexpr int kNumberRowsFromDateRow = 3;
+// How far past a number slot's right end, in crop heights, a digit cut there is read again.
+constexpr double kPastSlashShare = 0.12;
 
 // The edits of one page's rewrite: words removed, and value words inserted before a word index.
 struct PageEdits {
@@ -353,6 +355,30 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
         choice = wider_choice;
         slot.box.left = wider->left;
         cut_at_left = ocr::InkCutAtLeft(wider_crop);
+      }
+    }
+    // A pen numeral written up to the symbol's slash: the slot, which ends where the slash's
+    // ink starts, may cut its last digit, and the stem left of it reads as a '1'. Read a
+    // little past the cut, another last digit stands for it (pipeline/field_choice.h). Only
+    // a '1': read past the cut, a whole digit touching the slash takes its stroke in ('874'
+    // read '871').
+    if (job.kind == FieldKind::kNumber && slot.symbol_box.width() > 0 &&
+        choice->value.size() >= 2 && choice->value.back() == '1' && ocr::InkCutAtRight(crop)) {
+      PixelBox wider = box;
+      wider.right =
+          std::min(page->width_px, box.right + static_cast<int>(box.height() * kPastSlashShare));
+      const cv::Mat wider_crop = UprightCrop(source, page->source_to_upright, wider);
+      const std::optional<FieldChoice> wider_choice =
+          ChooseField(job.kind, reader.Read(wider_crop, page->dpi, false), slot.printed,
+                      slot.printed_confidence, last_day);
+      const std::optional<std::string> past =
+          wider_choice ? ReadPastRightCut(choice->value, wider_choice->value) : std::nullopt;
+      if (past) {
+        spdlog::debug("header {}: read past the cut at its right, '{}' -> '{}'", job.name,
+                      choice->value, *past);
+        choice = wider_choice;
+        choice->value = *past;
+        choice->uncertain = true;
       }
     }
     if (choice->value != ComparableReading(job.kind, slot.printed) && cut_at_left) {

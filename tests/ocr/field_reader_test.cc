@@ -189,6 +189,18 @@ TEST(FieldReaderTest, InkCutAtLeftFindsACutDigit) {
   EXPECT_FALSE(InkCutAtLeft(cv::Mat(100, 200, CV_8UC1, cv::Scalar(235))));
 }
 
+// The same at the right side: the last digit run on into the symbol's slash is cut there.
+TEST(FieldReaderTest, InkCutAtRightFindsACutDigit) {
+  cv::Mat inside(100, 200, CV_8UC1, cv::Scalar(235));
+  cv::putText(inside, "643", cv::Point(30, 70), cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(30), 4);
+  EXPECT_FALSE(InkCutAtRight(inside));
+  EXPECT_FALSE(InkCutAtLeft(inside));
+  cv::Mat cut(100, 200, CV_8UC1, cv::Scalar(235));
+  cv::putText(cut, "64", cv::Point(140, 70), cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(30), 4);
+  EXPECT_TRUE(InkCutAtRight(cut));
+  EXPECT_FALSE(InkCutAtLeft(cut));
+}
+
 }  // namespace
 }  // namespace sohoa::ocr
 

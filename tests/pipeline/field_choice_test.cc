@@ -183,5 +183,23 @@ TEST(FieldChoiceTest, LastDayOfMonth) {
   EXPECT_EQ(LastDayOfMonth(13, 2025), 31);
 }
 
+// A last '1' read where the slot cut the pen's last digit: read past the cut, another last
+// digit stands for it, with the slash's stroke read as one more '1' left out.
+TEST(FieldChoiceTest, ReadPastRightCut) {
+  EXPECT_EQ(ReadPastRightCut("2641", "2644"), "2644");
+  EXPECT_EQ(ReadPastRightCut("2641", "26441"), "2644");
+  EXPECT_EQ(ReadPastRightCut("91", "98"), "98");
+  // The same '1' read again (with the slash or without): the cut reading stands.
+  EXPECT_EQ(ReadPastRightCut("2641", "2641"), std::nullopt);
+  EXPECT_EQ(ReadPastRightCut("2641", "26411"), std::nullopt);
+  // Other digits before it, or more of them: another reading, not the cut digit's.
+  EXPECT_EQ(ReadPastRightCut("2641", "2684"), std::nullopt);
+  EXPECT_EQ(ReadPastRightCut("2641", "26448"), std::nullopt);
+  EXPECT_EQ(ReadPastRightCut("2641", ""), std::nullopt);
+  // Only a '1' after another digit is a cut digit's stem.
+  EXPECT_EQ(ReadPastRightCut("874", "871"), std::nullopt);
+  EXPECT_EQ(ReadPastRightCut("1", "4"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace sohoa::pipeline
