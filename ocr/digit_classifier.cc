@@ -33,6 +33,11 @@ constexpr float kSplitMargin = 0.1f;
 // A narrow pen '1' touching the digit after it ('19' in a tall hand) makes a piece only this
 // wide: it is read cut in two when whole it is no digit.
 constexpr double kNarrowTouchingPairWidth = 0.5;
+// A piece this much wider than the numeral's other digits (not counting '1's, narrow by
+// nature; two of them at least) is two digits written touching ('31' read '3' in '3162')
+// however sure the model is of it whole, when each half reads at least kSureHalf.
+constexpr double kWiderThanDigits = 1.35;
+constexpr float kSureHalf = 0.8f;
 // A glyph at either end of the numeral that the model leans to "not a digit" is still read as
 // its best digit when that digit has at least kEndDigitShare of the "not a digit" probability
 // (and kEndDigitMin) and the glyph stands like the numeral's own digits: kEndGlyphMinHeight of
@@ -401,6 +406,27 @@ std::array<float, kDigitClassCount> DigitClassifier::Classify(const cv::Mat& gly
   return ClassifyNormalisedVariants(normalised);
 }
 
+namespace {
+
+// True when the glyph at `index` of `glyphs` is kWiderThanDigits wider than the median of the
+// other glyphs read as digits other than '1', and there are two of those at least.
+bool WiderThanTheOtherDigits(const std::vector<DigitGlyph>& glyphs, size_t index) {
+  std::vector<int> widths;
+  for (size_t other = 0; other < glyphs.size(); ++other) {
+    const DigitGlyph& glyph = glyphs[other];
+    if (other == index || glyph.digit == '1' || glyph.probability < glyph.not_digit) continue;
+    widths.push_back(glyph.box.width);
+  }
+  if (widths.size() < 2) return false;
+  std::sort(widths.begin(), widths.end());
+  const double median = widths.size() % 2 == 1
+                            ? widths[widths.size() / 2]
+                            : (widths[widths.size() / 2 - 1] + widths[widths.size() / 2]) / 2.0;
+  return glyphs[index].box.width >= kWiderThanDigits * median;
+}
+
+}  // namespace
+
 DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
   DigitString result;
   if (crop.empty() || (crop.type() != CV_8UC1 && crop.type() != CV_8UC3)) return result;
@@ -426,8 +452,12 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
   };
   std::vector<DigitGlyph> glyphs;
   std::vector<Piece> glyph_pieces;
-  for (const Piece& piece : SegmentPieces(labels, stats, dpi)) {
-    const DigitGlyph whole = classify(piece);
+  const std::vector<Piece> pieces = SegmentPieces(labels, stats, dpi);
+  std::vector<DigitGlyph> wholes;
+  for (const Piece& piece : pieces) wholes.push_back(classify(piece));
+  for (size_t index = 0; index < pieces.size(); ++index) {
+    const Piece& piece = pieces[index];
+    const DigitGlyph& whole = wholes[index];
     // Two pen digits written touching make one piece a little wider than a digit ('39'), or,
     // narrow ones, a piece that is no digit whole ('19' in a tall hand): it is read cut in two
     // as well, the way whose less sure half reads surest, and the cut stands when both halves
@@ -436,17 +466,21 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
     std::optional<std::pair<DigitGlyph, DigitGlyph>> halves;
     const bool wide = piece.box.width >= kTouchingPairWidth * piece.box.height;
     const bool whole_no_digit = whole.probability < whole.not_digit;
-    if (wide ||
+    const bool wider_than_others = WiderThanTheOtherDigits(wholes, index);
+    if (wide || wider_than_others ||
         (whole_no_digit && piece.box.width >= kNarrowTouchingPairWidth * piece.box.height)) {
       float best_sureness = -1;
       for (const std::pair<Piece, Piece>& cut : SplitsInTwo(labels, piece)) {
         std::pair<DigitGlyph, DigitGlyph> read(classify(cut.first), classify(cut.second));
-        // A narrow piece is cut only into a '1' and the digit it touches. Cut anywhere, it
-        // reads as two narrow digits ('81' of a pen '17' and the print beside it), and as '11'
-        // most of all (a pen '4' the model did not know).
+        // A narrow piece is cut only into a '1' and the digit it touches (or, wider than the
+        // other digits, the digit a '1' touches and that '1'). Cut anywhere, it reads as two
+        // narrow digits ('81' of a pen '17' and the print beside it), and as '11' most of all
+        // (a pen '4' the model did not know).
+        const bool one_first = read.first.digit == '1' && read.second.digit != '1';
+        const bool one_second = read.first.digit != '1' && read.second.digit == '1';
         if (read.first.probability < read.first.not_digit ||
             read.second.probability < read.second.not_digit ||
-            (!wide && (read.first.digit != '1' || read.second.digit == '1'))) {
+            (!wide && !one_first && !(wider_than_others && one_second))) {
           continue;
         }
         const float sureness = std::min(read.first.probability, read.second.probability);
@@ -458,8 +492,10 @@ DigitString DigitClassifier::Read(const cv::Mat& crop, double dpi) {
       }
     }
     const float whole_sureness = whole.probability >= whole.not_digit ? whole.probability : 0;
-    if (halves && std::min(halves->first.probability, halves->second.probability) >
-                      whole_sureness + kSplitMargin) {
+    const float halves_sureness =
+        halves ? std::min(halves->first.probability, halves->second.probability) : 0;
+    if (halves && (halves_sureness > whole_sureness + kSplitMargin ||
+                   (halves_sureness >= kSureHalf && wider_than_others))) {
       glyphs.push_back(halves->first);
       glyphs.push_back(halves->second);
       glyph_pieces.push_back(split->first);

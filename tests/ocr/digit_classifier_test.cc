@@ -249,6 +249,23 @@ TEST(DigitClassifierTest, SplitsANarrowTouchingPairAfterAOne) {
   EXPECT_EQ(classifier->Read(PenDigits("7143", 60, 6), 300).text, "7143");
 }
 
+// A '1' written touching the digit before it makes one piece the model reads surely as that
+// digit alone ('31' as '3'), but it is much wider than the numeral's other digits: read cut in
+// two. A piece as wide as the others is read whole.
+TEST(DigitClassifierTest, SplitsAPieceWiderThanTheOtherDigits) {
+  auto classifier = MakeClassifier();
+  ASSERT_NE(classifier, nullptr);
+  const cv::Mat pair = PenDigits("31", 60, 13);
+  cv::Mat labels;
+  ASSERT_EQ(cv::connectedComponents(255 - pair, labels, 8), 2) << "the '3' and '1' must touch";
+  cv::Mat field;
+  cv::hconcat(pair, PenDigits("62", 45, -12), field);
+  EXPECT_EQ(classifier->Read(field, 300).text, "3162");
+  cv::Mat apart;
+  cv::hconcat(PenDigits("3", 45, 0), PenDigits("62", 45, -12), apart);
+  EXPECT_EQ(classifier->Read(apart, 300).text, "362");
+}
+
 TEST(DigitClassifierTest, MergesStackedPiecesAndDropsDots) {
   cv::Mat ink = cv::Mat::zeros(120, 260, CV_8UC1);
   // A '5' whose top bar is a separate stroke, then a dot, then a '3'.
