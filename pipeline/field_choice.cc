@@ -27,6 +27,9 @@ constexpr int kLineDissentQuorum = 3;
 // that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
 // does not win on the agreeing shorter ones' weight.
 constexpr float kPartSupport = 0.5f;
+// A Tesseract line reading of the slot's crop this sure, of the page pass's value, vouches for
+// that value as if the page pass had read it so surely.
+constexpr float kConfirmingLine = 60;
 
 bool Plausible(FieldKind kind, const std::string& value, int last_day) {
   const int number = DigitsValue(value);
@@ -78,6 +81,18 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
                                        const std::vector<ocr::FieldReading>& readings,
                                        const std::string& printed, float printed_confidence,
                                        int last_day) {
+  // Print a stamp's line runs through reads unsure on the page (and a row re-read from a
+  // strip is trusted less still), and the digit model, which learnt pen digits, takes its
+  // crossed strokes for others ('2' with a bar across its top: '7'). Tesseract reading the
+  // same value in the slot's own crop, as a line, vouches for the page pass.
+  if (!printed.empty()) {
+    for (const ocr::FieldReading& reading : readings) {
+      if (reading.variant.ends_with("/line") && reading.confidence >= kConfirmingLine &&
+          ComparableReading(kind, reading.text) == ComparableReading(kind, printed)) {
+        printed_confidence = std::max(printed_confidence, reading.confidence);
+      }
+    }
+  }
   std::map<std::string, float> votes;
   std::map<std::string, float> best_confidence;
   float total = 0;

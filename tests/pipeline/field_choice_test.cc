@@ -151,6 +151,30 @@ TEST(FieldChoiceTest, LinePassesAllReadingAnotherValueSendAConfidentReadingToRev
   EXPECT_FALSE(day->uncertain);
 }
 
+// Print a stamp's frame line crosses: the page pass read '2171' unsurely, the digit model '7171'
+// in every rendering (the line across the '2''s top), one Tesseract line pass '2171' surely.
+// That line reading vouches for the page's. A line pass less sure, or of another value, does
+// not.
+TEST(FieldChoiceTest, ASureLineReadingVouchesForThePageReading) {
+  using ocr::FieldReading;
+  std::vector<FieldReading> readings = {{"7171", 67, "digits/otsu"},  {"7171", 68, "otsu/line"},
+                                        {"7171", 63, "digits/light"}, {"2171", 89, "light/line"},
+                                        {"7171", 57, "digits/thick"}, {"7171", 74, "thick/line"},
+                                        {"7171", 29, "digits/small"}, {"171", 0, "small/line"}};
+  std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber, readings, "2171", 29);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "2171");
+  EXPECT_FLOAT_EQ(number->confidence, 89);
+  readings[3].confidence = 50;
+  number = ChooseField(FieldKind::kNumber, readings, "2171", 29);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "7171");
+  readings[3] = {"2171", 89, "digits/light"};
+  number = ChooseField(FieldKind::kNumber, readings, "2171", 29);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "7171");
+}
+
 // A day past the end of the month read beside it is no reading: of a pen '20' the digit model
 // read '30' (in February), a Tesseract line pass '20'.
 TEST(FieldChoiceTest, DayPastTheMonthsEndIsNoReading) {
