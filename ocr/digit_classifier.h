@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "ocr/digit_segmentation.h"
 
 namespace sohoa::ocr {
 
@@ -28,16 +29,6 @@ inline constexpr int kNotDigitClass = 10;
 // its longer side spans 20 px, centred in the 28x28 CV_8UC1 result (ink 255). The slant is
 // kept: corrected upright, a '/' would be a '1'. Empty when there is no ink (or not CV_8UC1).
 cv::Mat NormalisedGlyph(const cv::Mat& glyph_ink);
-
-// The ink of a field crop (CV_8UC1 grey or CV_8UC3 BGR) as CV_8UC1, 255 = ink: coloured pen
-// ink when a colour crop holds some (black print is left out), else dark pixels by Otsu.
-// Strokes reaching in from the lines above and below are removed.
-cv::Mat FieldInkMask(const cv::Mat& crop);
-
-// Cuts an ink mask into glyphs, left to right: pieces stacked over each other are merged,
-// specks and pieces far shorter than the tallest dropped, glyphs too wide for one digit split
-// at their thinnest column.
-std::vector<cv::Rect> SegmentDigits(const cv::Mat& ink, double dpi);
 
 struct DigitGlyph {
   cv::Rect box;           // in the crop
