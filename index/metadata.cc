@@ -344,8 +344,9 @@ void ReadNumberRowAfterTitle(const std::vector<KeyedLine>& lines, size_t from, s
     const std::string label = lines[i].key().substr(0, *label_end);
     if (label.find_first_of(":;") == std::string::npos) continue;
     std::string number = CleanNumber(lines[i].Slice(*label_end, lines[i].size()));
-    if (number.empty() || !std::isdigit(static_cast<unsigned char>(number.front())) ||
-        SymbolOf(number).find('-') == std::string::npos || InStampBlock(lines, i)) {
+    // CleanNumber leaves a numeral of digits or nothing.
+    if (number.empty() || SymbolOf(number).find('-') == std::string::npos ||
+        InStampBlock(lines, i)) {
       continue;
     }
     meta->number = std::move(number);

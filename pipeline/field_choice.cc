@@ -203,8 +203,10 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   return choice;
 }
 
+bool EndsInCutStem(const std::string& number) { return number.size() >= 2 && number.back() == '1'; }
+
 std::optional<std::string> ReadPastRightCut(const std::string& cut, const std::string& wider) {
-  if (cut.size() < 2 || cut.back() != '1') return std::nullopt;
+  if (!EndsInCutStem(cut)) return std::nullopt;
   std::string after = wider;
   if (after.size() == cut.size() + 1 && after.back() == '1') after.pop_back();
   if (after.size() != cut.size() || after.back() == cut.back() ||

@@ -40,10 +40,13 @@ int LastDayOfMonth(int month, int year);
 float ReaderWeight(const ocr::FieldReading& reading);
 
 // A pen numeral whose slot cut its last digit where it touches the symbol's slash reads with
-// a '1' last (the cut digit's stem: '2641' for '2644'). `wider`, the numeral read again a
-// little past the cut, stands for it when it reads the same digits before another last digit
-// (a trailing '1' left out: the slash's first stroke). nullopt when `cut` does not end in a
-// '1' after another digit, or `wider` is no such reading.
+// a '1' last (the cut digit's stem: '2641' for '2644'). True for a reading that may be so: a
+// '1' after another digit.
+bool EndsInCutStem(const std::string& number);
+
+// `wider`, the numeral read again a little past the cut, stands for `cut` when `cut` ends in a
+// cut stem and `wider` reads the same digits before another last digit (a trailing '1' left
+// out: the slash's first stroke). nullopt otherwise.
 std::optional<std::string> ReadPastRightCut(const std::string& cut, const std::string& wider);
 
 // `digits` as a number when it is one to five digits, else -1.

@@ -319,8 +319,11 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       }
       spdlog::debug("header {} readings:{}", job.name, all);
     }
-    std::optional<FieldChoice> choice =
-        ChooseField(job.kind, readings, slot.printed, slot.printed_confidence, last_day);
+    // The slot's value from readings of its crop or of one widened from it.
+    auto choose = [&](const std::vector<ocr::FieldReading>& of_crop) {
+      return ChooseField(job.kind, of_crop, slot.printed, slot.printed_confidence, last_day);
+    };
+    std::optional<FieldChoice> choice = choose(readings);
     if (!choice) {
       page->quality.AddReviewReason(FieldReviewReason("header", job.name, "unreadable"));
       continue;
@@ -341,8 +344,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     if (wider) {
       const cv::Mat wider_crop = UprightCrop(source, page->source_to_upright, *wider);
       const std::optional<FieldChoice> wider_choice =
-          ChooseField(job.kind, reader.Read(wider_crop, page->dpi, false), slot.printed,
-                      slot.printed_confidence, last_day);
+          choose(reader.Read(wider_crop, page->dpi, false));
       // Day and month come padded ('09'): the digits read are compared.
       auto digits = [](const std::string& value) {
         return value.substr(std::min(value.find_first_not_of('0'), value.size()));
@@ -363,14 +365,13 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     // a '1': read past the cut, a whole digit touching the slash takes its stroke in ('874'
     // read '871').
     if (job.kind == FieldKind::kNumber && slot.symbol_box.width() > 0 &&
-        choice->value.size() >= 2 && choice->value.back() == '1' && ocr::InkCutAtRight(crop)) {
+        EndsInCutStem(choice->value) && ocr::InkCutAtRight(crop)) {
       PixelBox wider = box;
       wider.right =
           std::min(page->width_px, box.right + static_cast<int>(box.height() * kPastSlashShare));
       const cv::Mat wider_crop = UprightCrop(source, page->source_to_upright, wider);
       const std::optional<FieldChoice> wider_choice =
-          ChooseField(job.kind, reader.Read(wider_crop, page->dpi, false), slot.printed,
-                      slot.printed_confidence, last_day);
+          choose(reader.Read(wider_crop, page->dpi, false));
       const std::optional<std::string> past =
           wider_choice ? ReadPastRightCut(choice->value, wider_choice->value) : std::nullopt;
       if (past) {

@@ -223,6 +223,9 @@ TEST(FieldChoiceTest, ReadPastRightCut) {
   // Only a '1' after another digit is a cut digit's stem.
   EXPECT_EQ(ReadPastRightCut("874", "871"), std::nullopt);
   EXPECT_EQ(ReadPastRightCut("1", "4"), std::nullopt);
+  EXPECT_TRUE(EndsInCutStem("2641"));
+  EXPECT_FALSE(EndsInCutStem("874"));
+  EXPECT_FALSE(EndsInCutStem("1"));
 }
 
 }  // namespace
