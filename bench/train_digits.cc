@@ -76,6 +76,9 @@ void LoadMnistIdx(const std::string& folder, std::vector<DigitSample>* samples) 
       images.read(reinterpret_cast<char*>(pixels.data()), 28 * 28);
       labels.read(&label, 1);
       if (!images || !labels) throw std::runtime_error(fmt::format("{}: truncated", folder));
+      if (label < 0 || label > 9) {
+        throw std::runtime_error(fmt::format("{}: label {} is no digit", folder, int{label}));
+      }
       cv::Mat grey;
       cv::Mat(28, 28, CV_8UC1, pixels.data()).convertTo(grey, CV_32F, 1.0 / 255);
       cv::Mat normalised = NormalisedMnist(grey);
