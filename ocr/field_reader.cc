@@ -330,10 +330,27 @@ bool InkCutAtLeft(const cv::Mat& crop) {
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   const int band_top = crop.rows * 3 / 10, band_bottom = crop.rows * 7 / 10;
+  // A glyph's size is a quarter of the crop's height, or half the tallest glyph standing whole
+  // in the row when that is less: a slot cut from a row read under a stamp may be far taller
+  // than the numeral in it.
+  int glyph_height = 0;
+  for (int label = 1; label < count; ++label) {
+    const int left = stats.at<int>(label, cv::CC_STAT_LEFT);
+    const int width = stats.at<int>(label, cv::CC_STAT_WIDTH);
+    const double centre_y = centroids.at<double>(label, 1);
+    const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
+    if (left == 0 || left + width == crop.cols || centre_y < band_top || centre_y > band_bottom ||
+        height * 8 < crop.rows) {
+      continue;  // a speck is no glyph
+    }
+    glyph_height = std::max(glyph_height, height);
+  }
+  const int least_height = glyph_height > 0 ? std::min((crop.rows + 3) / 4, (glyph_height + 1) / 2)
+                                            : (crop.rows + 3) / 4;
   for (int label = 1; label < count; ++label) {
     const int top = stats.at<int>(label, cv::CC_STAT_TOP);
     const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);
-    if (stats.at<int>(label, cv::CC_STAT_LEFT) != 0 || height * 4 < crop.rows) continue;
+    if (stats.at<int>(label, cv::CC_STAT_LEFT) != 0 || height < least_height) continue;
     if (top + height > band_top && top < band_bottom) return true;
   }
   return false;

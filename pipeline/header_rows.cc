@@ -3,17 +3,18 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <opencv2/imgproc.hpp>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "index/vietnamese_text.h"
 #include "ocr/ink_colour.h"
 #include "pipeline/header_anchors.h"
 #include "pipeline/header_fields.h"
+#include "pipeline/number_row_words.h"
 #include "pipeline/page_units.h"
 #include "preprocess/steps.h"
 
@@ -35,12 +36,8 @@ constexpr double kVerticalLineMm = 6;
 // The number row lies within these many date-row heights above and below the date row.
 constexpr double kRowsAbove = 3;
 constexpr double kRowsBelow = 2.5;
-// Words between 'Số' and the symbol: the numeral, possibly split, and a stray dot.
-constexpr int kMaxWordsToSymbol = 4;
 // Words of one column are closer than this many row heights; the columns are further apart.
 constexpr double kColumnGapRows = 1.5;
-// The shortest symbol is an agency's ('/UBND'); two letters are more often a misread.
-constexpr int kMinSymbolCapitals = 3;
 // Ink on a removed line this many grey levels darker than the line's median is print under it.
 constexpr int kPrintUnderLineDarker = 40;
 // A stroke crossing a removed line is bridged over a gap this long.
@@ -79,98 +76,6 @@ cv::Mat StraightLines(const cv::Mat& ink, int horizontal, int vertical) {
     lines |= back > 0;
   }
   return lines(cv::Rect(pad, pad, ink.cols, ink.rows)).clone();
-}
-
-// True for a number's symbol as printed: runs of capitals (Đ among them, digits allowed) joined
-// by single dashes, three capitals at least ('/QĐ-UBND', '/UBND'), not a word OCR made of
-// print a frame's line crossed ('/RH-UDRÏR-') or of a stamp's scratches.
-bool IsSymbolShaped(const std::string& word) {
-  const std::string symbol = SymbolSuffix(word);
-  if (symbol.size() < 3) return false;
-  const std::string folded = index::FoldVietnamese(symbol.substr(1));
-  int capitals = 0;
-  char previous = '-';
-  for (char c : folded) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (c == '-') {
-      if (previous == '-') return false;
-    } else if (std::isupper(byte)) {
-      ++capitals;
-    } else if (!std::isdigit(byte)) {
-      return false;
-    }
-    previous = c;
-  }
-  return capitals >= kMinSymbolCapitals && previous != '-';
-}
-
-// Bytes of a 'Số:' OCR misread under a stamp's ink ('NỞ:', 'xó.', '3ũ.', '30.'): one to three
-// letters and a colon or dot, whatever follows glued to it; the 'S' may read as a '3', '5' or
-// '8' and the 'ố' as a '0' or '6'. 0 when `text` does not open so.
-size_t MisreadLabelBytes(const std::string& text) {
-  // Noise at the row's left end reads as a quote or a low line glued before it ('“ÉÄ:').
-  size_t start = 0;
-  for (std::string_view junk : {"“", "‘", "\"", "'", "_"}) {
-    if (text.starts_with(junk)) start = junk.size();
-  }
-  const size_t end = text.find_first_of(":.", start);
-  if (end == std::string::npos || end == start) return 0;
-  const std::string letters = text.substr(start, end - start);
-  const std::string folded = index::FoldVietnamese(letters);
-  bool label_like = true;
-  for (size_t i = 0; i < folded.size(); ++i) {
-    const char c = folded[i];
-    const bool digit_for_letter =
-        std::string_view(i == 0 ? "358" : "06").find(c) != std::string_view::npos;
-    label_like &= std::isalpha(static_cast<unsigned char>(c)) || digit_for_letter;
-  }
-  // A lone digit and a dot ('5.') numbers a list's item.
-  const bool all_digits = std::all_of(folded.begin(), folded.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c));
-  });
-  const int length = index::CodePointCount(letters);
-  return label_like && length >= 1 && length <= 3 && (!all_digits || length == 2) ? end + 1 : 0;
-}
-
-// The bytes of `text` up to the end of the symbol its first slash opens, when marks follow
-// that are no part of it: a stamp's pen strokes or a dotted line read glued after the symbol
-// ('529/TB-VPLBND/††/', '/CT-UBND/?!.....---'). The symbol here is capitals ('Đ' among them)
-// in two dash-joined parts or more, ending in a capital; what follows opens with a mark
-// (ASCII punctuation but a dash, or General Punctuation: '†', '“'). A letter there is print a
-// frame's line crossed ('/RH-UDRÏR-'), a dash the symbol going on: 0 then, as when there is
-// no symbol or nothing follows it.
-size_t SymbolBeforeJunkBytes(const std::string& text) {
-  const size_t slash = text.find('/');
-  if (slash == std::string::npos) return 0;
-  size_t end = 0;
-  int dashes = 0;
-  bool after_capital = false;
-  for (size_t at = slash + 1; at < text.size();) {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-    const std::string_view one = std::string_view(text).substr(at, length);
-    if (one == "-" && after_capital) {
-      ++dashes;
-      after_capital = false;
-    } else if ((length == 1 && std::isupper(lead)) || one == "Đ") {
-      after_capital = true;
-      end = at + length;
-    } else {
-      break;
-    }
-    at += length;
-  }
-  if (dashes == 0 || !after_capital || end >= text.size()) return 0;
-  const auto next = static_cast<unsigned char>(text[end]);
-  const bool ascii_mark = next < 0x80 && std::ispunct(next) && next != '-';
-  // U+2000 to U+207F are E2 80 xx and E2 81 xx in UTF-8.
-  const bool punctuation_block = next == 0xE2 && end + 1 < text.size() &&
-                                 (static_cast<unsigned char>(text[end + 1]) & 0xFE) == 0x80;
-  return ascii_mark || punctuation_block ? end : 0;
-}
-
-bool StartsWithDigit(const std::string& text) {
-  return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0]));
 }
 
 // The band of the left header column around the date row where the number row lies, in the
@@ -359,60 +264,7 @@ double MeanConfidence(const std::vector<Word>& words) {
   return words.empty() ? 0 : sum / words.size();
 }
 
-// 'Sũ:', 'Sá:': the label's 'S' and colon read right and only its vowel wrong. Such a label
-// opens the row with the symbol right after it: a pen numeral too faint or garbled for the
-// block read lies between them, and the numeral's own re-read reads it.
-bool SLabelWithVowelMisread(const std::string& text) {
-  if (!text.starts_with("S") || !text.ends_with(":")) return false;
-  const std::string vowel = index::FoldVietnamese(text.substr(1, text.size() - 2));
-  return vowel.size() == 1 && std::string_view("aeiouy").find(vowel[0]) != std::string_view::npos;
-}
-
 }  // namespace
-
-std::vector<Word> NumberRowWords(const PageText& block) {
-  // The bytes of a word that are a symbol, with any junk read glued after it left out; 0 for
-  // a word that holds none.
-  auto symbol_bytes = [](const std::string& text) -> size_t {
-    if (IsSymbolShaped(text)) return text.size();
-    const size_t before_junk = SymbolBeforeJunkBytes(text);
-    return before_junk > 0 && IsSymbolShaped(text.substr(0, before_junk)) ? before_junk : 0;
-  };
-  for (const TextLine& line : block.lines) {
-    const int count = static_cast<int>(line.words.size());
-    for (int label = 0; label < count; ++label) {
-      const std::string& text = line.words[label].text;
-      const bool glued = GluedLabelLength(text) > 0 && symbol_bytes(text) > 0;
-      // 'Số:' read whole, maybe with a pen numeral's strokes glued after it ('Số:-đ8;').
-      const bool read = IsNumberLabelWord(text) || GluedLabelLength(text) > 0;
-      const size_t misread = read ? 0 : MisreadLabelBytes(text);
-      if (!read && misread == 0) continue;
-      const bool misread_glued = misread > 0 && StartsWithDigit(text.substr(misread)) &&
-                                 symbol_bytes(text.substr(misread)) > 0;
-      for (int w = label; w < std::min(count, label + kMaxWordsToSymbol + 1); ++w) {
-        if (w == label && !glued && !misread_glued) continue;
-        const size_t kept = symbol_bytes(line.words[w].text);
-        if (kept == 0) continue;
-        if (misread > 0 && !misread_glued && !StartsWithDigit(line.words[label + 1].text) &&
-            !(w == label + 1 && SLabelWithVowelMisread(text))) {
-          break;
-        }
-        std::vector<Word> row(line.words.begin() + label, line.words.begin() + w + 1);
-        Word& symbol = row.back();
-        if (kept < symbol.text.size()) {
-          // The junk's share of the word's box by characters goes with it.
-          const int all = index::CodePointCount(symbol.text);
-          symbol.text.resize(kept);
-          symbol.box.right =
-              symbol.box.left + symbol.box.width() * index::CodePointCount(symbol.text) / all;
-        }
-        if (misread > 0) row.front().text = "Số:" + row.front().text.substr(misread);
-        return row;
-      }
-    }
-  }
-  return {};
-}
 
 cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi) {
   return WithoutStraightLines(WithoutColouredInk(crop, dpi), dpi);
@@ -456,6 +308,8 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
   const int strip_height = static_cast<int>(height * kStripRows);
   std::vector<Word> row;
   cv::Rect strip;
+  // Every strip's reading, for the last resort below.
+  std::vector<std::pair<cv::Rect, PageText>> readings;
   // Strips a row apart first: each is 2.5 rows tall, so every row lies whole in one of them.
   // Only when none of them reads it, the strips half a row between them: a row lying at a
   // strip's edge, with a stamp's small print just above it, is read run together with that
@@ -468,10 +322,12 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
     Result<PageText> read = engine.RecognizeBlock(cleaned(strip), page->dpi);
     if (!read.ok()) return false;
     row = NumberRowWords(*read);
+    readings.emplace_back(strip, *read);
     if (row.empty() && !darkest_ink().empty()) {
       read = engine.RecognizeBlock(darkest_ink()(strip), page->dpi);
       if (!read.ok()) return false;
       row = NumberRowWords(*read);
+      readings.emplace_back(strip, *read);
     }
     if (row.empty()) continue;
     // Taking a frame line away also takes the strokes of the print along it ('B' of 'UBND'
@@ -482,6 +338,11 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
       if (MeanConfidence(lined_row) > MeanConfidence(row)) row = std::move(lined_row);
     }
     break;
+  }
+  // No strip read the label: one whose label a stamp left as its 'S' alone, in the order read.
+  for (size_t at = 0; row.empty() && at < readings.size(); ++at) {
+    row = NumberRowWordsWithLabelLost(readings[at].second);
+    strip = readings[at].first;
   }
   if (row.empty()) return false;
   std::string text;

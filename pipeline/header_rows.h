@@ -8,7 +8,6 @@
 #pragma once
 
 #include <opencv2/core.hpp>
-#include <vector>
 
 #include "common/page_text.h"
 #include "ocr/ocr_engine.h"
@@ -22,19 +21,14 @@ namespace sohoa::pipeline {
 // that print stays.
 cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi);
 
-// The words of the first line of `block` (a strip of the scan read as a block) holding 'Số'
-// followed within a few words by a number symbol: from the label to the symbol. A label OCR
-// misread ('NỞ:', 'xó.') counts right before a numeral and its symbol ('NỞ: 971/SNV-CCVC',
-// 'xó.874/SNV-CCVC'), one with only its vowel misread ('Sũ:') also right before the symbol
-// alone, and is written back as 'Số:'. Empty when no line has the row.
-std::vector<Word> NumberRowWords(const PageText& block);
-
 // When `page` (read from `source`, the decoded scan mapped to the upright frame by
 // page->source_to_upright) has a date row but no number slot with a whole '/SYMBOL' (one read
 // cut short, '/UBND-', counts as none), re-reads the left header column around the date row
 // with `engine` and, when the re-read finds 'Số' with a '/SYMBOL' after it on one line, puts
-// that row's words (label to symbol) into `page` in place of the words it covers. A stamp's own
-// 'Số: 2352' has no symbol and is never taken. Returns true when a row was put in.
+// that row's words (label to symbol) into `page` in place of the words it covers; when no
+// strip reads the label, a strip where NumberRowWordsWithLabelLost finds the row
+// (pipeline/number_row_words.h). A stamp's own 'Số: 2352' has no symbol and is never taken.
+// Returns true when a row was put in.
 bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page);
 
 }  // namespace sohoa::pipeline

@@ -201,6 +201,21 @@ TEST(FieldReaderTest, InkCutAtRightFindsACutDigit) {
   EXPECT_FALSE(InkCutAtLeft(cut));
 }
 
+// A slot cut from a row read under a stamp can be far taller than the numeral in it: a cut
+// digit is measured against the whole digits beside it, not against the crop.
+TEST(FieldReaderTest, InkCutInACropMuchTallerThanItsDigits) {
+  cv::Mat cut(240, 75, CV_8UC1, cv::Scalar(235));
+  cv::putText(cut, "572", cv::Point(2, 140), cv::FONT_HERSHEY_SIMPLEX, 1.4, cv::Scalar(30), 4);
+  ASSERT_LT(cv::boundingRect(cut < 128).height * 4, cut.rows);
+  EXPECT_TRUE(InkCutAtRight(cut));
+  cv::Mat inside(240, 120, CV_8UC1, cv::Scalar(235));
+  cv::putText(inside, "57", cv::Point(20, 140), cv::FONT_HERSHEY_SIMPLEX, 1.4, cv::Scalar(30), 4);
+  EXPECT_FALSE(InkCutAtRight(inside));
+  // A speck at the side is no cut digit.
+  cv::circle(inside, cv::Point(118, 120), 3, cv::Scalar(30), -1);
+  EXPECT_FALSE(InkCutAtRight(inside));
+}
+
 }  // namespace
 }  // namespace sohoa::ocr
 

@@ -1,0 +1,200 @@
+#include "pipeline/number_row_words.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/document_symbols.h"
+#include "index/vietnamese_text.h"
+#include "pipeline/header_anchors.h"
+
+namespace sohoa::pipeline {
+namespace {
+
+// Words between 'Số' and the symbol: the numeral, possibly split, and a stray dot.
+constexpr int kMaxWordsToSymbol = 4;
+// The shortest symbol is an agency's ('/UBND'); two letters are more often a misread.
+constexpr int kMinSymbolCapitals = 3;
+// A label read as its 'S' and some marks: a few code points, and the words after it up to the
+// symbol (a pen numeral read as one or two).
+constexpr int kMaxWeakLabelCodePoints = 8;
+constexpr int kMaxWordsAfterWeakLabel = 2;
+
+// Bytes of a 'Số:' OCR misread under a stamp's ink ('NỞ:', 'xó.', '3ũ.', '30.'): one to three
+// letters and a colon or dot, whatever follows glued to it; the 'S' may read as a '3', '5' or
+// '8' and the 'ố' as a '0' or '6'. 0 when `text` does not open so.
+size_t MisreadLabelBytes(const std::string& text) {
+  // Noise at the row's left end reads as a quote or a low line glued before it ('“ÉÄ:').
+  size_t start = 0;
+  for (std::string_view junk : {"“", "‘", "\"", "'", "_"}) {
+    if (text.starts_with(junk)) start = junk.size();
+  }
+  const size_t end = text.find_first_of(":.", start);
+  if (end == std::string::npos || end == start) return 0;
+  const std::string letters = text.substr(start, end - start);
+  const std::string folded = index::FoldVietnamese(letters);
+  bool label_like = true;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const char c = folded[i];
+    const bool digit_for_letter =
+        std::string_view(i == 0 ? "358" : "06").find(c) != std::string_view::npos;
+    label_like &= std::isalpha(static_cast<unsigned char>(c)) || digit_for_letter;
+  }
+  // A lone digit and a dot ('5.') numbers a list's item.
+  const bool all_digits = std::all_of(folded.begin(), folded.end(), [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c));
+  });
+  const int length = index::CodePointCount(letters);
+  return label_like && length >= 1 && length <= 3 && (!all_digits || length == 2) ? end + 1 : 0;
+}
+
+// The bytes of `text` up to the end of the symbol its first slash opens, when marks follow
+// that are no part of it: a stamp's pen strokes or a dotted line read glued after the symbol
+// ('529/TB-VPLBND/††/', '/CT-UBND/?!.....---'). The symbol here is capitals ('Đ' among them)
+// in two dash-joined parts or more, ending in a capital; what follows opens with a mark
+// (ASCII punctuation but a dash, or General Punctuation: '†', '“'). A letter there is print a
+// frame's line crossed ('/RH-UDRÏR-'), a dash the symbol going on: 0 then, as when there is
+// no symbol or nothing follows it.
+size_t SymbolBeforeJunkBytes(const std::string& text) {
+  const size_t slash = text.find('/');
+  if (slash == std::string::npos) return 0;
+  size_t end = 0;
+  int dashes = 0;
+  bool after_capital = false;
+  for (size_t at = slash + 1; at < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    const size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+    const std::string_view one = std::string_view(text).substr(at, length);
+    if (one == "-" && after_capital) {
+      ++dashes;
+      after_capital = false;
+    } else if ((length == 1 && std::isupper(lead)) || one == "Đ") {
+      after_capital = true;
+      end = at + length;
+    } else {
+      break;
+    }
+    at += length;
+  }
+  if (dashes == 0 || !after_capital || end >= text.size()) return 0;
+  const auto next = static_cast<unsigned char>(text[end]);
+  const bool ascii_mark = next < 0x80 && std::ispunct(next) && next != '-';
+  // U+2000 to U+207F are E2 80 xx and E2 81 xx in UTF-8.
+  const bool punctuation_block = next == 0xE2 && end + 1 < text.size() &&
+                                 (static_cast<unsigned char>(text[end + 1]) & 0xFE) == 0x80;
+  return ascii_mark || punctuation_block ? end : 0;
+}
+
+bool StartsWithDigit(const std::string& text) {
+  return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0]));
+}
+
+// 'Sũ:', 'Sá:': the label's 'S' and colon read right and only its vowel wrong. Such a label
+// opens the row with the symbol right after it: a pen numeral too faint or garbled for the
+// block read lies between them, and the numeral's own re-read reads it.
+bool SLabelWithVowelMisread(const std::string& text) {
+  if (!text.starts_with("S") || !text.ends_with(":")) return false;
+  const std::string vowel = index::FoldVietnamese(text.substr(1, text.size() - 2));
+  return vowel.size() == 1 && std::string_view("aeiouy").find(vowel[0]) != std::string_view::npos;
+}
+
+// The bytes of a word that are a symbol, with any junk read glued after it left out; 0 for a
+// word that holds none.
+size_t SymbolBytes(const std::string& text) {
+  if (IsSymbolShaped(text)) return text.size();
+  const size_t before_junk = SymbolBeforeJunkBytes(text);
+  return before_junk > 0 && IsSymbolShaped(text.substr(0, before_junk)) ? before_junk : 0;
+}
+
+// The words of `line` from `label` to `symbol`, the symbol's word cut to its first
+// `symbol_bytes` (junk read glued after it left out, with its share of the box).
+std::vector<Word> RowBetween(const TextLine& line, int label, int symbol, size_t symbol_bytes) {
+  std::vector<Word> row(line.words.begin() + label, line.words.begin() + symbol + 1);
+  Word& last = row.back();
+  if (symbol_bytes < last.text.size()) {
+    const int all = index::CodePointCount(last.text);
+    last.text.resize(symbol_bytes);
+    last.box.right = last.box.left + last.box.width() * index::CodePointCount(last.text) / all;
+  }
+  return row;
+}
+
+}  // namespace
+
+bool IsSymbolShaped(const std::string& word) {
+  const std::string symbol = SymbolSuffix(word);
+  if (symbol.size() < 3) return false;
+  const std::string folded = index::FoldVietnamese(symbol.substr(1));
+  int capitals = 0;
+  char previous = '-';
+  for (char c : folded) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '-') {
+      if (previous == '-') return false;
+    } else if (std::isupper(byte)) {
+      ++capitals;
+    } else if (!std::isdigit(byte)) {
+      return false;
+    }
+    previous = c;
+  }
+  return capitals >= kMinSymbolCapitals && previous != '-';
+}
+
+std::vector<Word> NumberRowWords(const PageText& block) {
+  for (const TextLine& line : block.lines) {
+    const int count = static_cast<int>(line.words.size());
+    for (int label = 0; label < count; ++label) {
+      const std::string& text = line.words[label].text;
+      const bool glued = GluedLabelLength(text) > 0 && SymbolBytes(text) > 0;
+      // 'Số:' read whole, maybe with a pen numeral's strokes glued after it ('Số:-đ8;').
+      const bool read = IsNumberLabelWord(text) || GluedLabelLength(text) > 0;
+      const size_t misread = read ? 0 : MisreadLabelBytes(text);
+      if (!read && misread == 0) continue;
+      const bool misread_glued = misread > 0 && StartsWithDigit(text.substr(misread)) &&
+                                 SymbolBytes(text.substr(misread)) > 0;
+      for (int w = label; w < std::min(count, label + kMaxWordsToSymbol + 1); ++w) {
+        if (w == label && !glued && !misread_glued) continue;
+        const size_t kept = SymbolBytes(line.words[w].text);
+        if (kept == 0) continue;
+        if (misread > 0 && !misread_glued && !StartsWithDigit(line.words[label + 1].text) &&
+            !(w == label + 1 && SLabelWithVowelMisread(text))) {
+          break;
+        }
+        std::vector<Word> row = RowBetween(line, label, w, kept);
+        if (misread > 0) row.front().text = "Số:" + row.front().text.substr(misread);
+        return row;
+      }
+    }
+  }
+  return {};
+}
+
+std::vector<Word> NumberRowWordsWithLabelLost(const PageText& block) {
+  for (const TextLine& line : block.lines) {
+    const int count = static_cast<int>(line.words.size());
+    for (int label = 0; label < count; ++label) {
+      std::string text = line.words[label].text;
+      text.erase(0, std::min(text.size(), text.find_first_not_of(".,'`\"_-")));
+      const int length = index::CodePointCount(text);
+      if (!text.starts_with("S") || length > kMaxWeakLabelCodePoints) continue;
+      for (int w = label + 1; w < std::min(count, label + kMaxWordsAfterWeakLabel + 1); ++w) {
+        const size_t kept = SymbolBytes(line.words[w].text);
+        if (kept == 0) continue;
+        const std::string symbol = SymbolSuffix(line.words[w].text.substr(0, kept));
+        const size_t dash = symbol.rfind('-');
+        if (dash == std::string::npos || !index::StandardAbbreviation(symbol.substr(dash + 1))) {
+          break;
+        }
+        std::vector<Word> row = RowBetween(line, label, w, kept);
+        row.front().text = "Số:" + DropCodePoints(text, 2, length);
+        return row;
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace sohoa::pipeline
