@@ -345,8 +345,8 @@ bool InkCutAtLeft(const cv::Mat& crop) {
     }
     glyph_height = std::max(glyph_height, height);
   }
-  const int least_height = glyph_height > 0 ? std::min((crop.rows + 3) / 4, (glyph_height + 1) / 2)
-                                            : (crop.rows + 3) / 4;
+  int least_height = (crop.rows + 3) / 4;
+  if (glyph_height > 0) least_height = std::min(least_height, (glyph_height + 1) / 2);
   for (int label = 1; label < count; ++label) {
     const int top = stats.at<int>(label, cv::CC_STAT_TOP);
     const int height = stats.at<int>(label, cv::CC_STAT_HEIGHT);

@@ -322,12 +322,12 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
     Result<PageText> read = engine.RecognizeBlock(cleaned(strip), page->dpi);
     if (!read.ok()) return false;
     row = NumberRowWords(*read);
-    readings.emplace_back(strip, *read);
+    readings.emplace_back(strip, std::move(*read));
     if (row.empty() && !darkest_ink().empty()) {
       read = engine.RecognizeBlock(darkest_ink()(strip), page->dpi);
       if (!read.ok()) return false;
       row = NumberRowWords(*read);
-      readings.emplace_back(strip, *read);
+      readings.emplace_back(strip, std::move(*read));
     }
     if (row.empty()) continue;
     // Taking a frame line away also takes the strokes of the print along it ('B' of 'UBND'
