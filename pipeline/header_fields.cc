@@ -143,17 +143,36 @@ void FitNumberSlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* 
   if (const std::optional<int> pen = PenInkStart(row, value, pen_stop - band.left)) {
     left = band.left + *pen;
   }
+  std::optional<SlashStroke> touched_slash;
   if (has_symbol) {
     // The slash is the symbol word's first glyph, or inside it when the numeral was read
     // glued to it; it is never left of the label's end.
     const int from = std::max(left, slot.symbol_box.left - slot.symbol_box.height() / 2);
-    const std::optional<int> slash = SlashStart(row, in_row(slot.symbol_box), from - band.left);
-    if (slash) right = band.left + *slash;
+    const std::optional<SlashInk> slash = FindSlash(row, in_row(slot.symbol_box), from - band.left);
+    if (slash) {
+      right = band.left + slash->start;
+      touched_slash = slash->touched;
+      if (touched_slash) {
+        const cv::Point offset(band.left, band.top);
+        touched_slash->foot += offset;
+        touched_slash->top += offset;
+      }
+    }
   }
   // Less than a narrow digit between them: the ink was misread, keep the estimate.
   if (right - left < slot.box.height() / 6) return;
   number->box.left = left;
   number->box.right = right;
+  number->touched_slash = touched_slash;
+  if (touched_slash) spdlog::debug("header number: a pen digit touches the slash at {}", right);
+}
+
+// Paints `stroke` (in the upright frame) white in `crop`, the upright frame's `area`, a pixel
+// wider each side than measured for its blurred rim.
+void WhitenStroke(const SlashStroke& stroke, const PixelBox& area, cv::Mat* crop) {
+  const cv::Point offset(area.left, area.top);
+  cv::line(*crop, stroke.foot - offset, stroke.top - offset, cv::Scalar::all(255), stroke.width + 2,
+           cv::LINE_8);
 }
 
 // Moves a day or month slot's left side, estimated inside a 'ngày' or 'tháng' read glued to a
@@ -309,7 +328,13 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     box.right = std::min(box.right, page->width_px);
     box.bottom = std::min(box.bottom + reach, page->height_px);
     if (box.width() < 4 || box.height() < 4) continue;
-    const cv::Mat crop = UprightCrop(source, page->source_to_upright, box);
+    // The crop of `area` about the slot; a slash a pen digit touches is whitened in it.
+    auto crop_of = [&](const PixelBox& area) {
+      cv::Mat crop = UprightCrop(source, page->source_to_upright, area);
+      if (slot.touched_slash) WhitenStroke(*slot.touched_slash, area, &crop);
+      return crop;
+    };
+    const cv::Mat crop = crop_of(box);
     // Even confident print is read again: the page pass takes a pen '07' for '01' surely.
     const std::vector<ocr::FieldReading> readings = reader.Read(crop, page->dpi, false);
     if (spdlog::should_log(spdlog::level::debug)) {
@@ -342,7 +367,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       wider.reset();
     }
     if (wider) {
-      const cv::Mat wider_crop = UprightCrop(source, page->source_to_upright, *wider);
+      const cv::Mat wider_crop = crop_of(*wider);
       const std::optional<FieldChoice> wider_choice =
           choose(reader.Read(wider_crop, page->dpi, false));
       // Day and month come padded ('09'): the digits read are compared.
@@ -369,7 +394,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       PixelBox wider = box;
       wider.right =
           std::min(page->width_px, box.right + static_cast<int>(box.height() * kPastSlashShare));
-      const cv::Mat wider_crop = UprightCrop(source, page->source_to_upright, wider);
+      const cv::Mat wider_crop = crop_of(wider);
       const std::optional<FieldChoice> wider_choice =
           choose(reader.Read(wider_crop, page->dpi, false));
       const std::optional<std::string> past =

@@ -13,6 +13,7 @@
 #include "common/page_text.h"
 #include "ocr/field_reader.h"
 #include "ocr/ocr_engine.h"
+#include "pipeline/number_slot_ink.h"
 
 namespace sohoa::pipeline {
 
@@ -49,6 +50,10 @@ struct FieldSlot {
   // word when OCR glued them); empty when unread or not needed. RereadHeaderFields looks for
   // the slot's edges in their ink (pipeline/number_slot_ink.h).
   PixelBox label_box, symbol_box;
+  // number only: the symbol's slash where a pen digit touches it or leans over its foot, in
+  // the upright frame: the slot takes in the digit whole and the slash's foot beside it, which
+  // its crop whitens.
+  std::optional<SlashStroke> touched_slash;
   // number only: no word was read as the label; `label_box` is where its ink may be, inside the
   // words the slot replaces ('56889/QĐ-UBND' for 'Số:889/QĐ-UBND').
   bool label_unread = false;

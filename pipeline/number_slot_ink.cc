@@ -34,6 +34,13 @@ struct Glyph {
   // The same of the glyph's first columns, as many as 0.45 of its height (a printed slash's
   // width): a slash touching the capital after it leans there.
   double left_lean = 0;
+  // For each row of the box from its top: the glyph's rightmost ink column, the first column
+  // of the run of ink that ends there, and the last column of ink before that run; -1 where
+  // there is none.
+  struct RowInk {
+    int right = -1, right_run = -1, before_run = -1;
+  };
+  std::vector<RowInk> rows;
   int centre_x() const { return box.x + box.width / 2; }
   int bottom() const { return box.y + box.height; }
   int right() const { return box.x + box.width; }
@@ -58,6 +65,21 @@ cv::Mat PenInk(const cv::Mat& row) {
   cv::Mat pen = saturated & (chroma >= kPenChroma);
   cv::dilate(pen, pen, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(5, 5)));
   return pen;
+}
+
+// The boxes of the pieces of coloured pen ink in `row`; none in a grey row.
+std::vector<cv::Rect> PenGlyphBoxes(const cv::Mat& row) {
+  if (row.channels() != 3) return {};
+  cv::Mat labels, stats, centroids;
+  const int count =
+      cv::connectedComponentsWithStats(PenInk(row), labels, stats, centroids, 8, CV_32S);
+  std::vector<cv::Rect> boxes;
+  for (int label = 1; label < count; ++label) {
+    boxes.emplace_back(
+        stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
+        stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
+  }
+  return boxes;
 }
 
 // The print's ink in `row` (255 on 0).
@@ -130,6 +152,19 @@ std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int 
       if (!top || !bottom) return 0.0;
       return (*top - *bottom) / std::max(1, end_x - begin_x);
     };
+    glyph.rows.resize(glyph.box.height);
+    for (int y = glyph.box.y; y < glyph.bottom(); ++y) {
+      const int* ids = labels.ptr<int>(y);
+      Glyph::RowInk& row_ink = glyph.rows[y - glyph.box.y];
+      for (int x = glyph.box.x; x < glyph.right(); ++x) {
+        if (ids[x] != label) continue;
+        if (row_ink.right < 0 || row_ink.right < x - 1) {
+          row_ink.before_run = row_ink.right;
+          row_ink.right_run = x;
+        }
+        row_ink.right = x;
+      }
+    }
     const int slash_width = glyph.box.height * 45 / 100;
     glyph.lean = lean(glyph.box.x, glyph.right());
     glyph.left_lean = lean(glyph.box.x, std::min(glyph.right(), glyph.box.x + slash_width));
@@ -141,6 +176,90 @@ std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int 
 int Median(std::vector<int> values) {
   std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
   return values[values.size() / 2];
+}
+
+// A slash's stroke fitted to a glyph's rightmost ink between the cap line and the baseline
+// (`cap_top`, `baseline`, `cap` apart).
+struct SlashFit {
+  SlashStroke stroke;
+  int foot = 0;  // the stroke's first column, at the baseline: the slash's leftmost point
+  // Of the rows fitted, how many have ink of the glyph left of the stroke, apart from it, and
+  // the last column of that ink.
+  int rows = 0, rows_with_ink_beside = 0, ink_beside_right = -1;
+};
+
+// The glyph's rightmost ink as a slash: in each row between the cap line and the baseline one
+// thin stroke, moving steadily left as it goes down. nullopt when it is not so.
+std::optional<SlashFit> FitSlash(const Glyph& glyph, int cap_top, int baseline, double cap) {
+  const int first = std::max(glyph.box.y, cap_top + static_cast<int>(0.1 * cap));
+  // The slash's foot is left out: a digit's base stroke can run into it.
+  const int last = std::min(glyph.bottom(), baseline - static_cast<int>(0.2 * cap));
+  if (last - first < 0.5 * cap) return std::nullopt;
+  double sum_y = 0, sum_x = 0, sum_yy = 0, sum_xy = 0;
+  SlashFit fit;
+  std::vector<int> widths;
+  for (int y = first; y < last; ++y) {
+    const Glyph::RowInk& ink = glyph.rows[y - glyph.box.y];
+    if (ink.right < 0) continue;
+    sum_y += y, sum_x += ink.right, sum_yy += double(y) * y, sum_xy += double(y) * ink.right;
+    ++fit.rows;
+    widths.push_back(ink.right - ink.right_run + 1);
+    if (ink.before_run >= 0) ++fit.rows_with_ink_beside;
+    fit.ink_beside_right = std::max(fit.ink_beside_right, ink.before_run);
+  }
+  const int count = fit.rows;
+  // A stroke broken off in the band's rows is no slash through it.
+  if (count < 0.9 * (last - first)) return std::nullopt;
+  const double denominator = count * sum_yy - sum_y * sum_y;
+  if (denominator <= 0) return std::nullopt;
+  // x = offset + slope * y; a slash moves left going down, a printed one 0.2 to 0.5 of a
+  // row's height for each row.
+  const double slope = (count * sum_xy - sum_y * sum_x) / denominator;
+  const double offset = (sum_x - slope * sum_y) / count;
+  if (slope > -0.15 || slope < -0.8) return std::nullopt;
+  double squared_residuals = 0;
+  for (int y = first; y < last; ++y) {
+    const Glyph::RowInk& ink = glyph.rows[y - glyph.box.y];
+    if (ink.right < 0) continue;
+    const double residual = ink.right - (offset + slope * y);
+    squared_residuals += residual * residual;
+  }
+  if (std::sqrt(squared_residuals / count) > std::max(1.5, 0.06 * cap)) return std::nullopt;
+  const int width = Median(widths);
+  if (width > 0.25 * cap) return std::nullopt;
+  fit.foot = static_cast<int>(std::lround(offset + slope * baseline)) - width + 1;
+  // The print's slash reaches a little below the baseline and above the cap line.
+  auto axis = [&](double y) {
+    return cv::Point(static_cast<int>(std::lround(offset + slope * y - (width - 1) / 2.0)),
+                     static_cast<int>(std::lround(y)));
+  };
+  fit.stroke = {
+      .foot = axis(baseline + 0.15 * cap), .top = axis(cap_top - 0.15 * cap), .width = width};
+  return fit;
+}
+
+// The slot's end when a pen digit's ink, ending at column `digit_right`, reaches over the
+// columns of the slash `fit` describes: a stroke's width past the digit, so that its ink does
+// not touch the slot's side (which would make a '1' a sliver cut by it, ocr/field_reader.cc),
+// and the slash's stroke, part of which the slot then takes in, to be whitened.
+SlashInk PastTheDigit(const SlashFit& fit, int digit_right) {
+  return SlashInk{.start = std::max(fit.foot, digit_right + 1 + fit.stroke.width),
+                  .touched = fit.stroke};
+}
+
+// The slash ending `glyph`, when the glyph is a pen numeral's last digit written touching the
+// slash after it ('3/' of '323/QĐ-UBND'), in a scan where the pen's ink is not told from the
+// print's by its colour: its rightmost ink is a slash's stroke (FitSlash), and the digit's ink
+// lies left of it, apart, in many of those rows. A lone '7' or '1' leaning like a slash has no
+// ink beside its stroke; a 'V' or 'W' has, and is a capital the walk passed before. nullopt
+// when the glyph is not so.
+std::optional<SlashInk> SlashEndingGlyph(const Glyph& glyph, int cap_top, int baseline,
+                                         double cap) {
+  const std::optional<SlashFit> fit = FitSlash(glyph, cap_top, baseline, cap);
+  if (!fit || fit->rows_with_ink_beside * 10 < fit->rows * 3) return std::nullopt;
+  // The digit's ink lies left of the slash's foot ('1/' is narrow).
+  if (fit->foot <= glyph.box.x) return std::nullopt;
+  return PastTheDigit(*fit, fit->ink_beside_right);
 }
 
 }  // namespace
@@ -203,7 +322,7 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
   return LabelInk{s->box.x, label_end};
 }
 
-std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, int from) {
+std::optional<SlashInk> FindSlash(const cv::Mat& row, const cv::Rect& symbol_word, int from) {
   const int to = symbol_word.x + symbol_word.width;
   if (row.empty() || to <= from || symbol_word.height <= 0) return std::nullopt;
   std::vector<Glyph> glyphs =
@@ -228,9 +347,9 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
   // comes before. The last such glyph the walk passes counts: pen digits as tall as the print,
   // walked past as capitals after it, do not hide it.
   const Glyph* capital_with_slash = nullptr;
-  auto slash_glued_to_first_capital = [&]() -> std::optional<int> {
-    if (capital_with_slash) return capital_with_slash->box.x;
-    return std::nullopt;
+  auto slash_glued_to_first_capital = [&]() -> std::optional<SlashInk> {
+    if (!capital_with_slash) return std::nullopt;
+    return SlashInk{.start = capital_with_slash->box.x, .touched = std::nullopt};
   };
   for (const Glyph& glyph : glyphs) {
     const cv::Rect& box = glyph.box;
@@ -243,7 +362,29 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
                        box.y <= cap_top + 0.15 * cap && glyph.bottom() >= baseline - 0.1 * cap &&
                        box.width <= 0.6 * box.height && glyph.area <= 0.5 * box.area() &&
                        glyph.lean >= 0.3;
-    if (slash) return box.x;
+    if (slash) {
+      // A pen digit leaning right, apart from the slash, may reach over its foot's columns:
+      // the slot's side at the slash's first column would cut the digit's top. Ink reaching on
+      // past the slash (a stamp's pen line over the symbol) is no digit before it.
+      auto reaches_over_foot = [&](const cv::Rect& other) {
+        return other.x < box.x && other.br().x > box.x && other.br().x <= box.br().x &&
+               other.y < baseline && other.br().y > cap_top && other.height >= 0.5 * cap;
+      };
+      int digit_right = -1;
+      for (const Glyph& other : glyphs) {
+        if (reaches_over_foot(other.box)) digit_right = std::max(digit_right, other.right() - 1);
+      }
+      // In colour the pen's ink is not among the print's glyphs.
+      for (const cv::Rect& pen : PenGlyphBoxes(row)) {
+        if (reaches_over_foot(pen)) digit_right = std::max(digit_right, pen.br().x - 1);
+      }
+      if (digit_right >= 0) {
+        if (const std::optional<SlashFit> fit = FitSlash(glyph, cap_top, baseline, cap)) {
+          return PastTheDigit(*fit, digit_right);
+        }
+      }
+      return SlashInk{.start = box.x, .touched = std::nullopt};
+    }
     // A capital's tail ('Q') reaches below the baseline.
     const bool capital = std::abs(box.y - cap_top) <= 0.25 * cap &&
                          glyph.bottom() >= baseline - 0.25 * cap &&
@@ -260,7 +401,9 @@ std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, i
       capital_with_slash = &glyph;
     }
     if (!capital && !dash && std::none_of(glyphs.begin(), glyphs.end(), inside_capital)) {
-      return slash_glued_to_first_capital();
+      if (capital_with_slash) return slash_glued_to_first_capital();
+      // A slash glued to the digit before it: OCR read that digit with the symbol.
+      return SlashEndingGlyph(glyph, cap_top, baseline, cap);
     }
   }
   return slash_glued_to_first_capital();

@@ -28,13 +28,30 @@ struct LabelInk {
 // more). nullopt when no 'S' followed by an 'ố' is seen there.
 std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_word);
 
-// The first column of the slash opening the symbol in `row`, found walking left from the end
-// of `symbol_word` (the box of the word OCR read the symbol in) through its printed capitals
-// and dashes, down to column `from`; ruled lines (a stamp frame's edges) are not print. A
-// slash printed touching the first capital is found at the start of the glyph both make.
-// nullopt when something else comes first (pen ink touching the print, a stamp's mark) or
-// there is no slash.
-std::optional<int> SlashStart(const cv::Mat& row, const cv::Rect& symbol_word, int from);
+// A slash's stroke: its axis from the foot to the top, and its width.
+struct SlashStroke {
+  cv::Point foot, top;
+  int width = 0;
+};
+
+// The slash opening the symbol, as its ink shows it.
+struct SlashInk {
+  // The column the numeral's slot ends at: the slash's first, or, with a pen digit touching
+  // it or leaning over its foot's columns, the first past that digit's ink.
+  int start = 0;
+  // With such a digit, the slash's stroke, which then lies partly inside the slot beside the
+  // digit and is no part of it.
+  std::optional<SlashStroke> touched;
+};
+
+// The slash opening the symbol in `row`, found walking left from the end of `symbol_word` (the
+// box of the word OCR read the symbol in) through its printed capitals and dashes, down to
+// column `from`; ruled lines (a stamp frame's edges) are not print. A slash printed touching
+// the first capital is found at the start of the glyph both make; one a pen digit touches (the
+// pen's ink not told from the print's by its colour) where the glyph's right side is a thin
+// stroke leaning as a slash does, with the digit's ink beside it. nullopt when something else
+// comes first (pen ink over the print, a stamp's mark) or there is no slash.
+std::optional<SlashInk> FindSlash(const cv::Mat& row, const cv::Rect& symbol_word, int from);
 
 // Where a coloured pen's numeral whose strokes reach into `value` (the slot's box in `row`'s
 // frame) begins, when it begins left of `value`: OCR read its first strokes into the label's

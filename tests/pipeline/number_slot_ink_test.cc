@@ -23,8 +23,9 @@ struct NumberRow {
   int label_end = 0;  // where the label's advance ends ('Số:')
   int o_end = 0;      // where 'Số' ends, before the colon
   int pen_left = 0, pen_right = 0;
-  int slash_x = 0;  // the symbol's pen position
-  cv::Rect word;    // the whole row as one OCR word
+  int pen_ink_right = 0;  // one past the pen ink's last column
+  int slash_x = 0;        // the symbol's pen position
+  cv::Rect word;          // the whole row as one OCR word
 };
 
 // Paper and print as scanned: `paper` and `print_ink` (BGR) are the scanner's colours of them.
@@ -36,9 +37,11 @@ struct Stock {
   int pen_drop = kFontPx / 6;
 };
 
+// With `slash_touches_pen`, the symbol is printed from a little left of where the pen's ink
+// ends, so its slash touches the last digit or its foot lies under the digit's top.
 NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColour colour,
                           const std::string& symbol = "/UBND-VHTT", const Stock& stock = {},
-                          int pen_gap = 3) {
+                          int pen_gap = 3, bool slash_touches_pen = false) {
   cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
   print->loadFontData(testing::VietnameseFontPath(), 0);
   cv::Ptr<cv::freetype::FreeType2> hand = cv::freetype::createFreeType2();
@@ -58,7 +61,12 @@ NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColou
   hand->putText(canvas, numeral, cv::Point(row.pen_left, kBaseline + stock.pen_drop), stock.pen_px,
                 blue, -1, cv::LINE_AA, true);
   row.pen_right = row.pen_left + width(hand, numeral, stock.pen_px);
-  row.slash_x = row.pen_right + 6;
+  cv::Mat pen_only = cv::Mat::zeros(canvas.size(), CV_8UC3);
+  hand->putText(pen_only, numeral, cv::Point(row.pen_left, kBaseline + stock.pen_drop),
+                stock.pen_px, cv::Scalar::all(255), -1, cv::LINE_8, true);
+  cv::extractChannel(pen_only, pen_only, 0);
+  row.pen_ink_right = cv::boundingRect(pen_only).br().x;
+  row.slash_x = slash_touches_pen ? row.pen_ink_right - 4 : row.pen_right + 6;
   print->putText(canvas, symbol, cv::Point(row.slash_x, kBaseline), kFontPx, black, -1, cv::LINE_AA,
                  true);
   const int end = row.slash_x + width(print, symbol, kFontPx);
@@ -77,10 +85,10 @@ void ExpectSlotBetweenColonAndSlash(const NumberRow& row) {
   EXPECT_NEAR(label->begin, kLabelX, 6);
   EXPECT_GT(label->end, row.o_end);
   EXPECT_LE(label->end, row.pen_left + 2);
-  const std::optional<int> slash = SlashStart(row.image, row.word, label->end);
+  const std::optional<SlashInk> slash = FindSlash(row.image, row.word, label->end);
   ASSERT_TRUE(slash.has_value());
-  EXPECT_GE(*slash, row.pen_right - 4);
-  EXPECT_LE(*slash, row.slash_x + 8);
+  EXPECT_GE(slash->start, row.pen_right - 4);
+  EXPECT_LE(slash->start, row.slash_x + 8);
 }
 
 // OCR read 'Số:643/UBND-VHTT' as one word.
@@ -148,10 +156,10 @@ TEST_P(NumberSlotInkTest, DotsAmongTheSymbolsCapitalsAreWalkedPast) {
   // A speck of dust under the symbol's middle.
   cv::circle(row.image, cv::Point(row.slash_x + 5 * kFontPx / 2, kBaseline + 10), 3,
              cv::Scalar::all(20), cv::FILLED);
-  const std::optional<int> slash = SlashStart(row.image, row.word, row.pen_right - 10);
+  const std::optional<SlashInk> slash = FindSlash(row.image, row.word, row.pen_right - 10);
   ASSERT_TRUE(slash.has_value());
-  EXPECT_GE(*slash, row.pen_right - 4);
-  EXPECT_LE(*slash, row.slash_x + 8);
+  EXPECT_GE(slash->start, row.pen_right - 4);
+  EXPECT_LE(slash->start, row.slash_x + 8);
 }
 
 // A stamp frame's edge, tilted more than the rule search allows, runs down across the row
@@ -195,10 +203,10 @@ TEST_P(NumberSlotInkTest, FindsTheSlashUnderAStampFramesEdge) {
   const int side_x = row.word.br().x - 6;
   cv::line(row.image, {side_x + 12, band.y}, {side_x, band.br().y}, cv::Scalar::all(0), 3);
   const cv::Rect word(row.word.x, row.word.height / 2, row.word.width + 40, row.word.height);
-  const std::optional<int> slash = SlashStart(row.image(band), word, row.pen_right - 10);
+  const std::optional<SlashInk> slash = FindSlash(row.image(band), word, row.pen_right - 10);
   ASSERT_TRUE(slash.has_value());
-  EXPECT_GE(*slash, row.pen_right - 4);
-  EXPECT_LE(*slash, row.slash_x + 8);
+  EXPECT_GE(slash->start, row.pen_right - 4);
+  EXPECT_LE(slash->start, row.slash_x + 8);
 }
 
 // `row` with its symbol's print spread, as a dark scan does: the slash joins its first capital.
@@ -214,10 +222,10 @@ TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapital) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
   NumberRow row = RenderNumberRow("643", false, GetParam());
   SpreadSymbolPrint(&row);
-  const std::optional<int> slash = SlashStart(row.image, row.word, row.pen_right - 10);
+  const std::optional<SlashInk> slash = FindSlash(row.image, row.word, row.pen_right - 10);
   ASSERT_TRUE(slash.has_value());
-  EXPECT_GE(*slash, row.pen_right - 6);
-  EXPECT_LE(*slash, row.slash_x + 8);
+  EXPECT_GE(slash->start, row.pen_right - 6);
+  EXPECT_LE(slash->start, row.slash_x + 8);
 }
 
 // ... also when the pen's digits, as tall as the print and on its baseline, are walked past as
@@ -227,17 +235,55 @@ TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapitalBeforePrintSizedDi
   NumberRow row = RenderNumberRow("3162", false, GetParam(), "/TB-VPUBND",
                                   {.pen_px = kFontPx * 11 / 10, .pen_drop = 0});
   SpreadSymbolPrint(&row);
-  const std::optional<int> slash = SlashStart(row.image, row.word, row.label_end);
+  const std::optional<SlashInk> slash = FindSlash(row.image, row.word, row.label_end);
   ASSERT_TRUE(slash.has_value());
-  EXPECT_GE(*slash, row.pen_right - 6);
-  EXPECT_LE(*slash, row.slash_x + 8);
+  EXPECT_GE(slash->start, row.pen_right - 6);
+  EXPECT_LE(slash->start, row.slash_x + 8);
+}
+
+// A pen numeral written up to the slash, its last digit touching the slash's foot or leaning
+// over it: in a grey or 1-bit scan digit and slash are one piece of ink, or the digit's top
+// lies right of the slash's first column, and OCR read the digit with the symbol
+// ('1/QĐ-STTTT'). The slot ends past the digit, and the slash's stroke, part of which the slot
+// then takes in, is given to be whitened. (In colour the pen's mask, widened over its rim,
+// eats into the slash it touches, and no slash is found: the slot stays the words' estimate.)
+TEST_P(NumberSlotInkTest, FindsTheSlashAPenDigitTouches) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  if (GetParam() == ScanColour::kColour) GTEST_SKIP() << "the pen's colour parts it (above)";
+  for (const std::string numeral : {"111", "323", "1009"}) {
+    SCOPED_TRACE(numeral);
+    const NumberRow row = RenderNumberRow(numeral, false, GetParam(), "/QĐ-STTTT", {}, 3,
+                                          /*slash_touches_pen=*/true);
+    const std::optional<SlashInk> slash = FindSlash(row.image, row.word, row.label_end);
+    ASSERT_TRUE(slash.has_value());
+    EXPECT_GE(slash->start, row.pen_ink_right);
+    EXPECT_LE(slash->start, row.slash_x + kFontPx / 2);
+    ASSERT_TRUE(slash->touched.has_value());
+    const SlashStroke& stroke = *slash->touched;
+    // From below the baseline to above the cap line, leaning right, on the printed slash.
+    EXPECT_GT(stroke.foot.y, kBaseline);
+    EXPECT_LT(stroke.top.y, kBaseline - kFontPx * 6 / 10);
+    EXPECT_GT(stroke.top.x, stroke.foot.x + kFontPx / 8);
+    EXPECT_GE(stroke.foot.x, row.slash_x - 2);
+    EXPECT_LE(stroke.top.x, row.slash_x + kFontPx / 2);
+    EXPECT_GE(stroke.width, 1);
+    EXPECT_LE(stroke.width, kFontPx / 8);
+  }
+}
+
+// A pen '7' or '1' leaning like a slash, alone before a symbol whose slash is lost, is no
+// slash: nothing is guessed.
+TEST_P(NumberSlotInkTest, ALeaningDigitAloneIsNoSlash) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  const NumberRow row = RenderNumberRow("17", false, GetParam(), " QĐ-STTTT");
+  EXPECT_FALSE(FindSlash(row.image, row.word, row.label_end).has_value());
 }
 
 // No slash before the pen ink is met: nothing is guessed.
 TEST_P(NumberSlotInkTest, NoSlashWhenTheSymbolHasNone) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
   const NumberRow row = RenderNumberRow("643", false, GetParam(), " UBND-VHTT");
-  EXPECT_FALSE(SlashStart(row.image, row.word, row.pen_right).has_value());
+  EXPECT_FALSE(FindSlash(row.image, row.word, row.pen_right).has_value());
   // Nor is a label found where there is none.
   const cv::Rect symbol_only(row.pen_right + 10, row.word.y, row.word.br().x - row.pen_right - 10,
                              row.word.height);
