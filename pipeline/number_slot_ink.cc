@@ -356,8 +356,11 @@ std::optional<SlashInk> FindSlash(const cv::Mat& row, const cv::Rect& symbol_wor
     if (glyph.area < std::max(4.0, cap * cap / 150)) continue;  // a speck
     // A dot, of noise or the period after the symbol, is narrower than a dash.
     if (box.height < 0.3 * cap && box.width < 0.25 * cap) continue;
-    // A stamp frame's side crossing the row is far taller than the print.
-    if (box.height >= 2 * cap && box.width <= 0.6 * cap) continue;
+    // A stamp frame's side crossing the row is far taller than the print; tilted, it is a
+    // thin stroke across a wide box (a pen digit glued to the slash fills more of it).
+    if (box.height >= 2 * cap && (box.width <= 0.6 * cap || glyph.area * 10 <= box.area() * 3)) {
+      continue;
+    }
     const bool slash = box.height >= 0.85 * cap && box.height <= 1.6 * cap &&
                        box.y <= cap_top + 0.15 * cap && glyph.bottom() >= baseline - 0.1 * cap &&
                        box.width <= 0.6 * box.height && glyph.area <= 0.5 * box.area() &&

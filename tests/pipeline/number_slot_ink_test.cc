@@ -209,6 +209,23 @@ TEST_P(NumberSlotInkTest, FindsTheSlashUnderAStampFramesEdge) {
   EXPECT_LE(slash->start, row.slash_x + 8);
 }
 
+// A stamp's side tilted some 20 degrees crosses the row just past the symbol's end: a thin
+// stroke more than two capitals tall and about one wide, which is no glyph of the symbol and
+// does not stop the walk to the slash.
+TEST_P(NumberSlotInkTest, WalksPastAStampsSteepSideAtTheSymbolsEnd) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("643", false, GetParam(), "/QĐ-UBND");
+  const cv::Rect band(0, row.word.y - row.word.height / 2, row.image.cols, row.word.height * 2);
+  const int side_x = row.word.br().x + 4;
+  cv::line(row.image, {side_x + kFontPx * 7 / 10, band.y + 4}, {side_x, band.br().y - 4},
+           cv::Scalar::all(0), 5);
+  const cv::Rect word(row.word.x, row.word.height / 2, row.word.width + kFontPx, row.word.height);
+  const std::optional<SlashInk> slash = FindSlash(row.image(band), word, row.pen_right - 10);
+  ASSERT_TRUE(slash.has_value());
+  EXPECT_GE(slash->start, row.pen_right - 4);
+  EXPECT_LE(slash->start, row.slash_x + 8);
+}
+
 // `row` with its symbol's print spread, as a dark scan does: the slash joins its first capital.
 void SpreadSymbolPrint(NumberRow* row) {
   cv::Mat symbol = row->image(
