@@ -164,7 +164,10 @@ void FitNumberSlotToInk(const cv::Mat& source, const PageText& page, FieldSlot* 
   number->box.left = left;
   number->box.right = right;
   number->touched_slash = touched_slash;
-  if (touched_slash) spdlog::debug("header number: a pen digit touches the slash at {}", right);
+  if (touched_slash) {
+    spdlog::debug("header number: a pen digit touches or leans over the slash, slot ends at {}",
+                  right);
+  }
 }
 
 // Paints `stroke` (in the upright frame) white in `crop`, the upright frame's `area`, a pixel

@@ -67,12 +67,10 @@ cv::Mat PenInk(const cv::Mat& row) {
   return pen;
 }
 
-// The boxes of the pieces of coloured pen ink in `row`; none in a grey row.
-std::vector<cv::Rect> PenGlyphBoxes(const cv::Mat& row) {
-  if (row.channels() != 3) return {};
+// The boxes of the 8-connected pieces of `ink` (255 on 0).
+std::vector<cv::Rect> PieceBoxes(const cv::Mat& ink) {
   cv::Mat labels, stats, centroids;
-  const int count =
-      cv::connectedComponentsWithStats(PenInk(row), labels, stats, centroids, 8, CV_32S);
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   std::vector<cv::Rect> boxes;
   for (int label = 1; label < count; ++label) {
     boxes.emplace_back(
@@ -378,7 +376,9 @@ std::optional<SlashInk> FindSlash(const cv::Mat& row, const cv::Rect& symbol_wor
         if (reaches_over_foot(other.box)) digit_right = std::max(digit_right, other.right() - 1);
       }
       // In colour the pen's ink is not among the print's glyphs.
-      for (const cv::Rect& pen : PenGlyphBoxes(row)) {
+      const std::vector<cv::Rect> pen_pieces =
+          row.channels() == 3 ? PieceBoxes(PenInk(row)) : std::vector<cv::Rect>();
+      for (const cv::Rect& pen : pen_pieces) {
         if (reaches_over_foot(pen)) digit_right = std::max(digit_right, pen.br().x - 1);
       }
       if (digit_right >= 0) {
@@ -434,15 +434,10 @@ std::optional<int> PenInkStart(const cv::Mat& row, const cv::Rect& value, int st
   // PenInk's cut (made to keep a pen's dark core out of the print) takes in.
   cv::Mat pen = ocr::Chroma(row) > kStrongPenChroma;
   cv::dilate(pen, pen, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(3, 3)));
-  cv::Mat labels, stats, centroids;
-  const int count = cv::connectedComponentsWithStats(pen, labels, stats, centroids, 8, CV_32S);
   // The value's box is its row and half a row above and below.
   const int row_height = value.height / 2;
   std::vector<cv::Rect> strokes;
-  for (int label = 1; label < count; ++label) {
-    const cv::Rect box(
-        stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
-        stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
+  for (const cv::Rect& box : PieceBoxes(pen)) {
     const int centre_y = box.y + box.height / 2;
     // A digit's strokes, centred on the row; a stamp's frame or text line is far wider.
     if (centre_y < value.y + row_height / 2 ||

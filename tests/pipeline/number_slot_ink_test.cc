@@ -262,12 +262,13 @@ TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapitalBeforePrintSizedDi
 // over it: in a grey or 1-bit scan digit and slash are one piece of ink, or the digit's top
 // lies right of the slash's first column, and OCR read the digit with the symbol
 // ('1/QĐ-STTTT'). The slot ends past the digit, and the slash's stroke, part of which the slot
-// then takes in, is given to be whitened. (In colour the pen's mask, widened over its rim,
-// eats into the slash it touches, and no slash is found: the slot stays the words' estimate.)
+// then takes in, is given to be whitened. In colour the pen's own pieces are the digits apart
+// from the slash ('111', '1009'); a blue '3' touching it is not handled: the pen's mask,
+// widened over its rim, bites into the slash, and no slash is found (docs/QUALITY.md).
 TEST_P(NumberSlotInkTest, FindsTheSlashAPenDigitTouches) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
-  if (GetParam() == ScanColour::kColour) GTEST_SKIP() << "the pen's colour parts it (above)";
   for (const std::string numeral : {"111", "323", "1009"}) {
+    if (GetParam() == ScanColour::kColour && numeral == "323") continue;
     SCOPED_TRACE(numeral);
     const NumberRow row = RenderNumberRow(numeral, false, GetParam(), "/QĐ-STTTT", {}, 3,
                                           /*slash_touches_pen=*/true);
