@@ -83,6 +83,21 @@ std::string Upper(std::string text) {
   return text;
 }
 
+// The lines of `text` that say where copies are filed ('- Lưu: VT, TTKSNB.'), joined.
+std::string FilingLines(const std::string& text) {
+  std::string lines;
+  for (size_t start = 0; start < text.size();) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string line = text.substr(start, end - start);
+    const std::string folded = FoldVietnamese(line);
+    const size_t first = folded.find_first_not_of("-+*. ");
+    if (first != std::string::npos && Upper(folded.substr(first, 3)) == "LUU") lines += line + "\n";
+    start = end + 1;
+  }
+  return lines;
+}
+
 std::string CorrectPart(const std::string& part) {
   if (std::optional<std::string> standard = StandardAbbreviation(part)) return *standard;
   // A frame's edge or a speck beside the part read as a thin letter ('TTTTI', 'IUBND'): the
@@ -239,11 +254,15 @@ std::string CompleteBodyCodeFromText(const std::string& symbol, const std::strin
   const size_t dash = symbol.rfind('-');
   if (dash == std::string::npos || dash + 1 >= symbol.size()) return symbol;
   const std::string part = symbol.substr(dash + 1);
-  if (CodePointCount(part) < 2 || StandardAbbreviation(part)) return symbol;
+  if (StandardAbbreviation(part)) return symbol;
+  // One capital left is too little to pick a word of the whole text by; the 'Lưu:' line
+  // names the drafting unit the symbol ends with among few others ('Lưu: VT, CCVC.').
+  const bool one_capital = CodePointCount(part) == 1;
+  const std::string searched = one_capital ? FilingLines(text) : text;
   const std::string folded_part = Upper(FoldVietnamese(part));
   std::string found;
   int seen_whole = 0;
-  for (const std::string& word : SplitWords(text)) {
+  for (const std::string& word : SplitWords(searched)) {
     if (!IsAbbreviationShaped(word)) continue;
     const std::string folded = FoldVietnamese(word);
     // The part as read, once more than in the number itself: the document's own code.

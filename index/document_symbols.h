@@ -38,10 +38,10 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
 
 // `symbol` with its last part completed to an abbreviation the document itself prints
 // elsewhere, when that part was cut short ('QNI-TTKS': a stamp's edge over 'NB'): the part is
-// no standard abbreviation, has two letters at least, is a word of `text` once at most (the
-// number itself, when `text` holds it), and exactly one abbreviation-shaped word of `text`
-// (capitals only, three letters or more: the drafting unit of 'Lưu: VT, TTKSNB.') starts with
-// it. Otherwise `symbol` as it is.
+// no standard abbreviation, is a word of `text` once at most (the number itself, when `text`
+// holds it), and exactly one abbreviation-shaped word of `text` (capitals only, three letters
+// or more: the drafting unit of 'Lưu: VT, TTKSNB.') starts with it; a part of one capital
+// ('SNV-C') only from the words of the 'Lưu:' lines. Otherwise `symbol` as it is.
 std::string CompleteBodyCodeFromText(const std::string& symbol, const std::string& text);
 
 }  // namespace sohoa::index

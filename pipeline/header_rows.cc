@@ -339,10 +339,13 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
     }
     break;
   }
-  // No strip read the label: one whose label a stamp left as its 'S' alone, in the order read.
-  for (size_t at = 0; row.empty() && at < readings.size(); ++at) {
-    row = NumberRowWordsWithLabelLost(readings[at].second);
-    strip = readings[at].first;
+  // No strip read the label: one whose label a stamp left as its 'S' alone, in the order read;
+  // then one whose symbol lost its slash.
+  for (auto* words_of : {&NumberRowWordsWithLabelLost, &NumberRowWordsWithSlashLost}) {
+    for (size_t at = 0; row.empty() && at < readings.size(); ++at) {
+      row = words_of(readings[at].second);
+      strip = readings[at].first;
+    }
   }
   if (row.empty()) return false;
   std::string text;

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "index/document_symbols.h"
@@ -22,16 +23,17 @@ constexpr int kMinSymbolCapitals = 3;
 constexpr int kMaxWeakLabelCodePoints = 8;
 constexpr int kMaxWordsAfterWeakLabel = 2;
 
-// Bytes of a 'Số:' OCR misread under a stamp's ink ('NỞ:', 'xó.', '3ũ.', '30.'): one to three
-// letters and a colon or dot, whatever follows glued to it; the 'S' may read as a '3', '5' or
-// '8' and the 'ố' as a '0' or '6'. 0 when `text` does not open so.
+// Bytes of a 'Số:' OCR misread under a stamp's ink ('NỞ:', 'xó.', '3ũ.', '30.', '0ố;'): one to
+// three letters and a colon (or a semicolon) or dot, whatever follows glued to it; the 'S' may
+// read as a '3', '5', '8', '0' or '6' and the 'ố' as a '0' or '6'. 0 when `text` does not
+// open so.
 size_t MisreadLabelBytes(const std::string& text) {
   // Noise at the row's left end reads as a quote or a low line glued before it ('“ÉÄ:').
   size_t start = 0;
   for (std::string_view junk : {"“", "‘", "\"", "'", "_"}) {
     if (text.starts_with(junk)) start = junk.size();
   }
-  const size_t end = text.find_first_of(":.", start);
+  const size_t end = text.find_first_of(":.;", start);
   if (end == std::string::npos || end == start) return 0;
   const std::string letters = text.substr(start, end - start);
   const std::string folded = index::FoldVietnamese(letters);
@@ -39,7 +41,7 @@ size_t MisreadLabelBytes(const std::string& text) {
   for (size_t i = 0; i < folded.size(); ++i) {
     const char c = folded[i];
     const bool digit_for_letter =
-        std::string_view(i == 0 ? "358" : "06").find(c) != std::string_view::npos;
+        std::string_view(i == 0 ? "35806" : "06").find(c) != std::string_view::npos;
     label_like &= std::isalpha(static_cast<unsigned char>(c)) || digit_for_letter;
   }
   // A lone digit and a dot ('5.') numbers a list's item.
@@ -108,6 +110,79 @@ size_t SymbolBytes(const std::string& text) {
   return before_junk > 0 && IsSymbolShaped(text.substr(0, before_junk)) ? before_junk : 0;
 }
 
+// Where in `text`, at or after byte `from`, a symbol starts whose slash OCR lost in the pen's
+// numeral before it ('!57KH-UBND', '!ÏTB-VPUBND'): the longest tail that is dash-joined parts,
+// two or more, each a standard abbreviation as printed (marks after it left out). npos when
+// there is none.
+size_t SlashlessSymbolStart(const std::string& text, size_t from) {
+  std::string trimmed = text;
+  while (!trimmed.empty() &&
+         std::string_view(".,;:").find(trimmed.back()) != std::string_view::npos) {
+    trimmed.pop_back();
+  }
+  for (size_t at = from; at < trimmed.size(); ++at) {
+    if ((static_cast<unsigned char>(trimmed[at]) & 0xC0) == 0x80) continue;
+    const std::string tail = trimmed.substr(at);
+    int parts = 0;
+    bool standard = true;
+    for (size_t start = 0; standard && start <= tail.size();) {
+      const size_t dash = std::min(tail.find('-', start), tail.size());
+      const std::string part = tail.substr(start, dash - start);
+      standard = !part.empty() && index::StandardAbbreviation(part) == part;
+      ++parts;
+      start = dash + 1;
+    }
+    if (standard && parts >= 2) return at;
+  }
+  return std::string::npos;
+}
+
+// `word` cut at byte `at` into two words, each with its code points' share of the box.
+std::pair<Word, Word> SplitWord(const Word& word, size_t at) {
+  Word left = word, right = word;
+  left.text = word.text.substr(0, at);
+  right.text = word.text.substr(at);
+  const int all = std::max(1, index::CodePointCount(word.text));
+  left.box.right = word.box.left + word.box.width() * index::CodePointCount(left.text) / all;
+  right.box.left = left.box.right;
+  return {left, right};
+}
+
+// The row of a label at `label` whose symbol lost its slash, glued to the label's word or in
+// the word after it: the label, the numeral as read (if any) and the symbol without its slash,
+// which the number slot takes as such (header_slots.cc, BareSymbol). Empty when there is none.
+// `label_bytes`: the label's share of its word (all of it when apart).
+std::vector<Word> RowWithSlashlessSymbol(const TextLine& line, int label, size_t label_bytes,
+                                         bool label_misread) {
+  const int count = static_cast<int>(line.words.size());
+  for (int w = label; w <= std::min(count - 1, label + 1); ++w) {
+    const Word& word = line.words[w];
+    if (word.text.find('/') != std::string::npos) continue;
+    const size_t from = w == label ? label_bytes : 0;
+    const size_t start = SlashlessSymbolStart(word.text, from);
+    // A misread label counts only with the numeral's ink read before the symbol.
+    if (start == std::string::npos || (label_misread && start == from)) continue;
+    std::vector<Word> row;
+    Word rest = word;
+    if (w == label) {
+      auto [label_part, after] = SplitWord(word, label_bytes);
+      row.push_back(std::move(label_part));
+      rest = std::move(after);
+    } else {
+      row.push_back(line.words[label]);
+    }
+    row.front().text = "Số:";
+    if (start > from) {
+      auto [numeral, symbol] = SplitWord(rest, start - from);
+      row.push_back(std::move(numeral));
+      rest = std::move(symbol);
+    }
+    row.push_back(std::move(rest));
+    return row;
+  }
+  return {};
+}
+
 // The words of `line` from `label` to `symbol`, the symbol's word cut to its first
 // `symbol_bytes` (junk read glued after it left out, with its share of the box).
 std::vector<Word> RowBetween(const TextLine& line, int label, int symbol, size_t symbol_bytes) {
@@ -167,6 +242,26 @@ std::vector<Word> NumberRowWords(const PageText& block) {
         if (misread > 0) row.front().text = "Số:" + row.front().text.substr(misread);
         return row;
       }
+    }
+  }
+  return {};
+}
+
+std::vector<Word> NumberRowWordsWithSlashLost(const PageText& block) {
+  for (const TextLine& line : block.lines) {
+    for (int label = 0; label < static_cast<int>(line.words.size()); ++label) {
+      const std::string& text = line.words[label].text;
+      const int glued_label = GluedLabelLength(text);
+      const bool read = IsNumberLabelWord(text) || glued_label > 0;
+      const size_t misread = read ? 0 : MisreadLabelBytes(text);
+      if (!read && misread == 0) continue;
+      const size_t label_bytes =
+          misread > 0 ? misread
+          : glued_label > 0
+              ? text.size() - DropCodePoints(text, glued_label, index::CodePointCount(text)).size()
+              : text.size();
+      std::vector<Word> row = RowWithSlashlessSymbol(line, label, label_bytes, misread > 0);
+      if (!row.empty()) return row;
     }
   }
   return {};

@@ -29,4 +29,12 @@ std::vector<Word> NumberRowWords(const PageText& block);
 // is written back as 'Số:' and what followed its 'S' and next code point. Empty when none.
 std::vector<Word> NumberRowWordsWithLabelLost(const PageText& block);
 
+// The same row where the symbol's slash was lost in the pen's numeral before it: 'Số:' (read,
+// or misread as NumberRowWords takes it) with, glued to it or in the next word, a symbol
+// without its slash whose parts are all standard abbreviations as printed ('Số:!57KH-UBND',
+// 'Số: !ÏTB-VPUBND'). The row is the label, the numeral as read and the symbol without its
+// slash, as the number slot takes it (BareSymbol). After a misread label, only with some of
+// the numeral read before the symbol. Empty when none.
+std::vector<Word> NumberRowWordsWithSlashLost(const PageText& block);
+
 }  // namespace sohoa::pipeline

@@ -320,7 +320,9 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
   return LabelInk{s->box.x, label_end};
 }
 
-std::optional<SlashInk> FindSlash(const cv::Mat& row, const cv::Rect& symbol_word, int from) {
+namespace {
+
+std::optional<SlashInk> WalkToSlash(const cv::Mat& row, const cv::Rect& symbol_word, int from) {
   const int to = symbol_word.x + symbol_word.width;
   if (row.empty() || to <= from || symbol_word.height <= 0) return std::nullopt;
   std::vector<Glyph> glyphs =
@@ -412,6 +414,17 @@ std::optional<SlashInk> FindSlash(const cv::Mat& row, const cv::Rect& symbol_wor
   return slash_glued_to_first_capital();
 }
 
+}  // namespace
+
+std::optional<SlashInk> FindSlash(const cv::Mat& row, const cv::Rect& symbol_word, int from) {
+  std::optional<SlashInk> slash = WalkToSlash(row, symbol_word, from);
+  // A glyph centred in the searched columns but reaching far left of them is no slash: ink
+  // joined into one piece by a stamp frame's edge drawn through the pen's numeral and the
+  // symbol, whose left end would cut the slot down to the numeral's first digit.
+  if (slash && slash->start < from) return std::nullopt;
+  return slash;
+}
+
 std::optional<int> InkGapBefore(const cv::Mat& row, int x, int stop, int core_top,
                                 int core_bottom) {
   core_top = std::clamp(core_top, 0, row.rows);
@@ -462,6 +475,23 @@ std::optional<int> PenInkStart(const cv::Mat& row, const cv::Rect& value, int st
   }
   if (start >= value.x) return std::nullopt;
   return start;
+}
+
+int CoreInkWidth(const cv::Mat& crop, int row_height) {
+  if (crop.empty()) return 0;
+  cv::Mat ink = AllInk(crop) / 255;
+  const int top = std::clamp(ink.rows / 2 - row_height / 3, 0, ink.rows);
+  const int bottom = std::clamp(ink.rows / 2 + row_height / 3, top, ink.rows);
+  if (bottom <= top) return 0;
+  cv::Mat columns;
+  cv::reduce(ink.rowRange(top, bottom), columns, 0, cv::REDUCE_SUM, CV_32S);
+  int first = -1, last = -1;
+  for (int x = 0; x < columns.cols; ++x) {
+    if (columns.at<int>(0, x) < 2) continue;
+    if (first < 0) first = x;
+    last = x;
+  }
+  return first < 0 ? 0 : last - first + 1;
 }
 
 }  // namespace sohoa::pipeline

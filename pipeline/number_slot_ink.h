@@ -50,7 +50,8 @@ struct SlashInk {
 // the first capital is found at the start of the glyph both make; one a pen digit touches (the
 // pen's ink not told from the print's by its colour) where the glyph's right side is a thin
 // stroke leaning as a slash does, with the digit's ink beside it. nullopt when something else
-// comes first (pen ink over the print, a stamp's mark) or there is no slash.
+// comes first (pen ink over the print, a stamp's mark), there is no slash, or what was taken
+// for one starts left of `from` (ink a frame's edge joined across the numeral and the symbol).
 std::optional<SlashInk> FindSlash(const cv::Mat& row, const cv::Rect& symbol_word, int from);
 
 // Where a coloured pen's numeral whose strokes reach into `value` (the slot's box in `row`'s
@@ -67,5 +68,11 @@ std::optional<int> PenInkStart(const cv::Mat& row, const cv::Rect& value, int st
 // letter's arch and a digit's top close the gaps inside them. nullopt when no column there is
 // free of ink.
 std::optional<int> InkGapBefore(const cv::Mat& row, int x, int stop, int core_top, int core_bottom);
+
+// How wide the ink in the middle of `crop` (a slot's crop, grey or BGR, its row in the middle)
+// is: the columns from the first to the last with ink a third of `row_height` above or below
+// the crop's centre, where every digit has strokes and the rows above and below reach none. A
+// column with a speck's single pixel does not count.
+int CoreInkWidth(const cv::Mat& crop, int row_height);
 
 }  // namespace sohoa::pipeline

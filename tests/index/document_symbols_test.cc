@@ -110,14 +110,25 @@ TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheDocumentsText) {
   EXPECT_EQ(CompleteBodyCodeFromText("QĐ-SKH", "Lưu: VT, SKHĐT."), "QĐ-SKHĐT");
   // The text holds the number as read.
   EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTKS", "Số: 955/QNI-TTKS\n" + text), "QNI-TTKSNB");
-  // A part the text has whole, a standard one, one letter, a part two words start with, or
-  // one only a word in capitals with diacritics ('THÔNG') starts with, stays as read.
+  // A part the text has whole, a standard one, a part two words start with, or one only a
+  // word in capitals with diacritics ('THÔNG') starts with, stays as read.
   EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTKS", "955/QNI-TTKS " + text + "TTKS"), "QNI-TTKS");
   EXPECT_EQ(CompleteBodyCodeFromText("QĐ-UBND", "Lưu: VT, UBNDX."), "QĐ-UBND");
-  EXPECT_EQ(CompleteBodyCodeFromText("QNI-T", text), "QNI-T");
   EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTKS", text + "TTKSXY"), "QNI-TTKS");
   EXPECT_EQ(CompleteBodyCodeFromText("STTTT-TH", "SỞ THÔNG TIN"), "STTTT-TH");
   EXPECT_EQ(CompleteBodyCodeFromText("TTKS", text), "TTKS");
+}
+
+TEST(DocumentSymbolsTest, OneCapitalLeftCompletedFromTheFilingLineOnly) {
+  // A stamp's edge left one capital of the drafting unit's code; the 'Lưu:' line names the
+  // unit ('CBCCVC' in the body starts with a 'C' too).
+  const std::string text =
+      "hồ sơ cán bộ, công chức, viên chức (CBCCVC)\nNơi nhận:\n- Như trên;\n- Lưu: VT, CCVC.\n";
+  EXPECT_EQ(CompleteBodyCodeFromText("SNV-C", text), "SNV-CCVC");
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-T", "LƯU: VT, TTKSNB."), "QNI-TTKSNB");
+  // The unit only outside the filing line, or two units on it starting with the capital.
+  EXPECT_EQ(CompleteBodyCodeFromText("SNV-C", "Phòng CCVC\n- Lưu: VT."), "SNV-C");
+  EXPECT_EQ(CompleteBodyCodeFromText("SNV-C", "- Lưu: VT, CCVC, CNTT."), "SNV-C");
 }
 
 TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace sohoa::pipeline {
@@ -45,6 +46,8 @@ TEST(NumberRowWordsTest, NumberRowWordsOfStripReadings) {
   EXPECT_EQ(Joined(NumberRowWords(Block({"3ũ.", "15/0", "gÐ-UBND", "/QĐ-UBND"}))),
             "Số: 15/0 gÐ-UBND /QĐ-UBND");
   EXPECT_EQ(Joined(NumberRowWords(Block({"5.", "17", "/QĐ-UBND"}))), "");
+  // ... or its colon as a semicolon.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"0ố;", "5Z_2/QĐ-UBND."}))), "Số: 5Z_2/QĐ-UBND.");
   // Only the label's vowel misread, its 'S' and colon read: the symbol may follow it at once
   // (the pen numeral between them read as nothing); no other word may come between.
   EXPECT_EQ(Joined(NumberRowWords(Block({"Sũ:", "/QNI-TTKSNB"}))), "Số: /QNI-TTKSNB");
@@ -86,6 +89,25 @@ TEST(NumberRowWordsTest, NumberRowWordsWithTheLabelLost) {
   // Too far from the symbol, or a long word: no label.
   EXPECT_EQ(Joined(NumberRowWordsWithLabelLost(Block({"S6", "a", "b", "c", "/QĐ-UBND"}))), "");
   EXPECT_EQ(Joined(NumberRowWordsWithLabelLost(Block({"Sauđótrởlại", "/QĐ-UBND"}))), "");
+}
+
+// The symbol's slash lost in the pen's numeral, glued to the label or apart: the symbol's
+// parts must all be standard abbreviations as printed. NumberRowWords takes none of these.
+TEST(NumberRowWordsTest, NumberRowWordsWithTheSlashLost) {
+  for (const auto& [words, row] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+           {{"Số:!57KH-UBND"}, "Số: !57 KH-UBND"},
+           {{"S6:f77TB-VPUBND"}, "Số: f77 TB-VPUBND"},
+           {{"Số:", "!ÏTB-VPUBND"}, "Số: !Ï TB-VPUBND"},
+           {{"NỞ:", "57KH-UBND."}, "Số: 57 KH-UBND."}}) {
+    EXPECT_EQ(Joined(NumberRowWordsWithSlashLost(Block(words))), row);
+    EXPECT_EQ(Joined(NumberRowWords(Block(words))), "");
+  }
+  // A part no standard abbreviation, no symbol at all, a slash read, or a misread label right
+  // before the symbol.
+  EXPECT_EQ(Joined(NumberRowWordsWithSlashLost(Block({"Số:", "57KH-UBNX"}))), "");
+  EXPECT_EQ(Joined(NumberRowWordsWithSlashLost(Block({"Số:", "2352"}))), "");
+  EXPECT_EQ(Joined(NumberRowWordsWithSlashLost(Block({"Số:", "57/KH-UBND"}))), "");
+  EXPECT_EQ(Joined(NumberRowWordsWithSlashLost(Block({"NỞ.", "KH-UBND"}))), "");
 }
 
 // The junk's share of the symbol word's box goes with it.

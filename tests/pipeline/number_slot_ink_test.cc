@@ -226,6 +226,49 @@ TEST_P(NumberSlotInkTest, WalksPastAStampsSteepSideAtTheSymbolsEnd) {
   EXPECT_LE(slash->start, row.slash_x + 8);
 }
 
+// A stamp frame's edge, scanned wavy (not a ruled line), drawn along the row's cap line through
+// the pen's numeral and the symbol joins them into one piece of ink reaching far left of the
+// symbol's word. Its left end is no slash: the slot would end at the numeral's first digit.
+TEST_P(NumberSlotInkTest, InkJoinedFarLeftOfTheSymbolIsNoSlash) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("7009", false, GetParam(), "/UBND-VHTT", {}, 40);
+  const int cap = kFontPx * 7 / 10;
+  std::vector<cv::Point> edge;
+  for (int x = row.pen_left + 24; x <= row.word.br().x + 10; x += 6) {
+    edge.emplace_back(x, kBaseline - cap + ((x / 6) % 2 == 0 ? 2 : 8));
+  }
+  cv::polylines(row.image, edge, false, cv::Scalar::all(0), 3);
+  const cv::Rect band(0, row.word.y - row.word.height / 2, row.image.cols, row.word.height * 2);
+  const cv::Rect symbol(row.slash_x - 2, row.word.height / 2, row.word.br().x - row.slash_x + 2,
+                        row.word.height);
+  const int from = symbol.x - symbol.height / 2;
+  const std::optional<SlashInk> slash = FindSlash(row.image(band), symbol, from);
+  if (slash) {
+    EXPECT_GE(slash->start, from);
+  }
+}
+
+// The numeral's ink width in its slot's crop is what the header re-read weighs against the
+// digits read ('1' read from four pen digits is uncertain): the pen's ink, not a speck beside it
+// nor the rows above and below.
+TEST_P(NumberSlotInkTest, MeasuresTheNumeralsInkWidthInItsCrop) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("4448", false, GetParam());
+  const int row_height = row.word.height;
+  const cv::Rect slot(row.label_end + 2, row.word.y - row_height / 2,
+                      row.slash_x - 3 - row.label_end, 2 * row_height);
+  cv::Mat crop = row.image(slot).clone();
+  const int pen_width = row.pen_ink_right - row.pen_left;
+  EXPECT_NEAR(CoreInkWidth(crop, row_height), pen_width, pen_width / 6);
+  // A speck's pixel at the crop's end, and ink of the rows above and below, are no numeral.
+  const cv::Scalar ink = cv::Scalar::all(0);
+  cv::rectangle(crop, cv::Rect(crop.cols - 1, crop.rows / 2, 1, 1), ink, cv::FILLED);
+  cv::line(crop, {0, 2}, {crop.cols - 1, 2}, ink, 2);
+  cv::line(crop, {0, crop.rows - 3}, {crop.cols - 1, crop.rows - 3}, ink, 2);
+  EXPECT_NEAR(CoreInkWidth(crop, row_height), pen_width, pen_width / 6);
+  EXPECT_EQ(CoreInkWidth(cv::Mat(crop.size(), crop.type(), cv::Scalar::all(255)), row_height), 0);
+}
+
 // `row` with its symbol's print spread, as a dark scan does: the slash joins its first capital.
 void SpreadSymbolPrint(NumberRow* row) {
   cv::Mat symbol = row->image(
