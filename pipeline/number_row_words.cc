@@ -215,7 +215,11 @@ bool IsSymbolShaped(const std::string& word) {
     }
     previous = c;
   }
-  return capitals >= kMinSymbolCapitals && previous != '-';
+  if (capitals < kMinSymbolCapitals || previous == '-') return false;
+  // One part is a body's own abbreviation ('/UBND'), as the number slot takes it: a word of the
+  // agency's name a stamp's ink put a slash into ('SỞ THÔNG T/VÀZRUYEN') is none.
+  return folded.find('-') != std::string::npos ||
+         index::StandardAbbreviation(symbol.substr(1)).has_value();
 }
 
 std::vector<Word> NumberRowWords(const PageText& block) {

@@ -11,8 +11,9 @@
 namespace sohoa::pipeline {
 
 // True for a number's symbol as printed: runs of capitals (Đ among them, digits allowed) joined
-// by single dashes, three capitals at least ('/QĐ-UBND', '/UBND'), not a word OCR made of
-// print a frame's line crossed ('/RH-UDRÏR-') or of a stamp's scratches.
+// by single dashes, three capitals at least ('/QĐ-UBND'), or one standard abbreviation alone
+// ('/UBND'); not a word OCR made of print a frame's line crossed ('/RH-UDRÏR-') or of a
+// stamp's scratches.
 bool IsSymbolShaped(const std::string& word);
 
 // The words of the first line of `block` (a strip of the scan read as a block) holding 'Số'

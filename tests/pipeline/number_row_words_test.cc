@@ -69,6 +69,10 @@ TEST(NumberRowWordsTest, NumberRowWordsOfStripReadings) {
   // A letter after it is print a frame's line crossed: no symbol.
   EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "/CT-URNDi....---Quảng"}))), "");
   EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "#30", "/RH-UDRÏR-"}))), "");
+  // The agency's 'SỞ' before a word a stamp's ink put a slash into is no row; a body's
+  // standard abbreviation alone is a symbol.
+  EXPECT_EQ(Joined(NumberRowWords(Block({"SƠ", "TH.", "T/VÀZRUYEN"}))), "");
+  EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "12/UBND"}))), "Số: 12/UBND");
   // Not a symbol of two dash-joined parts: no row.
   EXPECT_EQ(Joined(NumberRowWords(Block({"Số:", "2352/ABC!"}))), "");
   EXPECT_EQ(Joined(NumberRowWords(Block({"Ngày:", "21/3/18..."}))), "");
