@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -183,6 +184,16 @@ std::vector<Word> RowWithSlashlessSymbol(const TextLine& line, int label, size_t
   return {};
 }
 
+// How `text` opens the number row: 0 for a 'Số:' read as such (maybe with a pen numeral's
+// strokes glued after it, 'Số:-đ8;'), the label's bytes for one OCR misread (MisreadLabelBytes),
+// nullopt for no label.
+std::optional<size_t> MisreadLabelOf(const std::string& text) {
+  if (IsNumberLabelWord(text) || GluedLabelLength(text) > 0) return 0;
+  const size_t misread = MisreadLabelBytes(text);
+  if (misread == 0) return std::nullopt;
+  return misread;
+}
+
 // The words of `line` from `label` to `symbol`, the symbol's word cut to its first
 // `symbol_bytes` (junk read glued after it left out, with its share of the box).
 std::vector<Word> RowBetween(const TextLine& line, int label, int symbol, size_t symbol_bytes) {
@@ -228,10 +239,9 @@ std::vector<Word> NumberRowWords(const PageText& block) {
     for (int label = 0; label < count; ++label) {
       const std::string& text = line.words[label].text;
       const bool glued = GluedLabelLength(text) > 0 && SymbolBytes(text) > 0;
-      // 'Số:' read whole, maybe with a pen numeral's strokes glued after it ('Số:-đ8;').
-      const bool read = IsNumberLabelWord(text) || GluedLabelLength(text) > 0;
-      const size_t misread = read ? 0 : MisreadLabelBytes(text);
-      if (!read && misread == 0) continue;
+      const std::optional<size_t> label_misread = MisreadLabelOf(text);
+      if (!label_misread) continue;
+      const size_t misread = *label_misread;
       const bool misread_glued = misread > 0 && StartsWithDigit(text.substr(misread)) &&
                                  SymbolBytes(text.substr(misread)) > 0;
       for (int w = label; w < std::min(count, label + kMaxWordsToSymbol + 1); ++w) {
@@ -255,10 +265,10 @@ std::vector<Word> NumberRowWordsWithSlashLost(const PageText& block) {
   for (const TextLine& line : block.lines) {
     for (int label = 0; label < static_cast<int>(line.words.size()); ++label) {
       const std::string& text = line.words[label].text;
+      const std::optional<size_t> label_misread = MisreadLabelOf(text);
+      if (!label_misread) continue;
+      const size_t misread = *label_misread;
       const int glued_label = GluedLabelLength(text);
-      const bool read = IsNumberLabelWord(text) || glued_label > 0;
-      const size_t misread = read ? 0 : MisreadLabelBytes(text);
-      if (!read && misread == 0) continue;
       const size_t label_bytes =
           misread > 0 ? misread
           : glued_label > 0
