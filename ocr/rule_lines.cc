@@ -9,16 +9,28 @@
 namespace sohoa::ocr {
 namespace {
 
+// Rules of the given length are found tilted up to this many degrees, longer ones further.
+constexpr int kLevelRuleDegrees = 4;
+constexpr int kSteepestRuleDegrees = 10;
+
 // The ink (255 in `ink`) of straight rules at least `length` px long, level or tilted up to
 // 4 degrees (a stamp frame, a scan left slightly skewed). Each tilt is tried by shifting every
 // column by a whole number of rows, which is exactly undone: a rule is then one pixel row's
 // unbroken run. Thickening the ink instead to catch the tilt joined the tops of bold, touching
 // printed digits into one long 'rule'.
+//
+// A stamp is pressed at any angle, so its frame's edges cross a field tilted further. Tilted
+// past 4 degrees a rule counts only when it runs twice the crop's height or more: a pen
+// stroke is never that long, and a level one of `length` (a '7''s bar, a '2''s base) may be.
 cv::Mat RuleInk(const cv::Mat& ink, int length) {
   cv::Mat rules = cv::Mat::zeros(ink.size(), CV_8UC1);
-  const cv::Mat run = cv::getStructuringElement(cv::MORPH_RECT, cv::Size(length, 1));
+  const int steep_length = std::max(length, 2 * ink.rows);
+  const int steepest = steep_length < ink.cols ? kSteepestRuleDegrees : kLevelRuleDegrees;
   constexpr double kDegree = 0.01745;
-  for (int step = -4; step <= 4; ++step) {
+  for (int step = -steepest; step <= steepest; ++step) {
+    const bool steep = std::abs(step) > kLevelRuleDegrees;
+    const cv::Mat run =
+        cv::getStructuringElement(cv::MORPH_RECT, cv::Size(steep ? steep_length : length, 1));
     const double slope = step * kDegree;
     const int extra = static_cast<int>(std::ceil(std::abs(slope) * ink.cols)) + 1;
     auto shift_of = [&](int x) {

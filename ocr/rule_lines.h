@@ -8,9 +8,10 @@
 namespace sohoa::ocr {
 
 // `ink` (CV_8UC1, 255 on 0) without the ink of straight rules at least `rule_length` px long,
-// level or tilted up to 4 degrees. Where a stroke meets a rule's top edge and leaves its
-// bottom edge, the rule's pixels between are the stroke's and are kept. A copy of `ink` when
-// it is no wider than `rule_length`, or `rule_length` is below 2.
+// level or tilted up to 4 degrees, and of rules tilted up to 10 degrees (a stamp pressed
+// askew) at least `rule_length` and twice the crop's height long. Where a stroke meets a
+// rule's top edge and leaves its bottom edge, the rule's pixels between are the stroke's and
+// are kept. A copy of `ink` when it is no wider than `rule_length`, or `rule_length` is below 2.
 cv::Mat WithoutRules(const cv::Mat& ink, int rule_length);
 
 }  // namespace sohoa::ocr

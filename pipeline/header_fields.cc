@@ -213,9 +213,6 @@ cv::Mat UprightCrop(const cv::Mat& source, const Affine2D& to_upright, const Pix
   return crop;
 }
 
-// `box` (a field's crop, which cuts ink at its left side) widened left to the nearest column
-// free of ink in the row's core, at most a row's height away; nullopt when there is none (the
-// value touches the print before it).
 std::optional<PixelBox> WidenedToInkGap(const cv::Mat& source, const PageText& page,
                                         const PixelBox& box) {
   // The crop is the row and, each way, half a row and a quarter more (RereadHeaderFields).
@@ -245,9 +242,13 @@ std::optional<PixelBox> WidenedToInkGap(const cv::Mat& source, const PageText& p
     if (top < 0) return std::nullopt;
   }
   const std::optional<int> gap = InkGapBefore(row, cut_column, 0, top, bottom);
-  if (!gap || *gap >= cut_column) return std::nullopt;
+  if (!gap || *gap > cut_column) return std::nullopt;
   PixelBox wider = box;
   wider.left = band.left + *gap;
+  // The ink begins at the crop's first column ('1' leaning over the label's colon, which ends
+  // the slot): nothing is cut, but a reader takes a thin stroke touching the crop's side for a
+  // cut digit's sliver and whitens it. A few columns of margin keep it whole.
+  if (*gap == cut_column) wider.left = std::max(band.left, wider.left - row_height / 10 - 1);
   return wider;
 }
 

@@ -87,6 +87,14 @@ HeaderSlots FindHeaderSlots(const PageText& page);
 // frame, white outside the scan.
 cv::Mat UprightCrop(const cv::Mat& source, const Affine2D& to_upright, const PixelBox& box);
 
+// `box` (a field's crop in `page`'s upright frame, its row and half a row and a quarter more
+// each way, which cuts ink at its left side) widened left to the nearest column free of ink in
+// the row's core, at most a row's height away; when the ink begins right at the crop's side, a
+// few columns further, so no reader takes it for a cut digit's sliver. nullopt when there is no
+// such column (the value touches the print before it).
+std::optional<PixelBox> WidenedToInkGap(const cv::Mat& source, const PageText& page,
+                                        const PixelBox& box);
+
 // Re-reads the slots of `page` from `source` (the decoded scan, grey or BGR; mapped to the
 // upright frame by page->source_to_upright) with `reader`, and rewrites the slots' words. A
 // field left uncertain flags the page for review. What was decided goes to page->header_reads,

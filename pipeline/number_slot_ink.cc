@@ -23,6 +23,8 @@ constexpr int kStrongPenChroma = 60;
 // The widest a letter is for its height (an 'M', a 'W' of a serif face): no label's 'S' is
 // wider.
 constexpr int kMaxLetterAspect = 2;
+// An 'S' alone is about 0.65 of its height wide; 'Sô' printed joined, about 1.2.
+constexpr double kJoinedLabelWidth = 1.0;
 
 // One 8-connected piece of ink.
 struct Glyph {
@@ -279,6 +281,40 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
   if (s == glyphs.end()) return std::nullopt;
   const double cap = s->box.height;
   const int cap_top = s->box.y, baseline = s->bottom();
+  // The colon's right side when its dots come within half a cap of `letters_end`. A colon's dot
+  // is round, more than a speck. The pen's antialiased rim left in the print's ink where a
+  // digit touches the colon falls into slivers and crumbs ('5' written over the lower dot),
+  // which pair up like a colon further right, inside the digit.
+  auto colon_after = [&](int letters_end) -> std::optional<int> {
+    auto is_dot = [&](const Glyph& glyph) {
+      return glyph.box.x >= letters_end - 1 && glyph.box.height <= 0.35 * cap &&
+             glyph.box.width <= 0.35 * cap && glyph.area >= std::max(2.0, cap * cap / 150) &&
+             glyph.box.width <= 2 * glyph.box.height && glyph.box.height <= 2 * glyph.box.width;
+    };
+    for (const Glyph& lower : glyphs) {
+      if (!is_dot(lower) || std::abs(lower.bottom() - baseline) > 0.2 * cap) continue;
+      for (const Glyph& upper : glyphs) {
+        if (&upper == &lower || !is_dot(upper)) continue;
+        const int gap = lower.box.y - upper.bottom();
+        // The upper dot sits at the x-height, below the marks over 'ố'.
+        if (upper.box.y < cap_top + 0.25 * cap || gap < 0.1 * cap || gap > 0.6 * cap) continue;
+        if (std::abs(upper.centre_x() - lower.centre_x()) >
+            std::max(upper.box.width, lower.box.width)) {
+          continue;
+        }
+        // The colon right after the label, not a dot pair further on in the pen numeral.
+        if (lower.box.x > letters_end + cap / 2) continue;
+        return std::max(upper.right(), lower.right());
+      }
+    }
+    return std::nullopt;
+  };
+  // Bold or 1-bit print can join the 'S' and the 'ố' into one glyph, as wide as the two. A pen
+  // digit glued to the 'S' is as wide, so only a colon right after it says the label ends
+  // there; without one, the 'ố' is looked for as below.
+  if (s->box.width >= kJoinedLabelWidth * cap) {
+    if (const std::optional<int> colon = colon_after(s->right())) return LabelInk{s->box.x, *colon};
+  }
   // The 'ố' after the 'S': a lower-case body on the baseline, its marks above it. A pen digit
   // written over the colon hides it; the label then ends with the 'ố'.
   const auto o = std::find_if(s + 1, glyphs.end(), [&](const Glyph& glyph) {
@@ -293,31 +329,7 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
       label_end = std::max(label_end, mark.right());
     }
   }
-  // A colon's dot is round, more than a speck. The pen's antialiased rim left in the print's
-  // ink where a digit touches the colon falls into slivers and crumbs ('5' written over the
-  // lower dot), which pair up like a colon further right, inside the digit.
-  auto is_dot = [&](const Glyph& glyph) {
-    return glyph.box.x >= label_end - 1 && glyph.box.height <= 0.35 * cap &&
-           glyph.box.width <= 0.35 * cap && glyph.area >= std::max(2.0, cap * cap / 150) &&
-           glyph.box.width <= 2 * glyph.box.height && glyph.box.height <= 2 * glyph.box.width;
-  };
-  for (const Glyph& lower : glyphs) {
-    if (!is_dot(lower) || std::abs(lower.bottom() - baseline) > 0.2 * cap) continue;
-    for (const Glyph& upper : glyphs) {
-      if (&upper == &lower || !is_dot(upper)) continue;
-      const int gap = lower.box.y - upper.bottom();
-      // The upper dot sits at the x-height, below the marks over 'ố'.
-      if (upper.box.y < cap_top + 0.25 * cap || gap < 0.1 * cap || gap > 0.6 * cap) continue;
-      if (std::abs(upper.centre_x() - lower.centre_x()) >
-          std::max(upper.box.width, lower.box.width)) {
-        continue;
-      }
-      // The colon right after the label, not a dot pair further on in the pen numeral.
-      if (lower.box.x > label_end + cap / 2) continue;
-      return LabelInk{s->box.x, std::max(upper.right(), lower.right())};
-    }
-  }
-  return LabelInk{s->box.x, label_end};
+  return LabelInk{s->box.x, colon_after(label_end).value_or(label_end)};
 }
 
 namespace {
@@ -344,7 +356,9 @@ std::optional<SlashInk> WalkToSlash(const cv::Mat& row, const cv::Rect& symbol_w
   const int cap_top = Median(tops), baseline = Median(bottoms);
   // A slash touching the symbol's first capital is one glyph with it, wider than a capital and
   // leaning at its left: its start is the slash's ('/U' of '/UBND'), when no slash of its own
-  // comes before. The last such glyph the walk passes counts: pen digits as tall as the print,
+  // comes before. With a narrow capital ('/S') the glyph is only 1.1 caps wide. A serif 'A'
+  // is about as wide and leans so at its left too, but a slash of its own, met after it, ends
+  // the walk first. The last such glyph the walk passes counts: pen digits as tall as the print,
   // walked past as capitals after it, do not hide it.
   const Glyph* capital_with_slash = nullptr;
   auto slash_glued_to_first_capital = [&]() -> std::optional<SlashInk> {
@@ -356,6 +370,9 @@ std::optional<SlashInk> WalkToSlash(const cv::Mat& row, const cv::Rect& symbol_w
     if (glyph.area < std::max(4.0, cap * cap / 150)) continue;  // a speck
     // A dot, of noise or the period after the symbol, is narrower than a dash.
     if (box.height < 0.3 * cap && box.width < 0.25 * cap) continue;
+    // Nor is ink wholly above the capitals or below them any of the symbol's print: a stamp's
+    // dotted fill line, a frame's crumb, the underline of the row above's word.
+    if (glyph.bottom() <= cap_top + 0.1 * cap || box.y >= baseline - 0.1 * cap) continue;
     // A stamp frame's side crossing the row is far taller than the print; tilted, it is a
     // thin stroke across a wide box (a pen digit glued to the slash fills more of it).
     if (box.height >= 2 * cap && (box.width <= 0.6 * cap || glyph.area * 10 <= box.area() * 3)) {
@@ -402,7 +419,7 @@ std::optional<SlashInk> WalkToSlash(const cv::Mat& row, const cv::Rect& symbol_w
       const int overlap = std::min(box.x + box.width, other.right()) - std::max(box.x, other.box.x);
       return &other != &glyph && other.box.height >= 0.6 * cap && 2 * overlap >= box.width;
     };
-    if (capital && box.width >= 1.15 * cap && glyph.left_lean >= 0.3) {
+    if (capital && box.width >= 1.05 * cap && glyph.left_lean >= 0.3) {
       capital_with_slash = &glyph;
     }
     if (!capital && !dash && std::none_of(glyphs.begin(), glyphs.end(), inside_capital)) {

@@ -51,5 +51,25 @@ TEST(RuleLinesTest, RunsShorterThanTheRuleLengthStay) {
   EXPECT_EQ(cv::countNonZero(WithoutRules(narrow, 50) != narrow), 0);
 }
 
+// A stamp pressed askew: its frame's edge crosses the crop tilted 9 degrees, past the level
+// rules' 4 (at a 60 px rule length a 3 px line is caught up to about 7). It runs longer than
+// twice the crop's height and goes; a stroke as steep but only as long as a pen digit's bar
+// (under twice the height) stays.
+TEST(RuleLinesTest, TakesOutAFrameEdgeTiltedPastTheLevelRulesOnlyWhenItIsLong) {
+  cv::Mat ink = cv::Mat::zeros(80, 400, CV_8UC1);
+  cv::line(ink, {0, 5}, {399, 68}, cv::Scalar(255), 3);
+  cv::rectangle(ink, cv::Rect(200, 5, 5, 70), cv::Scalar(255), cv::FILLED);  // crosses it
+  const cv::Mat kept = WithoutRules(ink, 60);
+  EXPECT_EQ(cv::countNonZero(kept.colRange(0, 190)), 0);
+  EXPECT_EQ(cv::countNonZero(kept.colRange(215, 400)), 0);
+  const cv::Rect crossing_box = cv::boundingRect(kept.colRange(190, 215));
+  EXPECT_EQ(crossing_box.y, 5);
+  EXPECT_EQ(crossing_box.height, 70);
+
+  cv::Mat bar = cv::Mat::zeros(80, 400, CV_8UC1);
+  cv::line(bar, {100, 30}, {248, 56}, cv::Scalar(255), 3);  // 150 px, under 160
+  EXPECT_EQ(cv::countNonZero(WithoutRules(bar, 60) != bar), 0);
+}
+
 }  // namespace
 }  // namespace sohoa::ocr

@@ -257,6 +257,41 @@ TEST(HeaderFieldsTest, SlotCuttingItsFirstDigitIsReadFromTheInksGap) {
   }
 }
 
+// A slot's crop that cuts a digit is widened to the gap before the digit's ink. When the ink
+// begins exactly at the crop's side (a pen '1' leaning over the label's colon, where the slot
+// begins), nothing is cut, yet a reader whitens a thin stroke touching the side as a cut
+// digit's sliver: the crop is widened a few columns, short of the colon.
+TEST(HeaderFieldsTest, CropWidenedToTheGapBeforeTheInkItCuts) {
+  cv::Mat image(120, 400, CV_8UC1, cv::Scalar(255));
+  PageText page;
+  page.width_px = image.cols;
+  page.height_px = image.rows;
+  // The row is 40 px high, centred at y 60; the crop is it and 25 px more each way.
+  const PixelBox box{100, 15, 220, 105};
+  cv::rectangle(image, cv::Rect(80, 50, 6, 6), cv::Scalar(0), cv::FILLED);  // colon's dots
+  cv::rectangle(image, cv::Rect(80, 70, 6, 6), cv::Scalar(0), cv::FILLED);
+  // A digit cut by the crop: its stroke spans columns 94-104, 4 px after the colon.
+  cv::Mat cut = image.clone();
+  cv::rectangle(cut, cv::Rect(94, 42, 10, 36), cv::Scalar(0), cv::FILLED);
+  std::optional<PixelBox> wider = WidenedToInkGap(cut, page, box);
+  ASSERT_TRUE(wider.has_value());
+  EXPECT_EQ(wider->left, 94);
+  // A leaning '1' whose top begins at the crop's first column.
+  cv::Mat at_side = image.clone();
+  cv::line(at_side, {102, 42}, {111, 78}, cv::Scalar(0), 4);
+  const cv::Mat ink = at_side < 128;
+  ASSERT_EQ(cv::countNonZero(ink.colRange(87, 100)), 0);
+  ASSERT_GT(cv::countNonZero(ink.col(100)), 0);
+  wider = WidenedToInkGap(at_side, page, box);
+  ASSERT_TRUE(wider.has_value());
+  EXPECT_LT(wider->left, 100);
+  EXPECT_GE(wider->left, 90);
+  // Ink well inside the crop is not cut: no wider crop.
+  cv::Mat inside = image.clone();
+  cv::rectangle(inside, cv::Rect(120, 42, 10, 36), cv::Scalar(0), cv::FILLED);
+  EXPECT_FALSE(WidenedToInkGap(inside, page, box).has_value());
+}
+
 TEST(HeaderFieldsTest, RereadsHandFilledHeaderInColour) {
   ExpectHeaderReadBack(ScanColour::kColour);
 }

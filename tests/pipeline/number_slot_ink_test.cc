@@ -106,6 +106,25 @@ TEST_P(NumberSlotInkTest, FindsTheColonAndTheSlashOnYellowedPaper) {
                       {.paper = {201, 226, 228}, .print_ink = {5, 24, 27}}));
 }
 
+// Bold print scanned in 1 bit joins the label's 'S' to its 'ố': one glyph as wide as both,
+// with no 'ố' of its own after it. The colon right after it still ends the label, so the slot
+// starts at the pen's first digit.
+TEST_P(NumberSlotInkTest, FindsTheColonAfterALabelPrintedInOnePiece) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("552", false, GetParam());
+  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
+  print->loadFontData(testing::VietnameseFontPath(), 0);
+  int baseline = 0;
+  const int s_right = kLabelX + print->getTextSize("S", kFontPx, -1, &baseline).width;
+  cv::rectangle(row.image, cv::Rect(s_right - 6, kBaseline - 12, 14, 8), cv::Scalar::all(0),
+                cv::FILLED);
+  const std::optional<LabelInk> label = FindLabelInk(row.image, row.word);
+  ASSERT_TRUE(label.has_value());
+  EXPECT_NEAR(label->begin, kLabelX, 6);
+  EXPECT_GT(label->end, row.o_end);
+  EXPECT_LE(label->end, row.pen_left + 2);
+}
+
 // A pen digit written over the colon hides it in grey: the label ends with its 'ố'. In colour
 // the pen's ink is told apart and the colon seen.
 TEST_P(NumberSlotInkTest, LabelEndsAtItsLetterWhenPenInkHidesTheColon) {
