@@ -84,6 +84,9 @@ std::string Upper(std::string text) {
 }
 
 // The lines of `text` that say where copies are filed ('- Lưu: VT, TTKSNB.'), joined.
+// What OCR reads a lone upright stroke as: a frame's edge, a speck, a letter's stem.
+constexpr std::string_view kThinLetters = "IL1|J";
+
 std::string FilingLines(const std::string& text) {
   std::string lines;
   for (size_t start = 0; start < text.size();) {
@@ -102,7 +105,6 @@ std::string CorrectPart(const std::string& part) {
   if (std::optional<std::string> standard = StandardAbbreviation(part)) return *standard;
   // A frame's edge or a speck beside the part read as a thin letter ('TTTTI', 'IUBND'): the
   // rest is a standard abbreviation of three letters or more, exactly.
-  constexpr std::string_view kThin = "IL1|J";
   auto standard = [](const std::string& text) {
     return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), text) !=
            std::end(kAbbreviations);
@@ -110,10 +112,10 @@ std::string CorrectPart(const std::string& part) {
   if (part.size() >= 4) {
     const std::string without_last = part.substr(0, part.size() - 1),
                       without_first = part.substr(1);
-    if (kThin.find(part.back()) != std::string_view::npos && standard(without_last)) {
+    if (kThinLetters.find(part.back()) != std::string_view::npos && standard(without_last)) {
       return without_last;
     }
-    if (kThin.find(part.front()) != std::string_view::npos && standard(without_first)) {
+    if (kThinLetters.find(part.front()) != std::string_view::npos && standard(without_first)) {
       return without_first;
     }
   }
@@ -143,6 +145,28 @@ std::string CorrectPart(const std::string& part) {
     if (splits == 1) return split;
   }
   return part;
+}
+
+// The bytes of `part` up to the first character no symbol has after OCR's own slips are
+// corrected: letters other than Latin ones and Đ ('È', 'Ñ'), marks, or a digit with a letter
+// after it ('VPUB1Y').
+size_t CleanSymbolPrefix(const std::string& part) {
+  static const std::string kD = "Đ";
+  for (size_t at = 0; at < part.size();) {
+    const unsigned char c = static_cast<unsigned char>(part[at]);
+    if (std::isalpha(c)) {
+      ++at;
+    } else if (part.compare(at, kD.size(), kD) == 0) {
+      at += kD.size();
+    } else if (std::isdigit(c)) {
+      const size_t letters = part.find_first_not_of("0123456789", at);
+      if (letters != std::string::npos) return at;
+      return part.size();
+    } else {
+      return at;
+    }
+  }
+  return part.size();
 }
 
 }  // namespace
@@ -211,8 +235,14 @@ std::string CompleteTypeCode(const std::string& symbol, const std::string& type_
 std::string CompleteBodyCode(const std::string& symbol, const std::string& agency) {
   const size_t dash = symbol.rfind('-');
   if (dash == std::string::npos || dash + 1 >= symbol.size()) return symbol;
-  const std::string part = symbol.substr(dash + 1);
+  std::string part = symbol.substr(dash + 1);
   if (StandardAbbreviation(part)) return symbol;
+  // Garbled from some character on ('UÈÑ', 'VPUB1Y': a stamp's ink over the part's end): what
+  // comes before it is the part cut short there.
+  const size_t clean = CleanSymbolPrefix(part);
+  const bool garbled = clean < part.size();
+  if (garbled) part.resize(clean);
+  if (part.empty()) return symbol;
   const std::string folded_part = Upper(FoldVietnamese(part));
   std::string initials;
   for (const std::string& word : SplitWords(FoldVietnamese(agency))) {
@@ -227,25 +257,33 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
   for (const std::string& word : SplitWords(agency)) {
     if (IsAbbreviationShaped(word)) written.push_back(Upper(FoldVietnamese(word)));
   }
+  // A garbled part's clean start of four letters or more is evidence enough on its own: the
+  // agency line is often garbled by the same stamp.
+  const bool start_suffices = garbled && folded_part.size() >= 4;
   // Cut short first; only when no abbreviation of the agency starts with the part, one letter
   // wrong, too many or missing ('UBNBĐ'), in a part of three letters or more.
   for (const bool cut_short : {true, false}) {
-    if (!cut_short && folded_part.size() < 3) break;
-    std::string_view found;
+    if (!cut_short && (garbled || folded_part.size() < 3)) break;
+    std::vector<std::string_view> found;
     for (std::string_view entry : kAbbreviations) {
       const std::string folded_entry = Upper(FoldVietnamese(entry));
-      if (initials.find(folded_entry) == std::string::npos &&
-          std::find(written.begin(), written.end(), folded_entry) == written.end()) {
-        continue;
-      }
+      const bool supported =
+          initials.find(folded_entry) != std::string::npos ||
+          std::find(written.begin(), written.end(), folded_entry) != written.end();
       const bool near = cut_short ? folded_entry.size() > folded_part.size() &&
                                         folded_entry.starts_with(folded_part)
                                   : EditDistance(folded_part, folded_entry) == 1;
-      if (!near) continue;
-      if (!found.empty()) return symbol;  // as near two
-      found = entry;
+      if (near && (supported || (cut_short && start_suffices))) found.push_back(entry);
     }
-    if (!found.empty()) return symbol.substr(0, dash + 1) + std::string(found);
+    if (found.empty()) continue;
+    // Abbreviations that start one another ('UB', 'UBND') are one body's, the longest whole;
+    // others are as near as each other.
+    const std::string_view longest = *std::max_element(
+        found.begin(), found.end(), [](auto a, auto b) { return a.size() < b.size(); });
+    for (std::string_view entry : found) {
+      if (!longest.starts_with(entry)) return symbol;
+    }
+    return symbol.substr(0, dash + 1) + std::string(longest);
   }
   return symbol;
 }
@@ -255,21 +293,37 @@ std::string CompleteBodyCodeFromText(const std::string& symbol, const std::strin
   if (dash == std::string::npos || dash + 1 >= symbol.size()) return symbol;
   const std::string part = symbol.substr(dash + 1);
   if (StandardAbbreviation(part)) return symbol;
+  // The one abbreviation-shaped word of `searched` longer than `start` that starts with it;
+  // empty when none or two.
+  auto completion = [](const std::string& start, const std::string& searched) {
+    std::string found;
+    for (const std::string& word : SplitWords(searched)) {
+      if (!IsAbbreviationShaped(word)) continue;
+      const std::string folded = FoldVietnamese(word);
+      if (folded.size() <= start.size() || !folded.starts_with(start)) continue;
+      if (!found.empty() && found != word) return std::string();  // as near two
+      found = word;
+    }
+    return found;
+  };
   // One capital left is too little to pick a word of the whole text by; the 'Lưu:' line
   // names the drafting unit the symbol ends with among few others ('Lưu: VT, CCVC.').
   const bool one_capital = CodePointCount(part) == 1;
   const std::string searched = one_capital ? FilingLines(text) : text;
   const std::string folded_part = Upper(FoldVietnamese(part));
-  std::string found;
+  // The part as read, once more than in the number itself: the document's own code.
   int seen_whole = 0;
   for (const std::string& word : SplitWords(searched)) {
-    if (!IsAbbreviationShaped(word)) continue;
-    const std::string folded = FoldVietnamese(word);
-    // The part as read, once more than in the number itself: the document's own code.
-    if (folded == folded_part && ++seen_whole > 1) return symbol;
-    if (folded.size() <= folded_part.size() || !folded.starts_with(folded_part)) continue;
-    if (!found.empty() && found != word) return symbol;  // as near two
-    found = word;
+    if (IsAbbreviationShaped(word) && FoldVietnamese(word) == folded_part && ++seen_whole > 1) {
+      return symbol;
+    }
+  }
+  std::string found = completion(folded_part, searched);
+  // A stamp frame's upright edge through the last letter left its stroke, read as a thin
+  // letter ('TTI' of 'TTKSNB'): the rest is completed, from the filing lines only.
+  if (found.empty() && folded_part.size() >= 3 &&
+      kThinLetters.find(folded_part.back()) != std::string_view::npos) {
+    found = completion(folded_part.substr(0, folded_part.size() - 1), FilingLines(text));
   }
   if (found.empty()) return symbol;
   return symbol.substr(0, dash + 1) + found;

@@ -33,7 +33,9 @@ std::string CompleteTypeCode(const std::string& symbol, const std::string& type_
 // more, is one letter off it ('KH-UBNBĐ': a frame's edge read as letters): the part is no
 // standard abbreviation itself, and exactly one standard abbreviation starts with it or is one
 // letter off it and is the initials of words of `agency` in a row ('SỞ THÔNG TIN VÀ TRUYỀN
-// THÔNG', 'và' not counted). Otherwise `symbol` as it is.
+// THÔNG', 'và' not counted). A part garbled from some character on ('UÈÑ', 'VPUB1Y') is taken
+// as cut short there; four clean letters or more need no agency then. Abbreviations that start
+// one another ('UB', 'UBND') count as one, the longest. Otherwise `symbol` as it is.
 std::string CompleteBodyCode(const std::string& symbol, const std::string& agency);
 
 // `symbol` with its last part completed to an abbreviation the document itself prints

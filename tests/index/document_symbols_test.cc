@@ -102,6 +102,23 @@ TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheAgency) {
   EXPECT_EQ(CompleteBodyCode("ST", agency), "ST");
 }
 
+// A stamp's ink over the part's end makes OCR read letters no symbol has, or a digit among
+// its capitals: the part is cut short there. 'UB' and 'UBND' both start with 'U' and both are
+// initials of the agency's words in a row: the one body's whole code stands.
+TEST(DocumentSymbolsTest, BodyCodeGarbledAtItsEndCompletedFromItsCleanStart) {
+  const std::string city = "ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÔNG TRIỀU";
+  EXPECT_EQ(CompleteBodyCode("QĐ-UÈÑ", city), "QĐ-UBND");
+  EXPECT_EQ(CompleteBodyCode("QĐ-U", city), "QĐ-UBND");
+  // Four clean letters need no agency: the agency line is garbled by the same stamp.
+  EXPECT_EQ(CompleteBodyCode("TB-VPUB1Y", "BND TỈNH QUẢNG NI CÔNG"), "TB-VPUBND");
+  // Fewer do, and a clean part of four letters is no garbled one.
+  EXPECT_EQ(CompleteBodyCode("TB-VPÈ", "BND TỈNH QUẢNG NI CÔNG"), "TB-VPÈ");
+  EXPECT_EQ(CompleteBodyCode("TB-VPUB", "BND TỈNH QUẢNG NI CÔNG"), "TB-VPUB");
+  // Digits closing a part are no garbling; nothing garbled before the first character.
+  EXPECT_EQ(CompleteBodyCode("BC-BCĐ389", city), "BC-BCĐ389");
+  EXPECT_EQ(CompleteBodyCode("QĐ-ÈÑ", city), "QĐ-ÈÑ");
+}
+
 TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheDocumentsText) {
   const std::string text =
       "Nơi nhận:\n- Như trên;\n- Lưu: VT, TTKSNB.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n";
@@ -117,6 +134,17 @@ TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheDocumentsText) {
   EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTKS", text + "TTKSXY"), "QNI-TTKS");
   EXPECT_EQ(CompleteBodyCodeFromText("STTTT-TH", "SỞ THÔNG TIN"), "STTTT-TH");
   EXPECT_EQ(CompleteBodyCodeFromText("TTKS", text), "TTKS");
+}
+
+// A stamp frame's upright edge through the part's last letter left its stroke, read 'I': the
+// rest is completed from the 'Lưu:' line, and only there ('TTKSNB' in the body would not do).
+TEST(DocumentSymbolsTest, LastLetterCutToAStrokeCompletedFromTheFilingLine) {
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTI", "- UBND tỉnh;\n- Lưu: VT, TTKSNB.\n"),
+            "QNI-TTKSNB");
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTI", "Phòng TTKSNB\n- Lưu: VT.\n"), "QNI-TTI");
+  // Not a thin letter, or two units on the line starting with the rest.
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTM", "- Lưu: VT, TTKSNB.\n"), "QNI-TTM");
+  EXPECT_EQ(CompleteBodyCodeFromText("QNI-TTI", "- Lưu: VT, TTKSNB, TTTT.\n"), "QNI-TTI");
 }
 
 TEST(DocumentSymbolsTest, OneCapitalLeftCompletedFromTheFilingLineOnly) {
