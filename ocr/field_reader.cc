@@ -25,6 +25,9 @@ struct TessTextDeleter {
 // violet pens and stamps); black print and grey paper stay below it.
 constexpr int kInkChroma = 60;
 constexpr int kBorderPx = 12;
+// Where between the ink's core and the ink/paper cut the darkest ink ends (as in
+// pipeline/header_rows.cc's strips).
+constexpr double kDarkestInkShare = 0.5;
 // Pen slant (as a shear, tan of the angle) below this is left alone: about 8 degrees.
 constexpr double kMinShear = 0.14;
 
@@ -182,6 +185,34 @@ int PaperLevel(const cv::Mat& grey) {
   return 255;
 }
 
+// The darkest ink of `grey` (0 on 255) where `ink` (255 on 0) is its ink: the pixels darker
+// than halfway between the ink's core (its tenth percentile) and `ink`'s cut. Empty for a
+// crop without ink, or a 1-bit scan's, whose cut is as sharp as it gets: most of its pixels
+// are pure black or white, turned upright or not (grey only at the strokes' edges), while a
+// grey scan's paper and ink are noisy.
+cv::Mat DarkestInk(const cv::Mat& grey, const cv::Mat& ink) {
+  const int ink_count = cv::countNonZero(ink);
+  const int pure = cv::countNonZero(grey == 0) + cv::countNonZero(grey == 255);
+  if (ink_count == 0 || pure * 10 >= static_cast<int>(grey.total()) * 8) return {};
+  int histogram[256] = {};
+  int lightest_ink = 0;
+  for (int y = 0; y < grey.rows; ++y) {
+    const uchar* level = grey.ptr<uchar>(y);
+    const uchar* inked = ink.ptr<uchar>(y);
+    for (int x = 0; x < grey.cols; ++x) {
+      if (!inked[x]) continue;
+      ++histogram[level[x]];
+      lightest_ink = std::max<int>(lightest_ink, level[x]);
+    }
+  }
+  int core = 0;
+  for (int seen = 0; core < 256 && (seen += histogram[core]) * 10 < ink_count;) ++core;
+  cv::Mat dark;
+  cv::threshold(grey, dark, core + (lightest_ink + 1 - core) * kDarkestInkShare, 255,
+                cv::THRESH_BINARY);
+  return dark;
+}
+
 // `binary` (ink 0 on 255) sheared by `shear` (x' = x + shear * (y - centre)), widened so
 // nothing is cut.
 cv::Mat Sheared(const cv::Mat& binary, double shear) {
@@ -233,13 +264,15 @@ class TesseractFieldReader final : public FieldReader {
     return Status::Ok();
   }
 
-  std::vector<FieldReading> Read(const cv::Mat& crop, double dpi, bool allow_slash) override {
+  std::vector<FieldReading> Read(const cv::Mat& crop, double dpi,
+                                 const FieldReadRequest& request) override {
+    const bool allow_slash = request.allow_slash;
     std::vector<FieldReading> readings;
     if (crop.empty() || (crop.type() != CV_8UC1 && crop.type() != CV_8UC3)) return readings;
     if (use_tesseract_) {
       api_.SetVariable("tessedit_char_whitelist", allow_slash ? "0123456789/" : "0123456789");
     }
-    for (const auto& [name, image] : FieldRenderings(crop)) {
+    for (const auto& [name, image] : FieldRenderings(crop, request.darkest_ink)) {
       if (digits_) {
         // Each rendering is one vote, as for Tesseract: binarisations lose or keep different
         // strokes of light pen ink.
@@ -279,7 +312,8 @@ class TesseractFieldReader final : public FieldReader {
 
 }  // namespace
 
-std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop) {
+std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop,
+                                                             bool darkest_ink) {
   std::vector<std::pair<std::string, cv::Mat>> renderings;
   cv::Mat grey;
   if (crop.channels() == 3) {
@@ -298,6 +332,10 @@ std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop
   cv::Mat light;
   cv::threshold(grey, light, std::min(200, PaperLevel(grey) - 30), 255, cv::THRESH_BINARY);
   renderings.emplace_back("light", Padded(light));
+  if (darkest_ink) {
+    cv::Mat dark = DarkestInk(grey, cv::Mat(otsu < 128));
+    if (!dark.empty()) renderings.emplace_back("dark", Padded(dark));
+  }
   // Pen strokes are thinner than print: thickened, and smaller (nearer the x-height the
   // recogniser was trained on), the same ink reads differently; the votes are pooled.
   cv::Mat thick;

@@ -34,6 +34,14 @@ struct FieldReaderOptions {
   bool digit_model = true;  // skipped (with Tesseract alone) when the build has no model
 };
 
+// What a crop is read for.
+struct FieldReadRequest {
+  // The characters may include '/'.
+  bool allow_slash = false;
+  // Also read the crop's darkest ink alone (FieldRenderings).
+  bool darkest_ink = false;
+};
+
 class FieldReader {
  public:
   // Fails with kNotFound when the language model is missing (or, without Tesseract, the
@@ -41,15 +49,20 @@ class FieldReader {
   static Result<std::unique_ptr<FieldReader>> Create(const FieldReaderOptions& options);
   virtual ~FieldReader() = default;
 
-  // Reads `crop` (CV_8UC1 grey, or CV_8UC3 BGR when the scan is in colour) at `dpi`. With
-  // `allow_slash` the characters may include '/'. Returns every non-empty reading.
-  virtual std::vector<FieldReading> Read(const cv::Mat& crop, double dpi, bool allow_slash) = 0;
+  // Reads `crop` (CV_8UC1 grey, or CV_8UC3 BGR when the scan is in colour) at `dpi`.
+  // Returns every non-empty reading.
+  virtual std::vector<FieldReading> Read(const cv::Mat& crop, double dpi,
+                                         const FieldReadRequest& request) = 0;
 };
 
 // The renderings a crop is read in (exposed for tests): for colour crops the coloured-ink
 // layer first (black print removed), then grey Otsu and fixed-threshold binarisations.
-// Every image is CV_8UC1, black ink on white, padded with a white border.
-std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop);
+// Every image is CV_8UC1, black ink on white, padded with a white border. With `darkest_ink`,
+// and a crop with grey levels, also "dark": only the ink darker than halfway from the ink's
+// core to Otsu's cut. A stamp's ink scanned grey (its frame's edge along the digits' feet, its
+// own words under them) is lighter than a pen's, and Otsu's cut keeps both in one piece.
+std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop,
+                                                             bool darkest_ink = false);
 
 // True when ink of a glyph's size touches the left side of `crop` (as FieldReader::Read takes
 // it) inside the row: the written value may begin left of the crop, a digit cut off and lost,

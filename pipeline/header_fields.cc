@@ -277,7 +277,7 @@ void ReadYear(const cv::Mat& source, ocr::FieldReader& reader, const PageText& p
   if (box.width() < 4 || box.height() < 4) return;
   const cv::Mat crop = UprightCrop(source, page.source_to_upright, box);
   std::map<int, float> weight, best;
-  for (const ocr::FieldReading& reading : reader.Read(crop, page.dpi, false)) {
+  for (const ocr::FieldReading& reading : reader.Read(crop, page.dpi, {})) {
     const int year = reading.text.size() == 4 ? DigitsValue(reading.text) : -1;
     if (year < kEarliestYear || year > kLatestYear) continue;
     weight[year] += ReaderWeight(reading) * std::max(reading.confidence, 1.0f);
@@ -342,8 +342,12 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       return crop;
     };
     const cv::Mat crop = crop_of(box);
+    // A pen numeral is often written over a stamp's words and along its frame's edge (a stamp
+    // takes the header's left column, where the number is); the date lies apart from it, and
+    // its thin pen strokes lose pieces in the darkest ink.
+    const ocr::FieldReadRequest request{.darkest_ink = job.kind == FieldKind::kNumber};
     // Even confident print is read again: the page pass takes a pen '07' for '01' surely.
-    const std::vector<ocr::FieldReading> readings = reader.Read(crop, page->dpi, false);
+    const std::vector<ocr::FieldReading> readings = reader.Read(crop, page->dpi, request);
     if (spdlog::should_log(spdlog::level::debug)) {
       std::string all;
       for (const ocr::FieldReading& r : readings) {
@@ -376,7 +380,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
     if (wider) {
       const cv::Mat wider_crop = crop_of(*wider);
       const std::optional<FieldChoice> wider_choice =
-          choose(reader.Read(wider_crop, page->dpi, false));
+          choose(reader.Read(wider_crop, page->dpi, request));
       // Day and month come padded ('09'): the digits read are compared.
       auto digits = [](const std::string& value) {
         return value.substr(std::min(value.find_first_not_of('0'), value.size()));
@@ -403,7 +407,7 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
           std::min(page->width_px, box.right + static_cast<int>(box.height() * kPastSlashShare));
       const cv::Mat wider_crop = crop_of(wider);
       const std::optional<FieldChoice> wider_choice =
-          choose(reader.Read(wider_crop, page->dpi, false));
+          choose(reader.Read(wider_crop, page->dpi, request));
       const std::optional<std::string> past =
           wider_choice ? ReadPastRightCut(choice->value, wider_choice->value) : std::nullopt;
       if (past) {

@@ -42,6 +42,9 @@ constexpr double kColumnGapRows = 1.5;
 constexpr int kPrintUnderLineDarker = 40;
 // A stroke crossing a removed line is bridged over a gap this long.
 constexpr double kStrokeBridgeMm = 1.5;
+// A line's pixels this near print it touches stay, when kept (WithoutStraightLines): about a
+// frame edge's width.
+constexpr double kTouchingLineMm = 0.5;
 // How much of its confidence a word read from a strip without the stamp's ink keeps.
 constexpr float kStrippedRowTrust = 0.5f;
 // Where between the print's core and the ink/paper threshold only the darkest ink ends.
@@ -190,8 +193,11 @@ cv::Mat WithoutColouredInk(const cv::Mat& crop, double dpi) {
 }
 
 // `grey` with straight lines much longer than a letter whitened, and the strokes they cross
-// kept.
-cv::Mat WithoutStraightLines(const cv::Mat& input, double dpi) {
+// kept. With `keep_touching`, also the line's pixels within kTouchingLineMm above or below
+// the print it touches: a frame's edge run along a row's letter tops (or feet) takes their
+// tops with it otherwise ('Số' reads 'S0', the slash a comma), and the letters keep a bump of
+// the line instead. Everywhere else the line goes as before.
+cv::Mat WithoutStraightLines(const cv::Mat& input, double dpi, bool keep_touching = false) {
   cv::Mat grey = input.clone();
   cv::Mat ink;
   cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
@@ -210,6 +216,12 @@ cv::Mat WithoutStraightLines(const cv::Mat& input, double dpi) {
   cv::morphologyEx(kept, across_bridged, cv::MORPH_CLOSE,
                    cv::getStructuringElement(cv::MORPH_RECT, {bridge, 1}));
   cv::Mat whitened = lines & ~(down_bridged | across_bridged);
+  if (keep_touching) {
+    const int reach = MillimetresToPixels(kTouchingLineMm, dpi);
+    cv::Mat touching;
+    cv::dilate(kept, touching, cv::getStructuringElement(cv::MORPH_RECT, {1, 2 * reach + 1}));
+    whitened &= ~touching;
+  }
   if (!bilevel) {
     // A stamp's frame scanned grey is paler than the print it crosses ('TT' whose bars lie
     // along its edge): where the line's ink is much darker than the line itself, print lies
@@ -308,44 +320,54 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
   const int strip_height = static_cast<int>(height * kStripRows);
   std::vector<Word> row;
   cv::Rect strip;
-  // Every strip's reading, for the last resort below.
-  std::vector<std::pair<cv::Rect, PageText>> readings;
-  // Strips a row apart first: each is 2.5 rows tall, so every row lies whole in one of them.
-  // Only when none of them reads it, the strips half a row between them: a row lying at a
-  // strip's edge, with a stamp's small print just above it, is read run together with that
-  // print, and only a strip centred on the row reads it apart.
-  for (int step : {0, -2, 2, -4, 1, -1, 3}) {
-    const int centre = band.date_row_y + step * height / 2 - box.top;
-    strip = cv::Rect(0, centre - strip_height / 2, cleaned.cols, strip_height) &
-            cv::Rect(0, 0, cleaned.cols, cleaned.rows);
-    if (strip.height < height) continue;
-    Result<PageText> read = engine.RecognizeBlock(cleaned(strip), page->dpi);
-    if (!read.ok()) return false;
-    row = NumberRowWords(*read);
-    readings.emplace_back(strip, std::move(*read));
-    if (row.empty() && !darkest_ink().empty()) {
-      read = engine.RecognizeBlock(darkest_ink()(strip), page->dpi);
+  // Reads the rows of `lines_out` (the band without its lines) into `row` and `strip`; false on
+  // an engine failure.
+  auto read_row = [&](const cv::Mat& lines_out, bool with_darkest) {
+    // Every strip's reading, for the last resort below.
+    std::vector<std::pair<cv::Rect, PageText>> readings;
+    // Strips a row apart first: each is 2.5 rows tall, so every row lies whole in one of them.
+    // Only when none of them reads it, the strips half a row between them: a row lying at a
+    // strip's edge, with a stamp's small print just above it, is read run together with that
+    // print, and only a strip centred on the row reads it apart.
+    for (int step : {0, -2, 2, -4, 1, -1, 3}) {
+      const int centre = band.date_row_y + step * height / 2 - box.top;
+      strip = cv::Rect(0, centre - strip_height / 2, lines_out.cols, strip_height) &
+              cv::Rect(0, 0, lines_out.cols, lines_out.rows);
+      if (strip.height < height) continue;
+      Result<PageText> read = engine.RecognizeBlock(lines_out(strip), page->dpi);
       if (!read.ok()) return false;
       row = NumberRowWords(*read);
       readings.emplace_back(strip, std::move(*read));
+      if (row.empty() && with_darkest && !darkest_ink().empty()) {
+        read = engine.RecognizeBlock(darkest_ink()(strip), page->dpi);
+        if (!read.ok()) return false;
+        row = NumberRowWords(*read);
+        readings.emplace_back(strip, std::move(*read));
+      }
+      if (row.empty()) continue;
+      // Taking a frame line away also takes the strokes of the print along it ('B' of 'UBND'
+      // turns 'D'): the row read with the lines left in stands when it reads more surely.
+      Result<PageText> lined = engine.RecognizeBlock(uncoloured(strip), page->dpi);
+      if (lined.ok()) {
+        std::vector<Word> lined_row = NumberRowWords(*lined);
+        if (MeanConfidence(lined_row) > MeanConfidence(row)) row = std::move(lined_row);
+      }
+      break;
     }
-    if (row.empty()) continue;
-    // Taking a frame line away also takes the strokes of the print along it ('B' of 'UBND'
-    // turns 'D'): the row read with the lines left in stands when it reads more surely.
-    Result<PageText> lined = engine.RecognizeBlock(uncoloured(strip), page->dpi);
-    if (lined.ok()) {
-      std::vector<Word> lined_row = NumberRowWords(*lined);
-      if (MeanConfidence(lined_row) > MeanConfidence(row)) row = std::move(lined_row);
+    // No strip read the label: one whose label a stamp left as its 'S' alone, in the order read;
+    // then one whose symbol lost its slash.
+    for (auto* words_of : {&NumberRowWordsWithLabelLost, &NumberRowWordsWithSlashLost}) {
+      for (size_t at = 0; row.empty() && at < readings.size(); ++at) {
+        row = words_of(readings[at].second);
+        strip = readings[at].first;
+      }
     }
-    break;
-  }
-  // No strip read the label: one whose label a stamp left as its 'S' alone, in the order read;
-  // then one whose symbol lost its slash.
-  for (auto* words_of : {&NumberRowWordsWithLabelLost, &NumberRowWordsWithSlashLost}) {
-    for (size_t at = 0; row.empty() && at < readings.size(); ++at) {
-      row = words_of(readings[at].second);
-      strip = readings[at].first;
-    }
+    return true;
+  };
+  if (!read_row(cleaned, true)) return false;
+  // None read: the lines taken away again, but not where print touches them.
+  if (row.empty() && !read_row(WithoutStraightLines(uncoloured, page->dpi, true), false)) {
+    return false;
   }
   if (row.empty()) return false;
   std::string text;

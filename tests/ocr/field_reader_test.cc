@@ -25,7 +25,7 @@ void ExpectReadsNumber(ScanColour colour, const std::string& number) {
   auto reader = MakeReader();
   ASSERT_NE(reader, nullptr);
   std::vector<FieldReading> readings =
-      reader->Read(header.image(header.number_box), header.dpi, /*allow_slash=*/false);
+      reader->Read(header.image(header.number_box), header.dpi, {});
   ASSERT_FALSE(readings.empty());
   // The handwritten-digit model is the reader the pipeline's choice weighs most
   // (pipeline/header_fields.cc): its surest reading is the numeral.
@@ -63,7 +63,7 @@ TEST(FieldReaderTest, DigitModelReadsNumberBeforePrintedSlash) {
   ASSERT_NE(reader, nullptr);
   cv::Rect crop = header.number_box;
   crop.width += 40;  // reaches into the printed '/QĐ-UBND'
-  std::vector<FieldReading> readings = reader->Read(header.image(crop), header.dpi, false);
+  std::vector<FieldReading> readings = reader->Read(header.image(crop), header.dpi, {});
   std::sort(readings.begin(), readings.end(), [](const FieldReading& a, const FieldReading& b) {
     return a.confidence > b.confidence;
   });
@@ -113,9 +113,9 @@ TEST(FieldReaderTest, GreyCropHasNoInkLayerAndEmptyCropReadsNothing) {
   }
   auto reader = MakeReader();
   ASSERT_NE(reader, nullptr);
-  EXPECT_TRUE(reader->Read(cv::Mat(), 300, false).empty());
+  EXPECT_TRUE(reader->Read(cv::Mat(), 300, {}).empty());
   cv::Mat blank(80, 200, CV_8UC1, cv::Scalar(255));
-  EXPECT_TRUE(reader->Read(blank, 300, false).empty());
+  EXPECT_TRUE(reader->Read(blank, 300, {}).empty());
 }
 
 }  // namespace
@@ -226,7 +226,7 @@ namespace {
 std::string DigitModelBest(FieldReader& reader, const cv::Mat& crop, double dpi) {
   std::string best;
   float best_confidence = -1;
-  for (const FieldReading& r : reader.Read(crop, dpi, /*allow_slash=*/false)) {
+  for (const FieldReading& r : reader.Read(crop, dpi, {})) {
     if (r.variant.starts_with(kDigitModelVariantPrefix) && r.confidence > best_confidence) {
       best = r.text;
       best_confidence = r.confidence;
@@ -310,6 +310,61 @@ TEST(FieldReaderTest, FrameSideThroughTheCropIsNoDigit) {
     cv::line(crop, {x + drift, 0}, {x, crop.rows - 1}, cv::Scalar::all(0), 4);
     EXPECT_EQ(DigitModelBest(*reader, crop, header.dpi), "358");
   }
+}
+
+}  // namespace
+}  // namespace sohoa::ocr
+
+namespace sohoa::ocr {
+namespace {
+
+// A stamp scanned grey lies over a pen numeral: its words over the digits' tops and its
+// frame's edge along their feet, lighter than the pen. Otsu's cut keeps both in one piece;
+// the darkest ink, read when asked for, holds the numeral alone.
+TEST(FieldReaderTest, DarkestInkLeavesAPaleStampOverThePenOut) {
+  testing::HandFilledHeader header =
+      testing::RenderHandFilledHeader("358", "17", "01", ScanColour::kGrey);
+  const cv::Rect box = header.number_box;
+  cv::Mat stamp(header.image.size(), CV_8UC1, cv::Scalar(255));
+  cv::putText(stamp, "Chuyen:", {box.x, box.y + box.height * 2 / 5}, cv::FONT_HERSHEY_SIMPLEX,
+              box.height / 40.0, cv::Scalar(165), 4, cv::LINE_AA);
+  cv::line(stamp, {box.x - 40, box.y + box.height * 7 / 10},
+           {box.x + box.width + 40, box.y + box.height * 7 / 10}, cv::Scalar(165), 5);
+  cv::Mat stamped = cv::min(header.image, stamp);
+  const cv::Mat crop = stamped(box);
+
+  auto names = [](const std::vector<std::pair<std::string, cv::Mat>>& renderings) {
+    std::vector<std::string> out;
+    for (const auto& [name, image] : renderings) out.push_back(name);
+    return out;
+  };
+  const std::vector<std::string> plain = names(FieldRenderings(crop));
+  EXPECT_EQ(std::count(plain.begin(), plain.end(), "dark"), 0);
+  const auto renderings = FieldRenderings(crop, /*darkest_ink=*/true);
+  const auto dark = std::find_if(renderings.begin(), renderings.end(),
+                                 [](const auto& rendering) { return rendering.first == "dark"; });
+  ASSERT_NE(dark, renderings.end());
+  const auto otsu = std::find_if(renderings.begin(), renderings.end(),
+                                 [](const auto& rendering) { return rendering.first == "otsu"; });
+  ASSERT_NE(otsu, renderings.end());
+  EXPECT_LT(cv::countNonZero(dark->second < 128), cv::countNonZero(otsu->second < 128));
+
+  auto reader = MakeReader();
+  ASSERT_NE(reader, nullptr);
+  std::string all;
+  bool dark_read = false;
+  for (const FieldReading& reading : reader->Read(crop, header.dpi, {.darkest_ink = true})) {
+    all += " " + reading.variant + ":" + reading.text;
+    dark_read |=
+        reading.variant == std::string(kDigitModelVariantPrefix) + "dark" && reading.text == "358";
+  }
+  EXPECT_TRUE(dark_read) << all;
+
+  // A 1-bit crop has no lighter ink to leave out.
+  cv::Mat bilevel;
+  cv::threshold(crop, bilevel, 160, 255, cv::THRESH_BINARY);
+  const std::vector<std::string> of_bilevel = names(FieldRenderings(bilevel, true));
+  EXPECT_EQ(std::count(of_bilevel.begin(), of_bilevel.end(), "dark"), 0);
 }
 
 }  // namespace
