@@ -58,9 +58,10 @@ class FieldReader {
 // The renderings a crop is read in (exposed for tests): for colour crops the coloured-ink
 // layer first (black print removed), then grey Otsu and fixed-threshold binarisations.
 // Every image is CV_8UC1, black ink on white, padded with a white border. With `darkest_ink`,
-// and a crop with grey levels, also "dark": only the ink darker than halfway from the ink's
-// core to Otsu's cut. A stamp's ink scanned grey (its frame's edge along the digits' feet, its
-// own words under them) is lighter than a pen's, and Otsu's cut keeps both in one piece.
+// and a crop no 1-bit scan gave (most of its pixels pure black or white), also "dark": only
+// the ink darker than halfway from the ink's core to Otsu's cut. A stamp's ink scanned grey (its
+// frame's edge along the digits' feet, its own words under them) is lighter than a pen's, and
+// Otsu's cut keeps both in one piece.
 std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop,
                                                              bool darkest_ink = false);
 
