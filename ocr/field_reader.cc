@@ -25,9 +25,6 @@ struct TessTextDeleter {
 // violet pens and stamps); black print and grey paper stay below it.
 constexpr int kInkChroma = 60;
 constexpr int kBorderPx = 12;
-// Where between the ink's core and the ink/paper cut the darkest ink ends (as in
-// pipeline/header_rows.cc's strips).
-constexpr double kDarkestInkShare = 0.5;
 // Pen slant (as a shear, tan of the angle) below this is left alone: about 8 degrees.
 constexpr double kMinShear = 0.14;
 
@@ -185,31 +182,20 @@ int PaperLevel(const cv::Mat& grey) {
   return 255;
 }
 
-// The darkest ink of `grey` (0 on 255) where `ink` (255 on 0) is its ink: the pixels darker
-// than halfway between the ink's core (its tenth percentile) and `ink`'s cut. Empty for a
-// crop without ink, or a 1-bit scan's, whose cut is as sharp as it gets: most of its pixels
-// are pure black or white, turned upright or not (grey only at the strokes' edges), while a
-// grey scan's paper and ink are noisy.
-cv::Mat DarkestInk(const cv::Mat& grey, const cv::Mat& ink) {
-  const int ink_count = cv::countNonZero(ink);
+// The darkest ink of `grey` (0 on 255, InkLevelsOf). Empty for a crop without ink, or a 1-bit
+// scan's, whose cut is as sharp as it gets: most of its pixels are pure black or white, turned
+// upright or not (grey only at the strokes' edges), while a grey scan's paper and ink are
+// noisy.
+cv::Mat DarkestInk(const cv::Mat& grey) {
   const int pure = cv::countNonZero(grey == 0) + cv::countNonZero(grey == 255);
-  if (ink_count == 0 || pure * 10 >= static_cast<int>(grey.total()) * 8) return {};
-  int histogram[256] = {};
-  int lightest_ink = 0;
-  for (int y = 0; y < grey.rows; ++y) {
-    const uchar* level = grey.ptr<uchar>(y);
-    const uchar* inked = ink.ptr<uchar>(y);
-    for (int x = 0; x < grey.cols; ++x) {
-      if (!inked[x]) continue;
-      ++histogram[level[x]];
-      lightest_ink = std::max<int>(lightest_ink, level[x]);
-    }
-  }
-  int core = 0;
-  for (int seen = 0; core < 256 && (seen += histogram[core]) * 10 < ink_count;) ++core;
+  if (pure * 10 >= static_cast<int>(grey.total()) * 8) return {};
+  const std::optional<InkLevels> levels = InkLevelsOf(grey);
+  if (!levels) return {};
+  // The renderings' Otsu binarisation keeps the cut's own level as ink: paper begins a level
+  // above it.
+  const double threshold = levels->core + (levels->otsu_cut + 1 - levels->core) * kDarkestInkShare;
   cv::Mat dark;
-  cv::threshold(grey, dark, core + (lightest_ink + 1 - core) * kDarkestInkShare, 255,
-                cv::THRESH_BINARY);
+  cv::threshold(grey, dark, threshold, 255, cv::THRESH_BINARY);
   return dark;
 }
 
@@ -333,7 +319,7 @@ std::vector<std::pair<std::string, cv::Mat>> FieldRenderings(const cv::Mat& crop
   cv::threshold(grey, light, std::min(200, PaperLevel(grey) - 30), 255, cv::THRESH_BINARY);
   renderings.emplace_back("light", Padded(light));
   if (darkest_ink) {
-    cv::Mat dark = DarkestInk(grey, cv::Mat(otsu < 128));
+    cv::Mat dark = DarkestInk(grey);
     if (!dark.empty()) renderings.emplace_back("dark", Padded(dark));
   }
   // Pen strokes are thinner than print: thickened, and smaller (nearer the x-height the

@@ -58,4 +58,19 @@ cv::Mat ChromaOffPaperTint(const cv::Mat& bgr, cv::Mat* brightest) {
   return chroma;
 }
 
+std::optional<InkLevels> InkLevelsOf(const cv::Mat& grey) {
+  cv::Mat ink;
+  const double otsu_cut = cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  const int ink_count = cv::countNonZero(ink);
+  if (ink_count == 0) return std::nullopt;
+  int histogram[256] = {};
+  for (int y = 0; y < grey.rows; ++y) {
+    const uchar* row = grey.ptr<uchar>(y);
+    for (int x = 0; x < grey.cols; ++x) ++histogram[row[x]];
+  }
+  int core = 0;
+  for (int seen = 0; core < 256 && (seen += histogram[core]) * 10 < ink_count;) ++core;
+  return InkLevels{core, otsu_cut};
+}
+
 }  // namespace sohoa::ocr

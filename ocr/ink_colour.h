@@ -1,8 +1,10 @@
 // How coloured the pixels of a colour scan are: what tells a blue or red pen and a stamp's ink
-// from black print and grey or yellowed paper, for the readers of hand-filled fields.
+// from black print and grey or yellowed paper, for the readers of hand-filled fields; and, in
+// grey, how dark the darkest ink is.
 #pragma once
 
 #include <opencv2/core.hpp>
+#include <optional>
 
 namespace sohoa::ocr {
 
@@ -17,5 +19,17 @@ cv::Mat Chroma(const cv::Mat& bgr, cv::Mat* brightest = nullptr);
 // stamp's colour leans elsewhere and keeps its chroma. The paper is the brighter half of the
 // pixels; on grey paper this is Chroma.
 cv::Mat ChromaOffPaperTint(const cv::Mat& bgr, cv::Mat* brightest = nullptr);
+
+// The grey levels that split the ink of `grey` (CV_8UC1, dark ink on light paper): Otsu's cut
+// between ink and paper (ink at or below it) and the ink's core, its tenth percentile. The ink
+// darker than kDarkestInkShare of the way from the core to the cut is the darkest: black print
+// or a dark pen keep their strokes' cores there, a stamp's ink scanned grey and a pale pen
+// fall out. nullopt when `grey` has no ink.
+struct InkLevels {
+  int core = 0;
+  double otsu_cut = 0;
+};
+inline constexpr double kDarkestInkShare = 0.5;
+std::optional<InkLevels> InkLevelsOf(const cv::Mat& grey);
 
 }  // namespace sohoa::ocr

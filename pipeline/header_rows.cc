@@ -47,8 +47,6 @@ constexpr double kStrokeBridgeMm = 1.5;
 constexpr double kTouchingLineMm = 0.5;
 // How much of its confidence a word read from a strip without the stamp's ink keeps.
 constexpr float kStrippedRowTrust = 0.5f;
-// Where between the print's core and the ink/paper threshold only the darkest ink ends.
-constexpr double kDarkestInkShare = 0.5;
 // A strip read for the number row: its row and some of the rows above and below (a
 // handwritten numeral stands taller than the print).
 constexpr double kStripRows = 2.5;
@@ -251,20 +249,11 @@ cv::Mat WithoutStraightLines(const cv::Mat& input, double dpi, bool keep_touchin
 // black print, whose strokes keep their cores. An empty Mat when `grey` is bilevel or has no
 // ink.
 cv::Mat DarkestInk(const cv::Mat& grey) {
-  cv::Mat ink;
-  const double otsu = cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  const int ink_count = cv::countNonZero(ink);
-  if (ink_count == 0) return {};
   const bool bilevel = cv::countNonZero((grey > 64) & (grey < 192)) * 100 < grey.rows * grey.cols;
   if (bilevel) return {};
-  int histogram[256] = {};
-  for (int y = 0; y < grey.rows; ++y) {
-    const uchar* row = grey.ptr<uchar>(y);
-    for (int x = 0; x < grey.cols; ++x) ++histogram[row[x]];
-  }
-  int core = 0;
-  for (int seen = 0; core < 256 && (seen += histogram[core]) * 10 < ink_count;) ++core;
-  const double threshold = core + (otsu - core) * kDarkestInkShare;
+  const std::optional<ocr::InkLevels> levels = ocr::InkLevelsOf(grey);
+  if (!levels) return {};
+  const double threshold = levels->core + (levels->otsu_cut - levels->core) * ocr::kDarkestInkShare;
   cv::Mat darkest = grey.clone();
   darkest.setTo(255, grey >= threshold);
   return darkest;

@@ -61,5 +61,21 @@ TEST(InkColourTest, OnGreyPaperTintFreeChromaIsChroma) {
   EXPECT_EQ(cv::countNonZero(ChromaOffPaperTint(bgr) != Chroma(bgr)), 0);
 }
 
+// Black print (level 30) and a stamp's ink scanned grey (level 140) on paper (230): the core
+// is the print's level, Otsu's cut lies between the inks and the paper, and halfway between
+// the two the stamp is lighter than the cut.
+TEST(InkColourTest, InkLevelsSplitDarkPrintFromPaleStampInk) {
+  cv::Mat grey(100, 100, CV_8UC1, cv::Scalar(230));
+  grey(cv::Rect(0, 0, 100, 10)).setTo(30);
+  grey(cv::Rect(0, 10, 100, 10)).setTo(140);
+  const std::optional<InkLevels> levels = InkLevelsOf(grey);
+  ASSERT_TRUE(levels.has_value());
+  EXPECT_EQ(levels->core, 30);
+  EXPECT_GE(levels->otsu_cut, 140);
+  EXPECT_LT(levels->otsu_cut, 230);
+  EXPECT_LT(levels->core + (levels->otsu_cut - levels->core) * kDarkestInkShare, 140);
+  EXPECT_FALSE(InkLevelsOf(cv::Mat(20, 20, CV_8UC1, cv::Scalar(230))).has_value());
+}
+
 }  // namespace
 }  // namespace sohoa::ocr
