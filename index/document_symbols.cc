@@ -26,6 +26,9 @@ constexpr std::string_view kAbbreviations[] = {
     "VHTT", "BCVT", "CCVC", "TCCB", "TCHC", "KTTH", "TTKSNB", "TTPVHCC", "NV", "TCKH", "TCKT",
     "TTHC", "QLĐT", "TNMT", "TTTT"};
 
+// A type's code read with more characters before it than this is some other part.
+constexpr int kMostCharactersBeforeTypeCode = 2;
+
 // Capitals OCR takes for each other in print ('UDND', 'STTTI', 'VFUDND', 'STLTT': a T whose bar
 // a stamp's edge cut), and digits it takes them for ('C1' for 'CT').
 bool Confusable(char a, char b) {
@@ -225,6 +228,14 @@ std::string CompleteTypeCode(const std::string& symbol, const std::string& type_
   // abbreviation itself and as long as the code.
   const std::string folded_first = Upper(FoldVietnamese(first));
   const std::string folded_code = Upper(FoldVietnamese(type_code));
+  // The code whole after one or two characters more ('VKH', 'ZZKH'): the pen numeral's last
+  // stroke or a speck before the symbol read as letters. The part is no standard abbreviation
+  // itself: a type's code opens the symbol, nothing comes before it.
+  const int extra = CodePointCount(first) - CodePointCount(type_code);
+  if (extra >= 1 && extra <= kMostCharactersBeforeTypeCode && first.ends_with(type_code) &&
+      !StandardAbbreviation(first)) {
+    return type_code + symbol.substr(dash);
+  }
   if (!StandardAbbreviation(first) && folded_first.size() == folded_code.size() &&
       EditDistance(folded_first, folded_code) == 1) {
     return type_code + symbol.substr(dash);

@@ -24,8 +24,8 @@ std::optional<std::string> StandardAbbreviation(const std::string& part);
 // type ('TB' of a THÔNG BÁO), when that part is the code's end and the code's first letters
 // were lost ('B-VPUBND' -> 'TB-VPUBND': a pen numeral written over the symbol's start), or,
 // no standard abbreviation itself, is as long as the code and one letter off it ('RH-UBND' of
-// a KẾ HOẠCH). An empty code (a công văn's symbol opens with the body), or a part that is
-// neither, leaves `symbol` as it is.
+// a KẾ HOẠCH) or is the code after one or two characters more ('VKH-UBND'). An empty code (a công
+// văn's symbol opens with the body), or a part that is neither, leaves `symbol` as it is.
 std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code);
 
 // `symbol` with its last part completed to the standard abbreviation of the issuing body

@@ -66,6 +66,27 @@ int RuleThickness(const cv::Mat& rules) {
   return counts[counts.size() / 2];
 }
 
+// How wide the strokes of `ink` (255 on 0) are across: the median length of its runs along
+// the rows (0 without ink).
+int StrokeWidth(const cv::Mat& ink) {
+  std::vector<int> runs;
+  for (int y = 0; y < ink.rows; ++y) {
+    const uchar* row = ink.ptr<uchar>(y);
+    for (int x = 0; x < ink.cols;) {
+      if (!row[x]) {
+        ++x;
+        continue;
+      }
+      const int begin = x;
+      while (x < ink.cols && row[x]) ++x;
+      runs.push_back(x - begin);
+    }
+  }
+  if (runs.empty()) return 0;
+  std::nth_element(runs.begin(), runs.begin() + runs.size() / 2, runs.end());
+  return runs[runs.size() / 2];
+}
+
 // The rule pixels (of `rules`, 255 on 0) a stroke of `kept` crosses: a stamp frame's edge
 // through a pen numeral. Where the stroke meets a rule's top edge and leaves its bottom edge
 // (no further sideways than the rule is thick: a slanted pen stroke), the rule's ink between
@@ -129,13 +150,78 @@ cv::Mat StrokesThroughRules(const cv::Mat& kept, const cv::Mat& rules, int thick
   return crossings & rules;
 }
 
+// The rule pixels (of `rules`, 255 on 0) a stroke of `kept` lies along: a pen '2''s foot
+// written on a form's fill line or a stamp frame's edge. Such a stroke makes the rule thicker
+// where it lies, by a pixel row or more than the rule is within `window` columns either side,
+// for longer than a stroke is wide (twice `stroke_width`); where such a run touches a stroke
+// off the rule, the rule's ink there is the stroke's. Left out, the '2' loses its foot and
+// reads as a '1' or a '7'. A stroke ending on the rule thickens it too (the rule's ink is taken
+// a row beyond its edge), but only as far as the stroke is wide, and is not lengthened.
+cv::Mat StrokesAlongRules(const cv::Mat& kept, const cv::Mat& rules, int window, int stroke_width) {
+  cv::Mat along = cv::Mat::zeros(rules.size(), CV_8UC1);
+  cv::Mat labels;
+  const int count = cv::connectedComponents(rules, labels, 8, CV_32S);
+  for (int label = 1; label < count; ++label) {
+    const cv::Mat rule = labels == label;
+    std::vector<int> thickness(rules.cols, 0), top(rules.cols, -1), bottom(rules.cols, -1);
+    for (int y = 0; y < rules.rows; ++y) {
+      const uchar* on = rule.ptr<uchar>(y);
+      for (int x = 0; x < rules.cols; ++x) {
+        if (!on[x]) continue;
+        ++thickness[x];
+        if (top[x] < 0) top[x] = y;
+        bottom[x] = y;
+      }
+    }
+    auto median_near = [&](int x) {
+      std::vector<int> near;
+      for (int i = std::max(0, x - window); i < std::min(rules.cols, x + window + 1); ++i) {
+        if (thickness[i] > 0) near.push_back(thickness[i]);
+      }
+      std::nth_element(near.begin(), near.begin() + near.size() / 2, near.end());
+      return near[near.size() / 2];
+    };
+    std::vector<char> thicker(rules.cols, 0);
+    std::vector<int> usual(rules.cols, 0);
+    for (int x = 0; x < rules.cols; ++x) {
+      if (thickness[x] == 0) continue;
+      usual[x] = median_near(x);
+      thicker[x] = thickness[x] > usual[x];
+    }
+    auto touches_stroke = [&](int x) {
+      for (int dx = -1; dx <= 1; ++dx) {
+        const int column = x + dx;
+        if (column < 0 || column >= rules.cols) continue;
+        if (top[x] > 0 && kept.at<uchar>(top[x] - 1, column)) return true;
+        if (bottom[x] + 1 < rules.rows && kept.at<uchar>(bottom[x] + 1, column)) return true;
+      }
+      return false;
+    };
+    for (int begin = 0; begin < rules.cols;) {
+      if (!thicker[begin]) {
+        ++begin;
+        continue;
+      }
+      int end = begin;
+      bool touching = false;
+      for (; end < rules.cols && thicker[end]; ++end) touching = touching || touches_stroke(end);
+      if (touching && end - begin >= std::max(3, 2 * stroke_width)) {
+        along.colRange(begin, end) |= rule.colRange(begin, end);
+      }
+      begin = end;
+    }
+  }
+  return along;
+}
+
 }  // namespace
 
 cv::Mat WithoutRules(const cv::Mat& ink, int rule_length) {
   if (rule_length < 2 || ink.cols <= rule_length) return ink.clone();
   const cv::Mat rules = RuleInk(ink, rule_length);
   const cv::Mat kept = ink & ~rules;
-  return kept | StrokesThroughRules(kept, rules, RuleThickness(rules));
+  return kept | StrokesThroughRules(kept, rules, RuleThickness(rules)) |
+         StrokesAlongRules(kept, rules, rule_length, StrokeWidth(kept));
 }
 
 }  // namespace sohoa::ocr

@@ -167,6 +167,12 @@ TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {
   // One capital misread in a part as long as the code.
   EXPECT_EQ(CompleteTypeCode("RH-UBND", "KH"), "KH-UBND");
   EXPECT_EQ(CompleteTypeCode("QX-UBND", "QĐ"), "QĐ-UBND");
+  // The whole code after a character or two more: the pen numeral's tail, a speck.
+  EXPECT_EQ(CompleteTypeCode("VKH-UBND", "KH"), "KH-UBND");
+  EXPECT_EQ(CompleteTypeCode("ZZKH-UBND", "KH"), "KH-UBND");
+  EXPECT_EQ(CompleteTypeCode("7QĐ-UBND", "QĐ"), "QĐ-UBND");
+  EXPECT_EQ(CompleteTypeCode("ABCKH-UBND", "KH"), "ABCKH-UBND");  // three more: some other part
+  EXPECT_EQ(CompleteTypeCode("TCKH-UBND", "KH"), "TCKH-UBND");    // a standard code stands
   // Whole codes, other types' codes, bodies and letters stay as read; so does every symbol of
   // a type without a code.
   EXPECT_EQ(CompleteTypeCode("TB-VPUBND", "TB"), "TB-VPUBND");

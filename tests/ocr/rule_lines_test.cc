@@ -39,6 +39,22 @@ TEST(RuleLinesTest, TakesOutTheRuleAndKeepsTheStrokeThatCrossesIt) {
   EXPECT_LE(ending_box.y + ending_box.height, 42);
 }
 
+// A pen '2' written on the rule: its foot lies along it, a row or two above and below the
+// rule's edges. The foot is the digit's and stays whole; the rule either side of it goes.
+TEST(RuleLinesTest, KeepsTheFootOfADigitWrittenAlongTheRule) {
+  RuledCrop crop;
+  cv::line(crop.ink, {165, 12}, {132, 40}, cv::Scalar(255), 5);                    // diagonal
+  cv::rectangle(crop.ink, cv::Rect(130, 39, 35, 6), cv::Scalar(255), cv::FILLED);  // foot
+  const cv::Mat kept = WithoutRules(crop.ink, 60);
+  for (int x = 133; x < 162; ++x) {
+    const cv::Rect foot = cv::boundingRect(kept(cv::Rect(x, 30, 1, 20)));
+    EXPECT_LE(foot.y + 30, 39) << "column " << x;
+    EXPECT_GE(foot.y + 30 + foot.height, 44) << "column " << x;
+  }
+  EXPECT_EQ(cv::countNonZero(kept.colRange(110, 125)), 0);
+  EXPECT_EQ(cv::countNonZero(kept.colRange(170, 195)), 0);
+}
+
 TEST(RuleLinesTest, RunsShorterThanTheRuleLengthStay) {
   const RuledCrop crop;
   // Rules are 280 px long here; asking for longer ones leaves the ink as it was.
