@@ -216,6 +216,28 @@ std::string CorrectSymbol(const std::string& symbol) {
   return corrected;
 }
 
+bool SymbolLooksWhole(const std::string& symbol) {
+  static const std::string kD = "Đ";
+  size_t part_length = 0;  // in characters
+  for (size_t at = 0; at <= symbol.size();) {
+    if (at == symbol.size() || symbol[at] == '-' || symbol[at] == '/') {
+      if (part_length < 2) return false;
+      part_length = 0;
+      ++at;
+      continue;
+    }
+    if (symbol.compare(at, kD.size(), kD) == 0) {
+      at += kD.size();
+    } else if (std::isalnum(static_cast<unsigned char>(symbol[at]))) {
+      ++at;
+    } else {
+      return false;
+    }
+    ++part_length;
+  }
+  return true;
+}
+
 std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code) {
   const size_t dash = symbol.find('-');
   if (dash == std::string::npos || dash == 0 || type_code.empty()) return symbol;

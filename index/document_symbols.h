@@ -46,4 +46,12 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
 // ('SNV-C') only from the words of the 'Lưu:' lines. Otherwise `symbol` as it is.
 std::string CompleteBodyCodeFromText(const std::string& symbol, const std::string& text);
 
+// Whether `symbol` (what follows the numeral: 'QĐ-UBND', '2020/NĐ-CP') has the shape every
+// symbol has: parts of two characters or more, joined by dashes (a year by a slash), of Latin
+// letters, digits and Đ only. A part of one letter is what a stamp's edge or a pen numeral
+// left of a longer one ('QNI-T' of 'QNI-TTKSNB'), a letter no Vietnamese symbol has is a
+// misreading ('ŠV-CCVC'), and an empty symbol was not read: each leaves the document's number
+// for someone to check. A part that is whole but wrong passes.
+bool SymbolLooksWhole(const std::string& symbol);
+
 }  // namespace sohoa::index

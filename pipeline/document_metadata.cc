@@ -6,6 +6,8 @@
 #include <chrono>
 #include <string>
 
+#include "index/document_symbols.h"
+
 namespace sohoa::pipeline {
 namespace {
 
@@ -130,6 +132,9 @@ std::vector<index::MetadataSection> DescribeDocument(std::vector<PageText>* page
     if (ExpectsNumberAndDate(meta) && !first.quality.text_from_pdf) {
       if (meta.number.empty()) {
         first.quality.AddReviewReason(FieldReviewReason("document", "number", "not read"));
+      } else if (!index::SymbolLooksWhole(meta.symbol)) {
+        // However sure its digits, a number whose symbol is cut or misread is wrong.
+        first.quality.AddReviewReason(FieldReviewReason("document", "number", "symbol unsure"));
       }
       if (meta.date.empty()) {
         first.quality.AddReviewReason(FieldReviewReason("document", "date", "not read"));

@@ -184,5 +184,17 @@ TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {
   EXPECT_EQ(CompleteTypeCode("UBND", "CT"), "UBND");
 }
 
+TEST(DocumentSymbolsTest, SymbolLooksWholeOnlyInTheShapeSymbolsHave) {
+  for (const char* whole : {"QĐ-UBND", "QNI-TTKSNB", "2020/NĐ-CP", "TTg", "CTr-UBND", "BC-VP2"}) {
+    EXPECT_TRUE(SymbolLooksWhole(whole)) << whole;
+  }
+  // Whole but wrong ('TTKS' of 'TTKSNB') cannot be told here.
+  EXPECT_TRUE(SymbolLooksWhole("QNI-TTKS"));
+  for (const char* doubtful : {"", "QNI-T", "Q-UBND", "ŠV-CCVC", "QĐ--UBND", "QĐ-UBND-", "QĐ-UB ND",
+                               "QĐ-UBNĐ…", "qđ-ubnd"}) {
+    EXPECT_FALSE(SymbolLooksWhole(doubtful)) << doubtful;
+  }
+}
+
 }  // namespace
 }  // namespace sohoa::index

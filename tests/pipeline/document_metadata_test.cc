@@ -109,6 +109,22 @@ TEST(DocumentMetadataTest, OfficialDocumentWithoutNumberOrDateNeedsReview) {
   EXPECT_EQ(pages[0].quality.review_reason, "document number not read; document date not read");
 }
 
+// Digits read, but the symbol after them cut to one letter or misread into a letter no symbol
+// has: the number is wrong however sure its digits are. A whole symbol is not flagged.
+TEST(DocumentMetadataTest, NumberWithASymbolCutShortNeedsReview) {
+  for (const char* number : {"47/QNI-T", "47/ŠV-CCVC"}) {
+    std::vector<PageText> pages = {DecisionPage(number, "17")};
+    std::vector<index::MetadataSection> sections = DescribeDocument(&pages);
+    ASSERT_EQ(sections.size(), 1u);
+    EXPECT_NE(FieldNamed(sections[0].meta, "number"), nullptr) << number;
+    EXPECT_TRUE(pages[0].quality.needs_review) << number;
+    EXPECT_EQ(pages[0].quality.review_reason, "document number symbol unsure") << number;
+  }
+  std::vector<PageText> pages = {DecisionPage("47/QĐ-UBND", "17")};
+  DescribeDocument(&pages);
+  EXPECT_FALSE(pages[0].quality.needs_review) << pages[0].quality.review_reason;
+}
+
 // The date row comes after the body in the text's order (a crease split the page into
 // columns), out of the metadata's reach: the header re-read's day, month and year date the
 // document. Reads that make no calendar date do not.
