@@ -182,11 +182,8 @@ cv::Mat StrokesAlongRules(const cv::Mat& kept, const cv::Mat& rules, int window,
       return near[near.size() / 2];
     };
     std::vector<char> thicker(rules.cols, 0);
-    std::vector<int> usual(rules.cols, 0);
     for (int x = 0; x < rules.cols; ++x) {
-      if (thickness[x] == 0) continue;
-      usual[x] = median_near(x);
-      thicker[x] = thickness[x] > usual[x];
+      thicker[x] = thickness[x] > 0 && thickness[x] > median_near(x);
     }
     auto touches_stroke = [&](int x) {
       for (int dx = -1; dx <= 1; ++dx) {
