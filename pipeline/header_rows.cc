@@ -344,8 +344,14 @@ bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* p
       break;
     }
     // No strip read the label: one whose label a stamp left as its 'S' alone, in the order read;
-    // then one whose symbol lost its slash.
-    for (auto* words_of : {&NumberRowWordsWithLabelLost, &NumberRowWordsWithSlashLost}) {
+    // then one whose symbol lost its slash; then, when the page pass found no number slot, one
+    // with no label read at all. (A slot the page pass cut from its label reads the numeral
+    // better than one cut from a symbol alone, which takes a label read glued to the numeral
+    // in: 'Sö24/UBND-VHTT'.)
+    std::vector<std::vector<Word> (*)(const PageText&)> fallbacks = {&NumberRowWordsWithLabelLost,
+                                                                     &NumberRowWordsWithSlashLost};
+    if (!slots.number) fallbacks.push_back(&NumberRowWordsWithLabelUnread);
+    for (auto* words_of : fallbacks) {
       for (size_t at = 0; row.empty() && at < readings.size(); ++at) {
         row = words_of(readings[at].second);
         strip = readings[at].first;

@@ -94,6 +94,26 @@ bool StartsWithDigit(const std::string& text) {
   return !text.empty() && std::isdigit(static_cast<unsigned char>(text[0]));
 }
 
+// Whether `text` holds a letter or a digit: folded to ASCII, any byte alphanumeric.
+bool HasLetterOrDigit(const std::string& text) {
+  const std::string folded = index::FoldVietnamese(text);
+  return std::any_of(folded.begin(), folded.end(),
+                     [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
+}
+
+// Whether every dash-joined part of `symbol` (after its slash), two parts or more, is a
+// standard abbreviation or a misreading of exactly one.
+bool AllPartsStandard(const std::string& symbol) {
+  const std::string parts = symbol.starts_with("/") ? symbol.substr(1) : symbol;
+  int count = 0;
+  for (size_t start = 0; start <= parts.size(); ++count) {
+    const size_t dash = std::min(parts.find('-', start), parts.size());
+    if (!index::StandardAbbreviation(parts.substr(start, dash - start))) return false;
+    start = dash + 1;
+  }
+  return count >= 2;
+}
+
 // 'Sũ:', 'Sá:': the label's 'S' and colon read right and only its vowel wrong. Such a label
 // opens the row with the symbol right after it: a pen numeral too faint or garbled for the
 // block read lies between them, and the numeral's own re-read reads it.
@@ -301,6 +321,28 @@ std::vector<Word> NumberRowWordsWithLabelLost(const PageText& block) {
         row.front().text = "Số:" + DropCodePoints(text, 2, length);
         return row;
       }
+    }
+  }
+  return {};
+}
+
+std::vector<Word> NumberRowWordsWithLabelUnread(const PageText& block) {
+  constexpr int kMaxWordsBeforeSymbol = 2;
+  for (const TextLine& line : block.lines) {
+    const int count = static_cast<int>(line.words.size());
+    for (int w = 0; w < std::min(count, kMaxWordsBeforeSymbol + 1); ++w) {
+      const std::string& text = line.words[w].text;
+      const size_t kept = SymbolBytes(text);
+      if (kept == 0) continue;
+      const std::string symbol = SymbolSuffix(text.substr(0, kept));
+      if (!AllPartsStandard(symbol)) continue;
+      const bool marks_after =
+          std::none_of(line.words.begin() + w + 1, line.words.end(),
+                       [](const Word& word) { return HasLetterOrDigit(word.text); });
+      if (!marks_after) continue;
+      const std::string numeral = text.substr(0, SymbolSlash(text));
+      if (HasDigit(numeral)) return RowBetween(line, w, w, kept);
+      if (w > 0 && HasDigit(line.words[w - 1].text)) return RowBetween(line, w - 1, w, kept);
     }
   }
   return {};

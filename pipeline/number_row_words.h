@@ -38,4 +38,13 @@ std::vector<Word> NumberRowWordsWithLabelLost(const PageText& block);
 // the numeral read before the symbol. Empty when none.
 std::vector<Word> NumberRowWordsWithSlashLost(const PageText& block);
 
+// The same row where nothing of the label was read ('2/QÐ-STTTT.', 'cRÑsx Z2 /SNV-CCVC....':
+// a stamp's frame edge through 'Số:', or the stamp's own print over it): a symbol whose parts,
+// two or more, are all standard abbreviations, among the first three words of its line, with
+// the numeral's ink read as a digit in its word or the word before, and nothing but marks
+// after it. A body's reference to another document goes on after its symbol ('2156/QĐ-UBND
+// ngày 22'). The row is that word before (when it has the digit) and the symbol; the number
+// slot is then cut from the symbol alone (pipeline/header_slots.cc). Empty when none.
+std::vector<Word> NumberRowWordsWithLabelUnread(const PageText& block);
+
 }  // namespace sohoa::pipeline

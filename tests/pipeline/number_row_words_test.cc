@@ -114,6 +114,22 @@ TEST(NumberRowWordsTest, NumberRowWordsWithTheSlashLost) {
   EXPECT_EQ(Joined(NumberRowWordsWithSlashLost(Block({"NỞ.", "KH-UBND"}))), "");
 }
 
+// No label read at all: a symbol of standard abbreviations opening its line, the numeral's
+// digit read before it, nothing but marks after it. A body's reference goes on after its
+// symbol; a body's own abbreviation, no digit, or a symbol further along is no proof.
+TEST(NumberRowWordsTest, NumberRowWordsWithTheLabelUnread) {
+  EXPECT_EQ(Joined(NumberRowWordsWithLabelUnread(Block({"2/QÐ-STTTT."}))), "2/QÐ-STTTT.");
+  EXPECT_EQ(Joined(NumberRowWordsWithLabelUnread(Block({"cRÑsx", "Z2", "/SNV-CCVC.........."}))),
+            "Z2 /SNV-CCVC..........");
+  EXPECT_EQ(Joined(NumberRowWordsWithLabelUnread(Block({"135/SNV-CCVC", "..", "—"}))),
+            "135/SNV-CCVC");
+  EXPECT_EQ(Joined(NumberRowWordsWithLabelUnread(Block({"2156/QĐ-UBND", "ngày", "22"}))), "");
+  EXPECT_EQ(Joined(NumberRowWordsWithLabelUnread(Block({"45/QNI-FFKSNP"}))), "");
+  EXPECT_EQ(Joined(NumberRowWordsWithLabelUnread(Block({"ZZ", "/SNV-CCVC"}))), "");
+  EXPECT_EQ(Joined(NumberRowWordsWithLabelUnread(Block({"/UBND"}))), "");
+  EXPECT_EQ(Joined(NumberRowWordsWithLabelUnread(Block({"Căn", "cứ", "Quyết", "12/QĐ-UBND"}))), "");
+}
+
 // The junk's share of the symbol word's box goes with it.
 TEST(NumberRowWordsTest, JunkAfterTheSymbolLeavesItsBox) {
   const std::vector<Word> row = NumberRowWords(Block({"Số:", "529/TB-VPLBND/††/"}));
