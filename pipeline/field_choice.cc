@@ -4,6 +4,7 @@
 #include <cctype>
 #include <chrono>
 #include <map>
+#include <string_view>
 
 namespace sohoa::pipeline {
 namespace {
@@ -27,6 +28,13 @@ constexpr int kLineDissentQuorum = 3;
 // that dropped a pen digit): half, so that one stray longer reading (a slash read as '1')
 // does not win on the agreeing shorter ones' weight.
 constexpr float kPartSupport = 0.5f;
+// The digit model's reading of the crop's darkest ink alone counts for two readings. The other
+// renderings are cuts of one grey crop at different levels (ocr/field_reader.h), and err
+// together where a stamp's lighter ink or a frame's edge joins the pen's strokes in all of them
+// ('198' for a pen '778' under a stamp's words, read so in three); the darkest ink leaves it
+// out, and counted once it was outvoted by the same mistake made three times.
+constexpr std::string_view kDarkestInkSuffix = "/dark";
+constexpr float kDarkestInkWeight = 2.0f;
 // A Tesseract line reading of the slot's crop this sure, of the page pass's value, vouches for
 // that value as if the page pass had read it so surely.
 constexpr float kConfirmingLine = 60;
@@ -49,7 +57,8 @@ bool Plausible(FieldKind kind, const std::string& value, int last_day) {
 }  // namespace
 
 float ReaderWeight(const ocr::FieldReading& reading) {
-  return reading.variant.starts_with(ocr::kDigitModelVariantPrefix) ? 1.0f : 0.5f;
+  if (!reading.variant.starts_with(ocr::kDigitModelVariantPrefix)) return 0.5f;
+  return reading.variant.ends_with(kDarkestInkSuffix) ? kDarkestInkWeight : 1.0f;
 }
 
 int LastDayOfMonth(int month, int year) {

@@ -36,7 +36,8 @@ int LastDayOfMonth(int month, int year);
 
 // How much one reading's vote counts. Tesseract's digit passes invent digits in pen strokes
 // ('1' for a 9, '7' for a 2) far more often than the handwritten-digit model does: theirs count
-// for half.
+// for half. The model's reading of the darkest ink alone, the one rendering that leaves a
+// stamp's lighter ink out, counts twice.
 float ReaderWeight(const ocr::FieldReading& reading);
 
 // A pen numeral whose slot cut its last digit where it touches the symbol's slash reads with

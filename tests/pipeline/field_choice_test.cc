@@ -127,6 +127,31 @@ TEST(FieldChoiceTest, DigitModelOutweighsTesseractAndLongerReadingsGoToReview) {
   EXPECT_FALSE(clear->uncertain);
 }
 
+// The grey renderings err together where a stamp's ink joins the pen's strokes; the darkest
+// ink alone, read surely, stands against two of them agreeing, not against three.
+TEST(FieldChoiceTest, DarkestInkReadingCountsTwice) {
+  const std::string model(ocr::kDigitModelVariantPrefix);
+  EXPECT_EQ(ReaderWeight({"7", 90, model + "dark"}), 2.0f);
+  EXPECT_EQ(ReaderWeight({"7", 90, model + "otsu"}), 1.0f);
+  EXPECT_EQ(ReaderWeight({"7", 90, "dark/line"}), 0.5f);
+  std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber,
+                                                  {{"198", 46, model + "otsu"},
+                                                   {"778", 85, model + "dark"},
+                                                   {"198", 56, model + "small"},
+                                                   {"110", 22, model + "light"}},
+                                                  "", 0);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "778");
+  number = ChooseField(FieldKind::kNumber,
+                       {{"198", 66, model + "otsu"},
+                        {"778", 85, model + "dark"},
+                        {"198", 56, model + "small"},
+                        {"198", 62, model + "light"}},
+                       "", 0);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "198");
+}
+
 // A confident page reading stands, but goes to review when Tesseract's line passes of enough
 // renderings all read one other plausible value, however unsure they say they are (a pen '25'
 // the page read '24'). Fewer of them, or disagreeing, leave it sure.
