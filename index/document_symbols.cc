@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "index/document_types.h"
 #include "index/vietnamese_text.h"
 
 namespace sohoa::index {
@@ -236,6 +237,14 @@ bool SymbolLooksWhole(const std::string& symbol) {
     ++part_length;
   }
   return true;
+}
+
+bool SymbolFitsType(const std::string& symbol, const std::string& type_code) {
+  if (type_code.empty()) return true;
+  const size_t slash = symbol.rfind('/');
+  const std::string after_year = slash == std::string::npos ? symbol : symbol.substr(slash + 1);
+  const std::string first = after_year.substr(0, after_year.find('-'));
+  return first == type_code || DocumentTypeOfCode(first) == nullptr;
 }
 
 std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code) {

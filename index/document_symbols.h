@@ -54,4 +54,11 @@ std::string CompleteBodyCodeFromText(const std::string& symbol, const std::strin
 // for someone to check. A part that is whole but wrong passes.
 bool SymbolLooksWhole(const std::string& symbol);
 
+// Whether `symbol` can be the number's symbol of a document whose type's code is `type_code`
+// ('QĐ' of a QUYẾT ĐỊNH; empty for a letter, whose symbol opens with the body): false when it
+// opens, after any year, with another type's code ('CĐ-UB' of a QUYẾT ĐỊNH: its 'Q' read as a
+// 'C', a code of its own), which the document's type rules out. A first part that is no type's
+// code (a body's, or a misreading of the type's) is left to the other checks.
+bool SymbolFitsType(const std::string& symbol, const std::string& type_code);
+
 }  // namespace sohoa::index

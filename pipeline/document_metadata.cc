@@ -7,6 +7,7 @@
 #include <string>
 
 #include "index/document_symbols.h"
+#include "index/document_types.h"
 
 namespace sohoa::pipeline {
 namespace {
@@ -132,7 +133,8 @@ std::vector<index::MetadataSection> DescribeDocument(std::vector<PageText>* page
     if (ExpectsNumberAndDate(meta) && !first.quality.text_from_pdf) {
       if (meta.number.empty()) {
         first.quality.AddReviewReason(FieldReviewReason("document", "number", "not read"));
-      } else if (!index::SymbolLooksWhole(meta.symbol)) {
+      } else if (!index::SymbolLooksWhole(meta.symbol) ||
+                 !index::SymbolFitsType(meta.symbol, index::DocumentTypeCode(meta.type))) {
         // However sure its digits, a number whose symbol is cut or misread is wrong.
         first.quality.AddReviewReason(FieldReviewReason("document", "number", "symbol unsure"));
       }

@@ -196,5 +196,20 @@ TEST(DocumentSymbolsTest, SymbolLooksWholeOnlyInTheShapeSymbolsHave) {
   }
 }
 
+// A typed document's symbol opens with its type's code; another type's code there is a
+// misreading. A letter's symbol (no code) opens with its body; a first part that is no type's
+// code at all is for the other checks.
+TEST(DocumentSymbolsTest, SymbolFitsTypeUnlessAnotherTypesCodeOpensIt) {
+  EXPECT_TRUE(SymbolFitsType("QĐ-UBND", "QĐ"));
+  EXPECT_TRUE(SymbolFitsType("2020/NĐ-CP", "NĐ"));
+  EXPECT_TRUE(SymbolFitsType("UBND-VHTT", ""));
+  EXPECT_TRUE(SymbolFitsType("TT-UBND", ""));
+  EXPECT_TRUE(SymbolFitsType("LBND", "CT"));
+  EXPECT_FALSE(SymbolFitsType("CĐ-UB", "QĐ"));
+  EXPECT_FALSE(SymbolFitsType("KH-UBND", "TB"));
+  EXPECT_TRUE(SymbolFitsType("TH-UBND", "TB"));  // no type's code
+  EXPECT_FALSE(SymbolFitsType("2020/QĐ-CP", "NĐ"));
+}
+
 }  // namespace
 }  // namespace sohoa::index

@@ -109,10 +109,11 @@ TEST(DocumentMetadataTest, OfficialDocumentWithoutNumberOrDateNeedsReview) {
   EXPECT_EQ(pages[0].quality.review_reason, "document number not read; document date not read");
 }
 
-// Digits read, but the symbol after them cut to one letter or misread into a letter no symbol
-// has: the number is wrong however sure its digits are. A whole symbol is not flagged.
+// Digits read, but the symbol after them cut to one letter, misread into a letter no symbol
+// has, or opening with another type's code than the decision's: the number is wrong however
+// sure its digits are. A whole symbol is not flagged.
 TEST(DocumentMetadataTest, NumberWithASymbolCutShortNeedsReview) {
-  for (const char* number : {"47/QNI-T", "47/ŠV-CCVC"}) {
+  for (const char* number : {"47/QNI-T", "47/ŠV-CCVC", "47/CĐ-UBND"}) {
     std::vector<PageText> pages = {DecisionPage(number, "17")};
     std::vector<index::MetadataSection> sections = DescribeDocument(&pages);
     ASSERT_EQ(sections.size(), 1u);
