@@ -26,7 +26,8 @@ cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi);
 // cut short, '/UBND-', counts as none), re-reads the left header column around the date row
 // with `engine` and, when the re-read finds 'Số' with a '/SYMBOL' after it on one line, puts
 // that row's words (label to symbol) into `page` in place of the words it covers; when no
-// strip reads the label, a strip where NumberRowWordsWithLabelLost finds the row
+// strip reads the label, a strip where NumberRowWordsWithLabelLost or ...WithSlashLost finds
+// the row, or, when `page` has no number slot at all, ...WithLabelUnread
 // (pipeline/number_row_words.h). A stamp's own 'Số: 2352' has no symbol and is never taken.
 // Returns true when a row was put in.
 bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page);
