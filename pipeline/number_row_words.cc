@@ -101,17 +101,18 @@ bool HasLetterOrDigit(const std::string& text) {
                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });
 }
 
-// Whether every dash-joined part of `symbol` (after its slash), two parts or more, is a
-// standard abbreviation or a misreading of exactly one.
-bool AllPartsStandard(const std::string& symbol) {
-  const std::string parts = symbol.starts_with("/") ? symbol.substr(1) : symbol;
+// How many dash-joined parts `parts` has when every one is a standard abbreviation, exactly
+// as printed or (not `as_printed`) a misreading of exactly one; 0 when some part is none.
+int StandardPartCount(const std::string& parts, bool as_printed) {
   int count = 0;
   for (size_t start = 0; start <= parts.size(); ++count) {
     const size_t dash = std::min(parts.find('-', start), parts.size());
-    if (!index::StandardAbbreviation(parts.substr(start, dash - start))) return false;
+    const std::string part = parts.substr(start, dash - start);
+    const std::optional<std::string> standard = index::StandardAbbreviation(part);
+    if (!standard || (as_printed && *standard != part)) return 0;
     start = dash + 1;
   }
-  return count >= 2;
+  return count;
 }
 
 // 'Sũ:', 'Sá:': the label's 'S' and colon read right and only its vowel wrong. Such a label
@@ -143,17 +144,7 @@ size_t SlashlessSymbolStart(const std::string& text, size_t from) {
   }
   for (size_t at = from; at < trimmed.size(); ++at) {
     if ((static_cast<unsigned char>(trimmed[at]) & 0xC0) == 0x80) continue;
-    const std::string tail = trimmed.substr(at);
-    int parts = 0;
-    bool standard = true;
-    for (size_t start = 0; standard && start <= tail.size();) {
-      const size_t dash = std::min(tail.find('-', start), tail.size());
-      const std::string part = tail.substr(start, dash - start);
-      standard = !part.empty() && index::StandardAbbreviation(part) == part;
-      ++parts;
-      start = dash + 1;
-    }
-    if (standard && parts >= 2) return at;
+    if (StandardPartCount(trimmed.substr(at), true) >= 2) return at;
   }
   return std::string::npos;
 }
@@ -335,7 +326,7 @@ std::vector<Word> NumberRowWordsWithLabelUnread(const PageText& block) {
       const size_t kept = SymbolBytes(text);
       if (kept == 0) continue;
       const std::string symbol = SymbolSuffix(text.substr(0, kept));
-      if (!AllPartsStandard(symbol)) continue;
+      if (StandardPartCount(symbol.substr(1), false) < 2) continue;
       const bool marks_after =
           std::none_of(line.words.begin() + w + 1, line.words.end(),
                        [](const Word& word) { return HasLetterOrDigit(word.text); });
