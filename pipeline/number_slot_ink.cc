@@ -43,6 +43,9 @@ struct Glyph {
     int right = -1, right_run = -1, before_run = -1;
   };
   std::vector<RowInk> rows;
+  // A ruled line left out of the ink (a stamp frame's edge) ran across or along the glyph: its
+  // box may lack the rows the line covered, or take in marks the line's leftover joined to it.
+  bool touches_rule = false;
   int centre_x() const { return box.x + box.width / 2; }
   int bottom() const { return box.y + box.height; }
   int right() const { return box.x + box.width; }
@@ -116,10 +119,21 @@ cv::Mat PrintInk(const cv::Mat& row) {
 // and half a row above and below), far longer than any run of print along a baseline; an
 // upright one is taller than the word.
 std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int bottom) {
-  const cv::Mat level = ocr::WithoutRules(PrintInk(row), 2 * row.rows);
+  const cv::Mat print = PrintInk(row);
+  const cv::Mat level = ocr::WithoutRules(print, 2 * row.rows);
   const cv::Mat ink = ocr::WithoutRules(level.t(), (bottom - top) * 6 / 5).t();
   cv::Mat labels, stats, centroids;
   const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  cv::Mat near_rule;
+  cv::dilate(print & ~ink, near_rule, cv::Mat::ones(3, 3, CV_8UC1));
+  std::vector<char> touches_rule(count, 0);
+  for (int y = 0; y < ink.rows; ++y) {
+    const int* ids = labels.ptr<int>(y);
+    const uchar* is_near = near_rule.ptr<uchar>(y);
+    for (int x = 0; x < ink.cols; ++x) {
+      if (is_near[x]) touches_rule[ids[x]] = 1;
+    }
+  }
   std::vector<Glyph> glyphs;
   for (int label = 1; label < count; ++label) {
     Glyph glyph;
@@ -127,6 +141,7 @@ std::vector<Glyph> InkGlyphs(const cv::Mat& row, int from, int to, int top, int 
         cv::Rect(stats.at<int>(label, cv::CC_STAT_LEFT), stats.at<int>(label, cv::CC_STAT_TOP),
                  stats.at<int>(label, cv::CC_STAT_WIDTH), stats.at<int>(label, cv::CC_STAT_HEIGHT));
     glyph.area = stats.at<int>(label, cv::CC_STAT_AREA);
+    glyph.touches_rule = touches_rule[label];
     const int centre_y = glyph.box.y + glyph.box.height / 2;
     if (glyph.centre_x() < from || glyph.centre_x() >= to || centre_y < top || centre_y >= bottom) {
       continue;
@@ -316,9 +331,12 @@ std::optional<LabelInk> FindLabelInk(const cv::Mat& row, const cv::Rect& label_w
     if (const std::optional<int> colon = colon_after(s->right())) return LabelInk{s->box.x, *colon};
   }
   // The 'ố' after the 'S': a lower-case body on the baseline, its marks above it. A pen digit
-  // written over the colon hides it; the label then ends with the 'ố'.
+  // written over the colon hides it; the label then ends with the 'ố'. A stamp frame's edge
+  // drawn across the label and left out of the ink cuts off the top of the 'S', or joins the
+  // 'ố' to its marks: then the 'ố' is only known to be no taller than the 'S'.
   const auto o = std::find_if(s + 1, glyphs.end(), [&](const Glyph& glyph) {
-    return glyph.box.height >= 0.45 * cap && glyph.box.height <= 0.85 * cap &&
+    const double tallest = s->touches_rule || glyph.touches_rule ? cap : 0.85 * cap;
+    return glyph.box.height >= 0.45 * cap && glyph.box.height <= tallest &&
            std::abs(glyph.bottom() - baseline) <= 0.2 * cap;
   });
   if (o == glyphs.end() || o->box.x > s->right() + cap / 2) return std::nullopt;
