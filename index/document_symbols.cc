@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace {
 // Document types (Nghị định 30/2020/NĐ-CP, Phụ lục III) and the bodies of provincial and
 // central administration whose abbreviations archives see most. A body missing here is kept as
 // read, never forced to a neighbour: only parts close to exactly one entry are corrected.
+// The first kTypeAbbreviations entries are document types' codes.
+constexpr size_t kTypeAbbreviations = 29;
 constexpr std::string_view kAbbreviations[] = {
     // document types
     "NQ", "QĐ", "CT", "QC", "QyĐ", "TB", "HD", "CTr", "KH", "PA", "ĐA", "DA", "BC", "BB", "TTr",
@@ -26,6 +29,8 @@ constexpr std::string_view kAbbreviations[] = {
     // departments and units inside them
     "VHTT", "BCVT", "CCVC", "TCCB", "TCHC", "KTTH", "TTKSNB", "TTPVHCC", "NV", "TCKH", "TCKT",
     "TTHC", "QLĐT", "TNMT", "TTTT"};
+static_assert(kAbbreviations[kTypeAbbreviations - 1] == "CV" &&
+              kAbbreviations[kTypeAbbreviations] == "TTg");
 
 // A type's code read with more characters before it than this is some other part.
 constexpr int kMostCharactersBeforeTypeCode = 2;
@@ -307,7 +312,9 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
   for (const bool cut_short : {true, false}) {
     if (!cut_short && (garbled || folded_part.size() < 3)) break;
     std::vector<std::string_view> found;
-    for (std::string_view entry : kAbbreviations) {
+    // The body's part is no type's code. An incoming-mail stamp's 'CÔNG VĂN ĐẾN' read into
+    // the agency makes 'CV' its initials, and 'BCV' (the 'T' of 'BCVT' lost) one letter off.
+    for (std::string_view entry : std::span(kAbbreviations).subspan(kTypeAbbreviations)) {
       const std::string folded_entry = Upper(FoldVietnamese(entry));
       const bool supported =
           initials.find(folded_entry) != std::string::npos ||

@@ -100,6 +100,12 @@ TEST(DocumentSymbolsTest, BodyCodeCutShortCompletedFromTheAgency) {
   EXPECT_EQ(CompleteBodyCode("QĐ-XY", agency), "QĐ-XY");
   EXPECT_EQ(CompleteBodyCode("QĐ-S", "SỞ NỘI VỤ SỞ TÀI CHÍNH"), "QĐ-S");
   EXPECT_EQ(CompleteBodyCode("ST", agency), "ST");
+  // Nor is it completed to a type's code: the agency read with an incoming-mail stamp's words
+  // over it has the initials of 'CÔNG VĂN', one letter off 'BCV' (its 'T' lost).
+  EXPECT_EQ(CompleteBodyCode("STTTT-BCV", "UBND TỈNH CÔNG VĂN ĐẾN SỞ THÔNG TIN VÀ TRUYỀN THÔNG"),
+            "STTTT-BCV");
+  EXPECT_EQ(CompleteBodyCode("STTTT-BCV", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG BƯU CHÍNH VIỄN THÔNG"),
+            "STTTT-BCVT");
 }
 
 // A stamp's ink over the part's end makes OCR read letters no symbol has, or a digit among
