@@ -41,7 +41,7 @@ struct Stock {
 // ends, so its slash touches the last digit or its foot lies under the digit's top.
 NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColour colour,
                           const std::string& symbol = "/UBND-VHTT", const Stock& stock = {},
-                          int pen_gap = 3, bool slash_touches_pen = false) {
+                          int pen_gap = 3, bool slash_touches_pen = false, int slash_back = 4) {
   cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
   print->loadFontData(testing::VietnameseFontPath(), 0);
   cv::Ptr<cv::freetype::FreeType2> hand = cv::freetype::createFreeType2();
@@ -66,7 +66,7 @@ NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColou
                 stock.pen_px, cv::Scalar::all(255), -1, cv::LINE_8, true);
   cv::extractChannel(pen_only, pen_only, 0);
   row.pen_ink_right = cv::boundingRect(pen_only).br().x;
-  row.slash_x = slash_touches_pen ? row.pen_ink_right - 4 : row.pen_right + 6;
+  row.slash_x = slash_touches_pen ? row.pen_ink_right - slash_back : row.pen_right + 6;
   print->putText(canvas, symbol, cv::Point(row.slash_x, kBaseline), kFontPx, black, -1, cv::LINE_AA,
                  true);
   const int end = row.slash_x + width(print, symbol, kFontPx);
@@ -197,6 +197,39 @@ TEST_P(NumberSlotInkTest, AFrameEdgeThroughTheRowIsNoLetter) {
   ASSERT_TRUE(label.has_value());
   EXPECT_GT(label->end, row.o_end);
   EXPECT_LE(label->end, row.pen_left + 2);
+}
+
+// A noisy scan broke the 'ố' at its thin top and bottom, near its left side: a narrow piece
+// and the rest side by side. The label still ends at its colon, not after the narrow piece,
+// which put the slot's start inside the label ('ố:' read '3' before a pen '37').
+TEST_P(NumberSlotInkTest, FindsTheColonAfterABrokenLetter) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("37", false, GetParam(), "/QĐ-STTTT", {}, 30);
+  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
+  print->loadFontData(testing::VietnameseFontPath(), 0);
+  int baseline = 0;
+  const int o_left = kLabelX + print->getTextSize("S", kFontPx, -1, &baseline).width;
+  const int x_height = kFontPx / 2;
+  const cv::Scalar paper = GetParam() == ScanColour::kBilevel ? cv::Scalar::all(255)
+                           : GetParam() == ScanColour::kGrey  ? cv::Scalar::all(239)
+                                                              : cv::Scalar(235, 240, 242);
+  // The cut: three columns right of the 'o''s thick left stroke, through its thin top and
+  // bottom.
+  cv::Mat grey = row.image;
+  if (grey.channels() == 3) cv::cvtColor(row.image, grey, cv::COLOR_BGR2GRAY);
+  const int middle = kBaseline - x_height / 2;
+  // Past any of the 'S' at its advance's end, then past the paper to the 'o''s left stroke.
+  int stroke_end = o_left;
+  while (stroke_end < row.o_end && grey.at<uchar>(middle, stroke_end) < 128) ++stroke_end;
+  while (stroke_end < row.o_end && grey.at<uchar>(middle, stroke_end) >= 128) ++stroke_end;
+  while (stroke_end < row.o_end && grey.at<uchar>(middle, stroke_end) < 128) ++stroke_end;
+  ASSERT_LT(stroke_end, row.o_end);
+  cv::rectangle(row.image, cv::Rect(stroke_end, kBaseline - x_height - 4, 3, x_height + 8), paper,
+                cv::FILLED);
+  const std::optional<LabelInk> label = FindLabelInk(row.image, row.word);
+  ASSERT_TRUE(label.has_value());
+  EXPECT_GT(label->end, row.o_end);
+  EXPECT_LE(label->end, row.label_end + 4);
 }
 
 // A stamp frame's level edge drawn along the label's cap line is left out of the ink with the
@@ -337,6 +370,25 @@ TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapitalBeforePrintSizedDi
   EXPECT_LE(slash->start, row.slash_x + 8);
 }
 
+// The slot of `row` ends past the pen's ink, and the slash's stroke, part of which it then takes
+// in, is given to be whitened: from below the baseline to above the cap line, leaning right,
+// on the printed slash (its foot at most `foot_slack` px left of it), at most `widest` px wide.
+void ExpectSlotPastTheDigitAndSlashWhitened(const NumberRow& row, int foot_slack, int widest) {
+  const std::optional<SlashInk> slash = FindSlash(row.image, row.word, row.label_end);
+  ASSERT_TRUE(slash.has_value());
+  EXPECT_GE(slash->start, row.pen_ink_right);
+  EXPECT_LE(slash->start, row.slash_x + kFontPx / 2);
+  ASSERT_TRUE(slash->touched.has_value());
+  const SlashStroke& stroke = *slash->touched;
+  EXPECT_GT(stroke.foot.y, kBaseline);
+  EXPECT_LT(stroke.top.y, kBaseline - kFontPx * 6 / 10);
+  EXPECT_GT(stroke.top.x, stroke.foot.x + kFontPx / 8);
+  EXPECT_GE(stroke.foot.x, row.slash_x - foot_slack);
+  EXPECT_LE(stroke.top.x, row.slash_x + kFontPx / 2);
+  EXPECT_GE(stroke.width, 1);
+  EXPECT_LE(stroke.width, widest);
+}
+
 // A pen numeral written up to the slash, its last digit touching the slash's foot or leaning
 // over it: in a grey or 1-bit scan digit and slash are one piece of ink, or the digit's top
 // lies right of the slash's first column, and OCR read the digit with the symbol
@@ -351,21 +403,25 @@ TEST_P(NumberSlotInkTest, FindsTheSlashAPenDigitTouches) {
     SCOPED_TRACE(numeral);
     const NumberRow row = RenderNumberRow(numeral, false, GetParam(), "/QĐ-STTTT", {}, 3,
                                           /*slash_touches_pen=*/true);
-    const std::optional<SlashInk> slash = FindSlash(row.image, row.word, row.label_end);
-    ASSERT_TRUE(slash.has_value());
-    EXPECT_GE(slash->start, row.pen_ink_right);
-    EXPECT_LE(slash->start, row.slash_x + kFontPx / 2);
-    ASSERT_TRUE(slash->touched.has_value());
-    const SlashStroke& stroke = *slash->touched;
-    // From below the baseline to above the cap line, leaning right, on the printed slash.
-    EXPECT_GT(stroke.foot.y, kBaseline);
-    EXPECT_LT(stroke.top.y, kBaseline - kFontPx * 6 / 10);
-    EXPECT_GT(stroke.top.x, stroke.foot.x + kFontPx / 8);
-    EXPECT_GE(stroke.foot.x, row.slash_x - 2);
-    EXPECT_LE(stroke.top.x, row.slash_x + kFontPx / 2);
-    EXPECT_GE(stroke.width, 1);
-    EXPECT_LE(stroke.width, kFontPx / 8);
+    ExpectSlotPastTheDigitAndSlashWhitened(row, 2, kFontPx / 8);
   }
+}
+
+// A pen digit whose flag leans over the foot of a slash printed joined to the symbol's first
+// capital ('85/TB', the '5''s top right of the slash's first column, apart from it): the slot
+// ends past the digit, not at the joined glyph's start, which cut the '5' to a stub the
+// readers dropped ('8'). The slash's stroke is the joined glyph's leftmost, given to be
+// whitened.
+TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToItsCapitalUnderAPenDigitsFlag) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  NumberRow row = RenderNumberRow("85", false, GetParam(), "/TB-TTPVHCC", {}, 3,
+                                  /*slash_touches_pen=*/true, /*slash_back=*/0);
+  // The print spread right of the pen's ink only: the digit stays apart from the slash.
+  const int spread_from = row.pen_ink_right + 3;
+  cv::Mat symbol =
+      row.image(cv::Rect(spread_from, 0, row.word.br().x - spread_from, row.image.rows));
+  cv::erode(symbol, symbol, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(7, 3)));
+  ExpectSlotPastTheDigitAndSlashWhitened(row, 4, kFontPx / 6);
 }
 
 // A pen '7' or '1' leaning like a slash, alone before a symbol whose slash is lost, is no
