@@ -31,7 +31,8 @@ std::string CompleteTypeCode(const std::string& symbol, const std::string& type_
 // `symbol` with its last part completed to the standard abbreviation of the issuing body
 // when that part was cut short ('QĐ-ST': a stamp's edge across 'STTTT') or, three letters or
 // more, is one letter off it ('KH-UBNBĐ': a frame's edge read as letters): the part is no
-// standard abbreviation itself, and exactly one standard abbreviation starts with it or is one
+// standard abbreviation itself, and exactly one standard abbreviation of a body (never a
+// type's code: 'CV' of a stamp's 'CÔNG VĂN ĐẾN' read into `agency`) starts with it or is one
 // letter off it and is the initials of words of `agency` in a row ('SỞ THÔNG TIN VÀ TRUYỀN
 // THÔNG', 'và' not counted). A part garbled from some character on ('UÈÑ', 'VPUB1Y') is taken
 // as cut short there; four clean letters or more need no agency then. Abbreviations that start
