@@ -37,8 +37,8 @@ struct Stock {
   int pen_drop = kFontPx / 6;
 };
 
-// With `slash_touches_pen`, the symbol is printed from a little left of where the pen's ink
-// ends, so its slash touches the last digit or its foot lies under the digit's top.
+// With `slash_touches_pen`, the symbol is printed from `slash_back` px left of where the pen's
+// ink ends, so its slash touches the last digit or its foot lies under the digit's top.
 NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColour colour,
                           const std::string& symbol = "/UBND-VHTT", const Stock& stock = {},
                           int pen_gap = 3, bool slash_touches_pen = false, int slash_back = 4) {
