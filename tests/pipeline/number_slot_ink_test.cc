@@ -20,7 +20,9 @@ constexpr int kLabelX = 40;
 // (or, `over_colon`, from where the colon is), and the symbol right after the numeral.
 struct NumberRow {
   cv::Mat image;
+  cv::Scalar paper;   // the paper's colour as scanned: what whitens ink in `image`
   int label_end = 0;  // where the label's advance ends ('Số:')
+  int s_end = 0;      // where the label's 'S' ends
   int o_end = 0;      // where 'Số' ends, before the colon
   int pen_left = 0, pen_right = 0;
   int pen_ink_right = 0;  // one past the pen ink's last column
@@ -57,6 +59,7 @@ NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColou
                  true);
   row.label_end = kLabelX + width(print, "Số:", kFontPx);
   row.o_end = kLabelX + width(print, "Số", kFontPx);
+  row.s_end = kLabelX + width(print, "S", kFontPx);
   row.pen_left = over_colon ? row.o_end + 2 : row.label_end + pen_gap;
   hand->putText(canvas, numeral, cv::Point(row.pen_left, kBaseline + stock.pen_drop), stock.pen_px,
                 blue, -1, cv::LINE_AA, true);
@@ -72,6 +75,9 @@ NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColou
   const int end = row.slash_x + width(print, symbol, kFontPx);
   row.word = cv::Rect(kLabelX - 2, kBaseline - kFontPx, end - kLabelX + 4, kFontPx * 13 / 10);
   row.image = testing::AsScanned(canvas, colour);
+  const cv::Mat paper = testing::AsScanned(cv::Mat(1, 1, CV_8UC3, stock.paper), colour);
+  row.paper = paper.channels() == 3 ? cv::Scalar(paper.at<cv::Vec3b>(0, 0))
+                                    : cv::Scalar::all(paper.at<uchar>(0, 0));
   return row;
 }
 
@@ -112,11 +118,7 @@ TEST_P(NumberSlotInkTest, FindsTheColonAndTheSlashOnYellowedPaper) {
 TEST_P(NumberSlotInkTest, FindsTheColonAfterALabelPrintedInOnePiece) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
   NumberRow row = RenderNumberRow("552", false, GetParam());
-  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
-  print->loadFontData(testing::VietnameseFontPath(), 0);
-  int baseline = 0;
-  const int s_right = kLabelX + print->getTextSize("S", kFontPx, -1, &baseline).width;
-  cv::rectangle(row.image, cv::Rect(s_right - 6, kBaseline - 12, 14, 8), cv::Scalar::all(0),
+  cv::rectangle(row.image, cv::Rect(row.s_end - 6, kBaseline - 12, 14, 8), cv::Scalar::all(0),
                 cv::FILLED);
   const std::optional<LabelInk> label = FindLabelInk(row.image, row.word);
   ASSERT_TRUE(label.has_value());
@@ -150,13 +152,10 @@ TEST_P(NumberSlotInkTest, CrumbsOfAPenDigitAreNoColon) {
   // The digit itself is written further on here: in colour its ink leaves the print's, in
   // grey it would take the crumbs in.
   NumberRow row = RenderNumberRow("54", false, GetParam(), "/UBND-VHTT", {}, 30);
-  const cv::Scalar paper = GetParam() == ScanColour::kBilevel ? cv::Scalar::all(255)
-                           : GetParam() == ScanColour::kGrey  ? cv::Scalar::all(239)
-                                                              : cv::Scalar(235, 240, 242);
   // The lower dot, hidden under the pen.
   cv::rectangle(row.image,
-                cv::Rect(row.o_end + 1, kBaseline - 10, row.label_end - row.o_end + 6, 13), paper,
-                cv::FILLED);
+                cv::Rect(row.o_end + 1, kBaseline - 10, row.label_end - row.o_end + 6, 13),
+                row.paper, cv::FILLED);
   cv::rectangle(row.image, cv::Rect(row.label_end + 8, kBaseline - 9, 11, 4), cv::Scalar::all(0),
                 cv::FILLED);
   cv::rectangle(row.image, cv::Rect(row.label_end + 12, kBaseline - 26, 3, 2), cv::Scalar::all(0),
@@ -205,27 +204,20 @@ TEST_P(NumberSlotInkTest, AFrameEdgeThroughTheRowIsNoLetter) {
 TEST_P(NumberSlotInkTest, FindsTheColonAfterABrokenLetter) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
   NumberRow row = RenderNumberRow("37", false, GetParam(), "/QĐ-STTTT", {}, 30);
-  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
-  print->loadFontData(testing::VietnameseFontPath(), 0);
-  int baseline = 0;
-  const int o_left = kLabelX + print->getTextSize("S", kFontPx, -1, &baseline).width;
   const int x_height = kFontPx / 2;
-  const cv::Scalar paper = GetParam() == ScanColour::kBilevel ? cv::Scalar::all(255)
-                           : GetParam() == ScanColour::kGrey  ? cv::Scalar::all(239)
-                                                              : cv::Scalar(235, 240, 242);
   // The cut: three columns right of the 'o''s thick left stroke, through its thin top and
   // bottom.
   cv::Mat grey = row.image;
   if (grey.channels() == 3) cv::cvtColor(row.image, grey, cv::COLOR_BGR2GRAY);
   const int middle = kBaseline - x_height / 2;
   // Past any of the 'S' at its advance's end, then past the paper to the 'o''s left stroke.
-  int stroke_end = o_left;
+  int stroke_end = row.s_end;
   while (stroke_end < row.o_end && grey.at<uchar>(middle, stroke_end) < 128) ++stroke_end;
   while (stroke_end < row.o_end && grey.at<uchar>(middle, stroke_end) >= 128) ++stroke_end;
   while (stroke_end < row.o_end && grey.at<uchar>(middle, stroke_end) < 128) ++stroke_end;
   ASSERT_LT(stroke_end, row.o_end);
-  cv::rectangle(row.image, cv::Rect(stroke_end, kBaseline - x_height - 4, 3, x_height + 8), paper,
-                cv::FILLED);
+  cv::rectangle(row.image, cv::Rect(stroke_end, kBaseline - x_height - 4, 3, x_height + 8),
+                row.paper, cv::FILLED);
   const std::optional<LabelInk> label = FindLabelInk(row.image, row.word);
   ASSERT_TRUE(label.has_value());
   EXPECT_GT(label->end, row.o_end);
