@@ -11,73 +11,26 @@
 #include <vector>
 
 #include "index/vietnamese_text.h"
-#include "ocr/ink_colour.h"
 #include "pipeline/header_anchors.h"
 #include "pipeline/header_fields.h"
 #include "pipeline/number_row_words.h"
 #include "pipeline/page_units.h"
+#include "pipeline/stamp_ink.h"
 #include "preprocess/steps.h"
 
 namespace sohoa::pipeline {
 namespace {
 
-// Stamp ink in colour scans: red, violet and blue inks sit far from grey; black print on
-// tinted paper, and print under a stamp (the mix stays dark), do not.
-constexpr int kStampChroma = 60;
-constexpr double kInkEdgeMm = 0.25;
-constexpr int kPrintGrey = 110;
-// A stamp frame turned up to 7 degrees; lines are found at whole-degree turns.
-constexpr int kMaxFrameTurnDegrees = 8;
-// Straight ink longer than any letter: a frame's long sides (a stamp is 35 mm or more wide)
-// and rules, longer than the joined bars of 'TTTT'. Its short sides cross the band; the
-// tallest letters ('Đ', 'Ấ') stay below 5 mm.
-constexpr double kHorizontalLineMm = 16;
-constexpr double kVerticalLineMm = 6;
 // The number row lies within these many date-row heights above and below the date row.
 constexpr double kRowsAbove = 3;
 constexpr double kRowsBelow = 2.5;
 // Words of one column are closer than this many row heights; the columns are further apart.
 constexpr double kColumnGapRows = 1.5;
-// Ink on a removed line this many grey levels darker than the line's median is print under it.
-constexpr int kPrintUnderLineDarker = 40;
-// A stroke crossing a removed line is bridged over a gap this long.
-constexpr double kStrokeBridgeMm = 1.5;
-// A line's pixels this near print it touches stay, when kept (WithoutStraightLines): about a
-// frame edge's width.
-constexpr double kTouchingLineMm = 0.5;
 // How much of its confidence a word read from a strip without the stamp's ink keeps.
 constexpr float kStrippedRowTrust = 0.5f;
 // A strip read for the number row: its row and some of the rows above and below (a
 // handwritten numeral stands taller than the print).
 constexpr double kStripRows = 2.5;
-
-// Ink of `ink` (255 on 0) lying on straight lines at least `horizontal` pixels long within
-// kMaxFrameTurnDegrees of the horizontal, or `vertical` pixels long near the vertical.
-cv::Mat StraightLines(const cv::Mat& ink, int horizontal, int vertical) {
-  const double turn = kMaxFrameTurnDegrees * M_PI / 180;
-  const int pad = static_cast<int>(std::ceil((ink.cols + ink.rows) * std::sin(turn) / 2)) + 2;
-  cv::Mat padded;
-  cv::copyMakeBorder(ink, padded, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(0));
-  const cv::Point2f centre(padded.cols / 2.0f, padded.rows / 2.0f);
-  const cv::Mat across = cv::getStructuringElement(cv::MORPH_RECT, {horizontal, 1});
-  const cv::Mat down = cv::getStructuringElement(cv::MORPH_RECT, {1, vertical});
-  cv::Mat lines = cv::Mat::zeros(padded.size(), CV_8UC1);
-  for (int degrees = -kMaxFrameTurnDegrees; degrees <= kMaxFrameTurnDegrees; ++degrees) {
-    const cv::Mat turn_matrix = cv::getRotationMatrix2D(centre, degrees, 1.0);
-    cv::Mat turned, across_lines, down_lines;
-    cv::warpAffine(padded, turned, turn_matrix, padded.size(), cv::INTER_LINEAR);
-    cv::threshold(turned, turned, 64, 255, cv::THRESH_BINARY);
-    cv::morphologyEx(turned, across_lines, cv::MORPH_OPEN, across);
-    cv::morphologyEx(turned, down_lines, cv::MORPH_OPEN, down);
-    cv::Mat found = across_lines | down_lines;
-    if (cv::countNonZero(found) == 0) continue;
-    cv::Mat back;
-    cv::warpAffine(found, back, turn_matrix, padded.size(),
-                   cv::INTER_LINEAR | cv::WARP_INVERSE_MAP);
-    lines |= back > 0;
-  }
-  return lines(cv::Rect(pad, pad, ink.cols, ink.rows)).clone();
-}
 
 // The band of the left header column around the date row where the number row lies, in the
 // upright frame (empty when the left column is too narrow to hold it), with the date row's
@@ -131,18 +84,6 @@ RowBand NumberRowBand(const PageText& page, const HeaderSlots& slots) {
           height};
 }
 
-// Whitens columns of `grey` that are mostly ink: a scanner's dark border (or a fold's shadow)
-// at the band's edge, which Tesseract would read as a blot beside the text.
-void WhitenDarkColumns(cv::Mat* grey) {
-  cv::Mat ink;
-  cv::threshold(*grey, ink, 0, 1, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  cv::Mat column_ink;
-  cv::reduce(ink, column_ink, 0, cv::REDUCE_SUM, CV_32S);
-  for (int x = 0; x < grey->cols; ++x) {
-    if (column_ink.at<int>(0, x) * 2 > grey->rows) grey->col(x).setTo(255);
-  }
-}
-
 // Puts `row` (page coordinates) into `page` as a line of its own, in place of the words whose
 // centre it covers (what the page pass made of the row, the stamp's marks on it).
 void PutRow(std::vector<Word> row, PageText* page) {
@@ -170,95 +111,6 @@ void PutRow(std::vector<Word> row, PageText* page) {
   page->lines.insert(at, std::move(line));
 }
 
-// `crop` as grey with coloured ink whitened (grey input is returned as a copy).
-cv::Mat WithoutColouredInk(const cv::Mat& crop, double dpi) {
-  cv::Mat grey;
-  if (crop.channels() == 3) {
-    cv::cvtColor(crop, grey, cv::COLOR_BGR2GRAY);
-    const cv::Mat chroma = ocr::Chroma(crop);
-    // A coloured stroke's blurred edge is greyer than its core: it goes with the core, unless
-    // it is dark neutral print the stroke touches.
-    cv::Mat coloured;
-    cv::dilate(chroma > kStampChroma, coloured,
-               cv::getStructuringElement(cv::MORPH_ELLIPSE,
-                                         {MillimetresToPixels(kInkEdgeMm, dpi) * 2 + 1,
-                                          MillimetresToPixels(kInkEdgeMm, dpi) * 2 + 1}));
-    grey.setTo(255, coloured & ~((chroma < kStampChroma / 2) & (grey < kPrintGrey)));
-  } else {
-    grey = crop.clone();
-  }
-  return grey;
-}
-
-// `grey` with straight lines much longer than a letter whitened, and the strokes they cross
-// kept. With `keep_touching`, also the line's pixels within kTouchingLineMm above or below
-// the print it touches: a frame's edge run along a row's letter tops (or feet) takes their
-// tops with it otherwise ('Số' reads 'S0', the slash a comma), and the letters keep a bump of
-// the line instead. Everywhere else the line goes as before.
-cv::Mat WithoutStraightLines(const cv::Mat& input, double dpi, bool keep_touching = false) {
-  cv::Mat grey = input.clone();
-  cv::Mat ink;
-  cv::threshold(grey, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  cv::Mat lines = StraightLines(ink, MillimetresToPixels(kHorizontalLineMm, dpi),
-                                MillimetresToPixels(kVerticalLineMm, dpi));
-  // A line's anti-aliased edge goes with it; a bilevel scan's line has none, and widening it
-  // would take more of the print it touches.
-  const bool bilevel = cv::countNonZero((grey > 64) & (grey < 192)) * 100 < grey.rows * grey.cols;
-  if (!bilevel) cv::dilate(lines, lines, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
-  // Letters the line crosses keep their strokes: ink the remaining ink bridges across it.
-  const cv::Mat kept = ink & ~lines;
-  const int bridge = MillimetresToPixels(kStrokeBridgeMm, dpi);
-  cv::Mat down_bridged, across_bridged;
-  cv::morphologyEx(kept, down_bridged, cv::MORPH_CLOSE,
-                   cv::getStructuringElement(cv::MORPH_RECT, {1, bridge}));
-  cv::morphologyEx(kept, across_bridged, cv::MORPH_CLOSE,
-                   cv::getStructuringElement(cv::MORPH_RECT, {bridge, 1}));
-  cv::Mat whitened = lines & ~(down_bridged | across_bridged);
-  if (keep_touching) {
-    const int reach = MillimetresToPixels(kTouchingLineMm, dpi);
-    cv::Mat touching;
-    cv::dilate(kept, touching, cv::getStructuringElement(cv::MORPH_RECT, {1, 2 * reach + 1}));
-    whitened &= ~touching;
-  }
-  if (!bilevel) {
-    // A stamp's frame scanned grey is paler than the print it crosses ('TT' whose bars lie
-    // along its edge): where the line's ink is much darker than the line itself, print lies
-    // under it and stays.
-    std::vector<uchar> levels;
-    for (int y = 0; y < grey.rows; ++y) {
-      const uchar* level = grey.ptr<uchar>(y);
-      const uchar* on_line = lines.ptr<uchar>(y);
-      const uchar* inked = ink.ptr<uchar>(y);
-      for (int x = 0; x < grey.cols; ++x) {
-        if (on_line[x] && inked[x]) levels.push_back(level[x]);
-      }
-    }
-    if (!levels.empty()) {
-      std::nth_element(levels.begin(), levels.begin() + levels.size() / 2, levels.end());
-      const int line_level = levels[levels.size() / 2];
-      whitened &= ~(grey < line_level - kPrintUnderLineDarker);
-    }
-  }
-  grey.setTo(255, whitened);
-  return grey;
-}
-
-// `grey` with only its darkest ink: pixels darker than halfway between the ink's core (its
-// tenth percentile) and the Otsu threshold between ink and paper; the rest paper. A stamp's
-// ink, red, violet or blue turned grey, and the pale pen of its fill-in lines are lighter than
-// black print, whose strokes keep their cores. An empty Mat when `grey` is bilevel or has no
-// ink.
-cv::Mat DarkestInk(const cv::Mat& grey) {
-  const bool bilevel = cv::countNonZero((grey > 64) & (grey < 192)) * 100 < grey.rows * grey.cols;
-  if (bilevel) return {};
-  const std::optional<ocr::InkLevels> levels = ocr::InkLevelsOf(grey);
-  if (!levels) return {};
-  const double threshold = levels->core + (levels->otsu_cut - levels->core) * ocr::kDarkestInkShare;
-  cv::Mat darkest = grey.clone();
-  darkest.setTo(255, grey >= threshold);
-  return darkest;
-}
-
 double MeanConfidence(const std::vector<Word>& words) {
   double sum = 0;
   for (const Word& word : words) sum += word.confidence;
@@ -266,10 +118,6 @@ double MeanConfidence(const std::vector<Word>& words) {
 }
 
 }  // namespace
-
-cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi) {
-  return WithoutStraightLines(WithoutColouredInk(crop, dpi), dpi);
-}
 
 bool RecoverNumberRow(const cv::Mat& source, ocr::OcrEngine& engine, PageText* page) {
   if (source.empty()) return false;

@@ -14,13 +14,6 @@
 
 namespace sohoa::pipeline {
 
-// `crop` (grey or BGR, a band of the scan in the upright frame at `dpi`) as grey with stamp ink
-// whitened: in colour, the coloured ink (print is near-neutral dark; where a stamp covers print
-// the mix stays dark); in any scan, straight lines much longer than a letter (a frame's sides,
-// tilted up to 8 degrees, and rules); where such a line is paler than the print it crosses,
-// that print stays.
-cv::Mat WithoutStampInk(const cv::Mat& crop, double dpi);
-
 // When `page` (read from `source`, the decoded scan mapped to the upright frame by
 // page->source_to_upright) has a date row but no number slot with a whole '/SYMBOL' (one read
 // cut short, '/UBND-', counts as none), re-reads the left header column around the date row

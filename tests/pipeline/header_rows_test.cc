@@ -10,6 +10,7 @@
 
 #include "pipeline/header_fields.h"
 #include "pipeline/number_row_words.h"
+#include "pipeline/stamp_ink.h"
 #include "tests/testing/fixtures.h"
 #include "tests/testing/hand_filled_header.h"
 #include "tests/testing/header_words.h"
