@@ -88,6 +88,9 @@ struct PageText {
   std::vector<TextLine> lines;  // in reading order
   QualityRecord quality;
   std::vector<HeaderFieldRead> header_reads;  // empty unless the page has a header
+  // The issuing body's name lines as read again on their own (pipeline/agency_block.h), top
+  // to bottom; empty when the page has no header or the block was not read.
+  std::vector<std::string> agency_lines;
 
   // Lines joined with '\n', words with ' ': the page's text in reading order.
   std::string PlainText() const;

@@ -207,6 +207,16 @@ bool IsPageStart(const std::vector<KeyedLine>& lines, bool* personnel) {
   return header || *personnel;
 }
 
+// An incoming-mail stamp's words ('CÔNG VĂN ĐẾN', its 'Số:' and 'Ngày:') or the motto's, read
+// in among an agency's name lines.
+bool HoldsStampOrMottoWords(const std::string& name) {
+  const std::string key = " " + KeyedLine(name).key() + " ";
+  for (const char* words : {" den ", "cong van", "xa hoi", "chu nghia", "doc lap", "ngay", "so:"}) {
+    if (key.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
 void ReadAgency(const std::vector<KeyedLine>& lines, size_t number_line, DocumentMeta* meta) {
   std::vector<std::string> names;
   std::vector<std::string> keys;
@@ -355,7 +365,10 @@ void ReadNumberRowAfterTitle(const std::vector<KeyedLine>& lines, size_t from, s
   }
 }
 
-void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
+// Returns the agency's name as read from the page's lines and from the block both: what the
+// symbol's body code may be completed from (CompleteSymbol).
+std::string ReadHeader(const std::vector<KeyedLine>& lines,
+                       const std::vector<std::string>& agency_block, DocumentMeta* meta) {
   const size_t header_end = HeaderEnd(lines, WindowEnd(lines, kHeaderLines));
   const size_t title_end = WindowEnd(lines, kTitleLines);
   size_t number_line = header_end;
@@ -395,6 +408,27 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
   }
   if (meta->number.empty()) ReadNumberRowAfterTitle(lines, header_end, title_end, meta);
   ReadAgency(lines, number_line, meta);
+  std::string agency_read = meta->agency;
+  if (!agency_block.empty()) {
+    std::vector<KeyedLine> block;
+    for (const std::string& line : agency_block) block.emplace_back(line);
+    DocumentMeta from_block;
+    ReadAgency(block, block.size(), &from_block);
+    agency_read += " " + from_block.agency;
+    // The block read on its own has no stamp's lines among the name's; the page's lines stand
+    // only when free of them and better formed, with fewer garbled words and as many whole
+    // ones (a stamp's ink left on the block garbles it). The page's lines take in whatever
+    // lies above the number, so more words alone are no better.
+    const std::string from_page = meta->agency_parent + " " + meta->agency;
+    const NameForm block_form = NameFormOf(from_block.agency_parent + " " + from_block.agency);
+    const NameForm page_form = NameFormOf(from_page);
+    const bool page_better = page_form.malformed < block_form.malformed &&
+                             page_form.well_formed >= block_form.well_formed;
+    if (!from_block.agency.empty() && (HoldsStampOrMottoWords(from_page) || !page_better)) {
+      meta->agency = from_block.agency;
+      meta->agency_parent = from_block.agency_parent;
+    }
+  }
 
   // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma. Else
   // the first dated line: the header's row comes before any date the body writes, and a stamp
@@ -445,7 +479,7 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
     if (StartsWith(key, "v/v") || StartsWith(key, "v/ v") || StartsWith(key, "v.v")) {
       meta->type = "CÔNG VĂN";
       meta->subject = ReadSubject(lines, i, /*letter=*/true);
-      return;
+      return agency_read;
     }
   }
   for (size_t i = 0; i < title_end; ++i) {
@@ -477,6 +511,7 @@ void ReadHeader(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
       }
     }
   }
+  return agency_read;
 }
 
 void ReadPersonnelForm(const std::vector<KeyedLine>& lines, DocumentMeta* meta) {
@@ -514,11 +549,11 @@ std::string ReadSigner(const std::vector<KeyedLine>& lines) {
 
 // A symbol whose type code lost its first letters under a pen numeral ('9/B-VPUBND' of a
 // THÔNG BÁO) gets them back from the title; one whose body's code a stamp's edge cut short
-// ('QĐ-ST'), from the agency's name.
-void CompleteSymbol(DocumentMeta* meta) {
+// ('QĐ-ST'), from `agency_read` (the agency's name as read, maybe more than one way).
+void CompleteSymbol(const std::string& agency_read, DocumentMeta* meta) {
   if (meta->symbol.empty()) return;
   const std::string completed =
-      CompleteBodyCode(CompleteTypeCode(meta->symbol, DocumentTypeCode(meta->type)), meta->agency);
+      CompleteBodyCode(CompleteTypeCode(meta->symbol, DocumentTypeCode(meta->type)), agency_read);
   if (completed == meta->symbol) return;
   meta->number = meta->number.substr(0, meta->number.size() - meta->symbol.size()) + completed;
   meta->symbol = completed;
@@ -526,7 +561,24 @@ void CompleteSymbol(DocumentMeta* meta) {
 
 }  // namespace
 
+NameForm NameFormOf(const std::string& name) {
+  NameForm form;
+  for (const std::string& word : SplitWords(name)) {
+    const std::optional<std::string> abbreviation = StandardAbbreviation(word);
+    ++(IsVietnameseSyllable(word) || (abbreviation && *abbreviation == word) ? form.well_formed
+                                                                             : form.malformed);
+  }
+  return form;
+}
+
 std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& page_texts) {
+  return ExtractMetadata(page_texts, {});
+}
+
+std::vector<MetadataSection> ExtractMetadata(
+    const std::vector<std::string>& page_texts,
+    const std::vector<std::vector<std::string>>& agency_blocks) {
+  static const std::vector<std::string> kNoBlock;
   std::vector<MetadataSection> sections;
   std::vector<std::vector<KeyedLine>> pages;
   for (const std::string& text : page_texts) pages.push_back(SplitKeyedLines(text));
@@ -542,8 +594,9 @@ std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& pag
     if (personnel) {
       ReadPersonnelForm(pages[p], &section.meta);
     } else if (starts) {
-      ReadHeader(pages[p], &section.meta);
-      CompleteSymbol(&section.meta);
+      const std::string agency_read = ReadHeader(
+          pages[p], p < agency_blocks.size() ? agency_blocks[p] : kNoBlock, &section.meta);
+      CompleteSymbol(agency_read, &section.meta);
     }
     sections.push_back(std::move(section));
   }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 
 namespace sohoa::index {
 namespace {
@@ -235,6 +236,33 @@ int EditDistance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+bool IsVietnameseSyllable(std::string_view word) {
+  UErrorCode error = U_ZERO_ERROR;
+  const icu::UnicodeString decomposed = Nfd().normalize(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), word.size())), error);
+  if (U_FAILURE(error)) return false;
+  int tone_marks = 0;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    tone_marks += IsToneMark(decomposed.char32At(i));
+  }
+  if (tone_marks > 1) return false;
+  std::string folded = FoldVietnamese(word);
+  // One case through the word, or a capital before lower case: 'HÒA', 'hòa', 'Hòa'; not 'đUẶNG'.
+  auto all_of_case = [&](size_t from, int (*is_case)(int)) {
+    return std::all_of(folded.begin() + std::min(from, folded.size()), folded.end(),
+                       [&](unsigned char c) { return is_case(c) != 0; });
+  };
+  if (!all_of_case(0, std::isupper) && !all_of_case(0, std::islower) &&
+      !(all_of_case(1, std::islower) && std::isupper(static_cast<unsigned char>(folded[0])))) {
+    return false;
+  }
+  for (char& c : folded) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Onset, a nucleus of one to three vowels, coda.
+  static const std::regex kSyllable(
+      "(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?");
+  return std::regex_match(folded, kSyllable);
 }
 
 }  // namespace sohoa::index

@@ -27,6 +27,12 @@ bool HasDiacritics(std::string_view utf8);
 // private-use characters and combining marks; everything else separates.
 std::vector<std::string> SplitWords(std::string_view utf8);
 
+// True when `word` (one word, any case) is shaped as a Vietnamese syllable: an onset, one to
+// three vowels and a coda of the language's letters, one tone mark at most, in one case or
+// capitalised. OCR's garbles of a name mostly are not ('CHINHÁNH', two words run together;
+// 'Ñ'; 'đUẶNG'); abbreviations ('UBND') are not either.
+bool IsVietnameseSyllable(std::string_view word);
+
 // Number of Unicode code points.
 int CodePointCount(std::string_view utf8);
 

@@ -114,8 +114,12 @@ std::string DateOfHeaderReads(const PageText& page) {
 
 std::vector<index::MetadataSection> DescribeDocument(std::vector<PageText>* pages) {
   std::vector<std::string> plain;
-  for (const PageText& page : *pages) plain.push_back(page.PlainText());
-  std::vector<index::MetadataSection> sections = index::ExtractMetadata(plain);
+  std::vector<std::vector<std::string>> agency_blocks;
+  for (const PageText& page : *pages) {
+    plain.push_back(page.PlainText());
+    agency_blocks.push_back(page.agency_lines);
+  }
+  std::vector<index::MetadataSection> sections = index::ExtractMetadata(plain, agency_blocks);
   for (index::MetadataSection& section : sections) {
     if (section.first_page < 1 || section.first_page > static_cast<int>(pages->size())) continue;
     PageText& first = (*pages)[section.first_page - 1];

@@ -63,6 +63,7 @@ std::string EncodeJournaledPage(const JournaledPage& page) {
                   {"affine", text.source_to_upright},
                   {"lines", lines},
                   {"header_reads", header_reads},
+                  {"agency_lines", text.agency_lines},
                   {"quality",
                    {q.orientation_degrees, q.skew_degrees, q.source_dpi, q.dpi_estimated,
                     q.mean_confidence, q.low_confidence_share, q.word_count, q.text_from_pdf,
@@ -98,6 +99,8 @@ Result<JournaledPage> DecodeJournaledPage(const std::string& text) {
                                   read.at(2).get<float>(), read.at(3).get<bool>(),
                                   read.at(4).get<bool>()});
     }
+    // And before the agency block was read on its own.
+    out.agency_lines = encoded.value("agency_lines", json::array()).get<std::vector<std::string>>();
     const json& q = encoded.at("quality");
     QualityRecord& quality = out.quality;
     quality.orientation_degrees = q.at(0).get<int>();

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ocr/reading_order.h"
+#include "pipeline/agency_block.h"
 #include "pipeline/header_fields.h"
 #include "pipeline/missed_text.h"
 
@@ -120,6 +121,7 @@ Result<PageText> RecognizePage(const DecodedPage& page, ocr::OcrEngine& engine,
   // Hand-filled number/day/month of the header: re-read on their own from the scan.
   Clock::time_point fields_start = Clock::now();
   if (text.ok()) RereadHeaderFields(page.pixels, engine, &result);
+  if (text.ok()) result.agency_lines = ReadAgencyBlock(clean->image, engine, result);
   timings->pass_header_fields_seconds += SecondsSince(fields_start);
   timings->ocr_seconds += SecondsSince(start);
   // After the header re-read, which finds a number slot by its place on the "Số:" line.

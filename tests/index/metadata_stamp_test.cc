@@ -71,5 +71,67 @@ TEST(MetadataStampTest, BareNumberWithoutStampIsKept) {
   EXPECT_EQ(sections[0].meta.number, "12");
 }
 
+// The page's text puts a stamp's lines among the agency's (the receiving body, its title, its
+// date run into the superior body's line): the agency block read on its own stands instead.
+TEST(MetadataStampTest, AgencyFromTheBlockReadOnItsOwn) {
+  const std::string page =
+      "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH\n"
+      "CÔNG VĂN ĐẾN\n"
+      "Ngày: 25/9 UBND TỈNH QUẢNG NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "SỞ THÔNG TIN VÀ TRUYÊN THÔNG Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 26/QĐ-STTTT Quảng Ninh, ngày 24 tháng 9 năm 2024\n"
+      "QUYẾT ĐỊNH\n";
+  const std::vector<std::string> block = {"UBND TỈNH QUẢNG NINH", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"};
+  std::vector<MetadataSection> sections = ExtractMetadata({page}, {block});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.agency_parent, "UBND TỈNH QUẢNG NINH");
+  EXPECT_EQ(sections[0].meta.agency, "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+
+  // Without the block, the page's text gives the stamp's words.
+  sections = ExtractMetadata({page});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_NE(sections[0].meta.agency_parent + sections[0].meta.agency,
+            "UBND TỈNH QUẢNG NINHSỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+
+  // A block with nothing upper-case in it leaves the page's text to go by.
+  sections = ExtractMetadata({page}, {{"Ngày: 25/9"}});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_FALSE(sections[0].meta.agency.empty());
+}
+
+TEST(MetadataStampTest, NameFormCountsWellFormedAndMalformedWords) {
+  auto form = [](const std::string& name) {
+    const NameForm counted = NameFormOf(name);
+    return std::pair(counted.well_formed, counted.malformed);
+  };
+  EXPECT_EQ(form("UBND TỈNH QUẢNG NINH"), std::pair(4, 0));
+  EXPECT_EQ(form("CHI NHÁNH"), std::pair(2, 0));
+  EXPECT_EQ(form("CHINHÁNH"), std::pair(0, 1));
+  // A consonant alone is no syllable: a speck read as a letter.
+  EXPECT_EQ(form("ỦY BAN NHÂN DÂN .C THÀNH PHỐ"), std::pair(6, 1));
+}
+
+// The block read on its own garbled where the stamp's ink stayed: the page's lines, free of the
+// stamp's words and better formed, stand.
+TEST(MetadataStampTest, AgencyFromThePageWhenTheBlockReadsWorse) {
+  const std::string page =
+      "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\n"
+      "CHI NHÁNH TỈNH QUẢNG NINH\n"
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+      "Độc lập - Tự do - Hạnh phúc\n"
+      "Số: 12/TB-QNI Quảng Ninh, ngày 24 tháng 9 năm 2024\n"
+      "THÔNG BÁO\n";
+  std::vector<MetadataSection> sections =
+      ExtractMetadata({page}, {{"NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "CHINHÁNH TỈNH QUẢNG NINH"}});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_EQ(sections[0].meta.agency, "CHI NHÁNH TỈNH QUẢNG NINH");
+  // As well formed: the block stands.
+  sections =
+      ExtractMetadata({page}, {{"NGÂN HÀNG NHÀ NUỚC VIỆT NAM", "CHI NHÁNH TỈNH QUẢNG NINH"}});
+  ASSERT_EQ(sections.size(), 1u);
+  EXPECT_NE((sections[0].meta.agency_parent + sections[0].meta.agency).find("NUỚC"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace sohoa::index

@@ -112,5 +112,18 @@ TEST(VietnameseTextTest, IndexedFormsAreExactAndMarkedFolded) {
   EXPECT_EQ(forms.folded, "_hoa");
 }
 
+TEST(VietnameseTextTest, SyllableShapes) {
+  for (const char* word : {"ỦY", "BAN", "NHÂN", "DÂN", "TỈNH", "QUẢNG", "NINH", "Sở", "THÔNG",
+                           "TRUYỀN", "NGHĨA", "khuyến", "giữa", "Hòa", "NGHIÊNG", "VIỆT"}) {
+    EXPECT_TRUE(IsVietnameseSyllable(word)) << word;
+  }
+  // Two words run together, a letter alone with no vowel, case changing inside, two tone
+  // marks, letters Vietnamese does not write, an abbreviation.
+  for (const char* word :
+       {"CHINHÁNH", "TỈNHQUẢNGNINH", "Ñ", "đUẶNG", "QUẢÁNG", "FOX", "UBND", "W3", ""}) {
+    EXPECT_FALSE(IsVietnameseSyllable(word)) << word;
+  }
+}
+
 }  // namespace
 }  // namespace sohoa::index

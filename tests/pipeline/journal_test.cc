@@ -25,6 +25,7 @@ TEST(JournalTest, PageRoundTripsExactly) {
   page.text.quality.needs_review = true;
   page.text.quality.review_reason = "OCR timed out: page kept as image only";
   page.text.header_reads.push_back({"number", "47", 61.5f, true, true});
+  page.text.agency_lines = {"UBND TỈNH QUẢNG NINH", "SỞ NỘI VỤ"};
   page.layout = {false, 299.99999, 2480, 3508};
 
   Result<JournaledPage> decoded = DecodeJournaledPage(EncodeJournaledPage(page));
@@ -44,6 +45,7 @@ TEST(JournalTest, PageRoundTripsExactly) {
   EXPECT_EQ(decoded->text.header_reads[0].confidence, 61.5f);
   EXPECT_TRUE(decoded->text.header_reads[0].uncertain);
   EXPECT_TRUE(decoded->text.header_reads[0].reread);
+  EXPECT_EQ(decoded->text.agency_lines, page.text.agency_lines);
   EXPECT_EQ(decoded->layout.render_dpi, 299.99999);
   EXPECT_EQ(decoded->layout.source_height, 3508);
   // Encoding the decoded page again gives the same text: nothing is lost or rounded.
