@@ -79,4 +79,16 @@ std::string CompactKey(const std::string& key) {
   return out;
 }
 
+bool IsUppercaseLine(const KeyedLine& line) {
+  return line.UppercaseLetters() > 0 && line.LowercaseLetters() <= 1;
+}
+
+std::string TrimPunctuation(std::string text) {
+  const char* kTrim = " ,.;:";
+  size_t begin = text.find_first_not_of(kTrim);
+  if (begin == std::string::npos) return {};
+  size_t end = text.find_last_not_of(kTrim);
+  return text.substr(begin, end - begin + 1);
+}
+
 }  // namespace sohoa::index

@@ -38,4 +38,10 @@ std::vector<KeyedLine> SplitKeyedLines(std::string_view page_text);
 // Key with runs of spaces collapsed and trailing punctuation ':' '.' removed.
 std::string CompactKey(const std::string& key);
 
+// A line in capitals: some upper-case letters, at most one lower-case (a misread).
+bool IsUppercaseLine(const KeyedLine& line);
+
+// `text` without the spaces and punctuation (',', '.', ';', ':') around it.
+std::string TrimPunctuation(std::string text);
+
 }  // namespace sohoa::index

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "index/agency_name.h"
 #include "index/document_symbols.h"
 #include "index/document_types.h"
 #include "index/header_date.h"
@@ -28,13 +29,6 @@ constexpr size_t kCountedLineChars = 6;
 // A date row's place name ('Quảng Ninh', 'Thị xã Quảng Yên') is this short at most.
 constexpr long kMaxPlaceWords = 4;
 constexpr int kMaxPlaceChars = 24;
-
-// Words that open the name of a subordinate body: the line above them is the parent.
-constexpr const char* kSubordinateStarts[] = {
-    "so ",       "van phong", "trung tam",  "chi nhanh", "phong ",    "ban ",
-    "cuc ",      "chi cuc",   "vien ",      "truong ",   "benh vien", "cong an",
-    "thanh tra", "kho bac",   "bo chi huy", "doan ",     "hoi dong",
-};
 
 bool Contains(const std::string& haystack, const char* needle) {
   return haystack.find(needle) != std::string::npos;
@@ -176,18 +170,6 @@ std::string SlashDateToIso(const std::string& key) {
   return iso;
 }
 
-bool IsUppercaseLine(const KeyedLine& line) {
-  return line.UppercaseLetters() > 0 && line.LowercaseLetters() <= 1;
-}
-
-std::string TrimPunctuation(std::string text) {
-  const char* kTrim = " ,.;:";
-  size_t begin = text.find_first_not_of(kTrim);
-  if (begin == std::string::npos) return {};
-  size_t end = text.find_last_not_of(kTrim);
-  return text.substr(begin, end - begin + 1);
-}
-
 std::string ValueAfterColon(const KeyedLine& line) {
   size_t colon = line.key().rfind(':');
   if (colon == std::string::npos) return {};
@@ -205,48 +187,6 @@ bool IsPageStart(const std::vector<KeyedLine>& lines, bool* personnel) {
     if (NumberLabelEnd(lines[i]) || IsMottoLine(lines[i])) header = true;
   }
   return header || *personnel;
-}
-
-// An incoming-mail stamp's words ('CÔNG VĂN ĐẾN', its 'Số:' and 'Ngày:') or the motto's, read
-// in among an agency's name lines.
-bool HoldsStampOrMottoWords(const std::string& name) {
-  const std::string key = " " + KeyedLine(name).key() + " ";
-  for (const char* words : {" den ", "cong van", "xa hoi", "chu nghia", "doc lap", "ngay", "so:"}) {
-    if (key.find(words) != std::string::npos) return true;
-  }
-  return false;
-}
-
-void ReadAgency(const std::vector<KeyedLine>& lines, size_t number_line, DocumentMeta* meta) {
-  std::vector<std::string> names;
-  std::vector<std::string> keys;
-  for (size_t i = 0; i < number_line; ++i) {
-    const KeyedLine& line = lines[i];
-    std::string key = line.key();
-    if (StartsWith(key, "mau ") || OcrDigits(key) == key) continue;  // form code, page number
-    if (Contains(key, "doc lap") && Contains(key, "tu do")) continue;
-    size_t motto = key.find("cong hoa xa hoi");
-    std::string text = motto == std::string::npos ? line.text() : line.Slice(0, motto);
-    key = motto == std::string::npos ? key : key.substr(0, motto);
-    text = TrimPunctuation(text);
-    if (text.empty() || !IsUppercaseLine(KeyedLine(text))) continue;
-    names.push_back(text);
-    keys.push_back(CompactKey(key));
-  }
-  if (names.empty()) return;
-  size_t first_own = 0;
-  if (names.size() >= 2) {
-    bool parent = StartsWith(keys[0], "ubnd ");
-    for (const char* start : kSubordinateStarts) parent = parent || StartsWith(keys[1], start);
-    if (parent) {
-      meta->agency_parent = names[0];
-      first_own = 1;
-    }
-  }
-  for (size_t i = first_own; i < names.size(); ++i) {
-    if (!meta->agency.empty()) meta->agency += ' ';
-    meta->agency += names[i];
-  }
 }
 
 // The centred type name ('QUYẾT ĐỊNH') of an upper-case line, or null.
@@ -407,28 +347,17 @@ std::string ReadHeader(const std::vector<KeyedLine>& lines,
     number_line = i;
   }
   if (meta->number.empty()) ReadNumberRowAfterTitle(lines, header_end, title_end, meta);
-  ReadAgency(lines, number_line, meta);
-  std::string agency_read = meta->agency;
+  AgencyName agency = ReadAgencyName(lines, number_line);
+  std::string agency_read = agency.agency;
   if (!agency_block.empty()) {
     std::vector<KeyedLine> block;
     for (const std::string& line : agency_block) block.emplace_back(line);
-    DocumentMeta from_block;
-    ReadAgency(block, block.size(), &from_block);
+    const AgencyName from_block = ReadAgencyName(block, block.size());
     agency_read += " " + from_block.agency;
-    // The block read on its own has no stamp's lines among the name's; the page's lines stand
-    // only when free of them and better formed, with fewer garbled words and as many whole
-    // ones (a stamp's ink left on the block garbles it). The page's lines take in whatever
-    // lies above the number, so more words alone are no better.
-    const std::string from_page = meta->agency_parent + " " + meta->agency;
-    const NameForm block_form = NameFormOf(from_block.agency_parent + " " + from_block.agency);
-    const NameForm page_form = NameFormOf(from_page);
-    const bool page_better = page_form.malformed < block_form.malformed &&
-                             page_form.well_formed >= block_form.well_formed;
-    if (!from_block.agency.empty() && (HoldsStampOrMottoWords(from_page) || !page_better)) {
-      meta->agency = from_block.agency;
-      meta->agency_parent = from_block.agency_parent;
-    }
+    agency = ChooseAgencyName(agency, from_block);
   }
+  meta->agency = std::move(agency.agency);
+  meta->agency_parent = std::move(agency.parent);
 
   // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma. Else
   // the first dated line: the header's row comes before any date the body writes, and a stamp
@@ -560,16 +489,6 @@ void CompleteSymbol(const std::string& agency_read, DocumentMeta* meta) {
 }
 
 }  // namespace
-
-NameForm NameFormOf(const std::string& name) {
-  NameForm form;
-  for (const std::string& word : SplitWords(name)) {
-    const std::optional<std::string> abbreviation = StandardAbbreviation(word);
-    ++(IsVietnameseSyllable(word) || (abbreviation && *abbreviation == word) ? form.well_formed
-                                                                             : form.malformed);
-  }
-  return form;
-}
 
 std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& page_texts) {
   return ExtractMetadata(page_texts, {});

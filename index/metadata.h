@@ -51,16 +51,6 @@ struct MetadataSection {
   DocumentMeta meta;
 };
 
-// How well `name` (an agency's name as OCR read it) is formed: how many of its words are shaped
-// as Vietnamese syllables (IsVietnameseSyllable) or are standard abbreviations ('UBND'), and
-// how many are neither. Compares two readings of one name: 'CHI NHÁNH' has two well-formed
-// words, 'CHINHÁNH' one malformed.
-struct NameForm {
-  int well_formed = 0;
-  int malformed = 0;
-};
-NameForm NameFormOf(const std::string& name);
-
 // Finds the documents in a file from its pages' text (page_texts[i] is page i+1) and their
 // metadata. A header on any page starts a new section.
 std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& page_texts);
@@ -68,8 +58,7 @@ std::vector<MetadataSection> ExtractMetadata(const std::vector<std::string>& pag
 // The same, with `agency_blocks[i]` (when there is one) the lines of page i+1's agency block as
 // read on their own: the agency is read from them rather than from the lines the page's text
 // puts before the number, where a stamp's lines may lie among the name's; unless those lines
-// hold no stamp's or motto's words and are better formed (NameFormOf: fewer malformed words,
-// as many well-formed).
+// hold no stamp's or motto's words and are better formed (index/agency_name.h).
 std::vector<MetadataSection> ExtractMetadata(
     const std::vector<std::string>& page_texts,
     const std::vector<std::vector<std::string>>& agency_blocks);

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "index/metadata.h"
+#include "index/agency_name.h"
 #include "index/vietnamese_text.h"
 #include "pipeline/header_anchors.h"
 #include "pipeline/header_fields.h"

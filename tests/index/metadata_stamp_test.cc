@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "index/agency_name.h"
 #include "index/metadata.h"
 
 namespace sohoa::index {
