@@ -17,6 +17,13 @@ struct AgencyName {
   std::string parent;  // the superior body's line above it, when there is one
 };
 
+// One line of a name as OCR read it, without the marks it read between and around the words
+// ('zỦY,BAN NHÂN DÂN', 'VÀ\'TRUYỀN', '-\'THÀNH', a lone 'ĩ'): words are runs of letters and
+// digits, lower-case letters and digits at the ends of a word in capitals are dropped, a word of
+// lower-case letters alone and anything before the first word in capitals too; words are
+// joined by a space, or by ', ' and ' - ' where the line has exactly that between them.
+std::string CleanNameLine(const std::string& text);
+
 // The name from the upper-case lines of lines[0, end): a form code, a page number, the motto
 // and what follows it on a line are left out; the first line is the parent when it is a
 // 'UBND ...' or the second opens a subordinate body's name ('SỞ ', 'VĂN PHÒNG', ...).

@@ -18,6 +18,8 @@ class KeyedLine {
   std::string text() const { return Slice(0, key_.size()); }
   // The original text of code points [begin, end).
   std::string Slice(size_t begin, size_t end) const;
+  // The original code point at `index` (the key's byte there is its folded form).
+  char32_t At(size_t index) const { return original_[index]; }
   bool empty() const { return key_.empty(); }
   size_t size() const { return key_.size(); }
   int LowercaseLetters() const { return lowercase_letters_; }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "index/agency_lexicon.h"
 #include "index/agency_name.h"
 #include "index/document_number.h"
 #include "index/document_symbols.h"
@@ -249,8 +250,8 @@ std::string ReadHeader(const std::vector<KeyedLine>& lines,
     agency_read += " " + from_block.agency;
     agency = ChooseAgencyName(agency, from_block);
   }
-  meta->agency = std::move(agency.agency);
-  meta->agency_parent = std::move(agency.parent);
+  meta->agency = CorrectAgencyWords(agency.agency);
+  meta->agency_parent = CorrectAgencyWords(agency.parent);
 
   // The dated line under the motto reads 'Place, ngày ...'; prefer one with that comma. Else
   // the first dated line: the header's row comes before any date the body writes, and a stamp

@@ -153,7 +153,7 @@ Result<ParsedQuery> ParseQuery(std::string_view query) {
       QueryFilters& filters = parsed.filters;
       const std::string& key = item.filter_key;
       if (key == "type") filters.type = MetadataKey(item.text);
-      if (key == "agency") filters.agency = MetadataKey(item.text);
+      if (key == "agency") filters.agency = NameKey(item.text);
       if (key == "number") filters.number = MetadataKey(item.text);
       if (key == "collection") filters.collection = ToNfc(item.text);
       if (key == "from" || key == "to") {
@@ -245,6 +245,14 @@ std::string MetadataKey(std::string_view text) {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;
+}
+
+std::string NameKey(std::string_view text) {
+  std::string spaced = MetadataKey(text);
+  for (char& c : spaced) {
+    if (std::ispunct(static_cast<unsigned char>(c))) c = ' ';
+  }
+  return MetadataKey(spaced);
 }
 
 }  // namespace sohoa::index

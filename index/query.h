@@ -78,4 +78,9 @@ std::string BuildExclusionExpression(const ParsedQuery& query);
 // Folded, lower-cased, whitespace-collapsed: how filter values and stored metadata compare.
 std::string MetadataKey(std::string_view text);
 
+// MetadataKey with marks and punctuation as spaces: how an agency filter and the stored names
+// compare ('Sở Văn hóa Thể thao' finds 'SỞ VĂN HÓA, THỂ THAO'; a quote or dot OCR read between
+// two words of a name does not hide it).
+std::string NameKey(std::string_view text);
+
 }  // namespace sohoa::index

@@ -221,7 +221,7 @@ Status SqliteCatalog::PutDocument(const DocumentRecord& document,
     s.BindText(column++, MetadataKey(meta.number));
     s.BindText(column++, MetadataKey(meta.symbol));
     s.BindText(column++, MetadataKey(meta.type));
-    s.BindText(column++, MetadataKey(meta.agency_parent + " " + meta.agency));
+    s.BindText(column++, NameKey(meta.agency_parent + " " + meta.agency));
     SOHOA_RETURN_IF_ERROR(s.Run());
     const long long section_id = sqlite3_last_insert_rowid(db_.get());
     for (const MetaField& field : meta.fields) {

@@ -58,7 +58,7 @@ Status UpdateSectionColumns(sqlite3* db, const Section& section, const std::stri
   }
   if (name == "agency") {
     return RunStatement(db, "UPDATE sections SET agency = ?, agency_key = ? WHERE id = ?",
-                        {value, MetadataKey(section.agency_parent + " " + value)}, section.id);
+                        {value, NameKey(section.agency_parent + " " + value)}, section.id);
   }
   for (const char* column : {"date", "place", "subject", "signer"}) {
     if (name == column) {

@@ -63,6 +63,16 @@ TEST(QueryTest, Filters) {
   EXPECT_FALSE(ParseQuery("x from:yesterday").ok());
 }
 
+// An agency filter compares names without their punctuation, as the catalog stores them.
+TEST(QueryTest, AgencyFilterIgnoresPunctuation) {
+  Result<ParsedQuery> query = ParseQuery("agency:\"Sở Văn hóa, Thể thao\"");
+  ASSERT_TRUE(query.ok());
+  EXPECT_EQ(query->filters.agency.value_or(""), "so van hoa the thao");
+  EXPECT_EQ(NameKey("SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH"), "so van hoa the thao va du lich");
+  EXPECT_EQ(NameKey("BỘ LAO ĐỘNG - THƯƠNG BINH"), "bo lao dong thuong binh");
+  EXPECT_EQ(MetadataKey("15/QĐ-UBND"), "15/qd-ubnd");
+}
+
 TEST(QueryTest, AdjacentWordsJoinIntoOnePhrase) {
   Result<ParsedQuery> query = ParseQuery("chu ky so -abc");
   ASSERT_TRUE(query.ok());
