@@ -118,13 +118,20 @@ std::string CorrectPart(const std::string& part) {
     return std::find(std::begin(kAbbreviations), std::end(kAbbreviations), text) !=
            std::end(kAbbreviations);
   };
-  if (part.size() >= 4) {
-    const std::string without_last = part.substr(0, part.size() - 1),
-                      without_first = part.substr(1);
-    if (kThinLetters.find(part.back()) != std::string_view::npos && standard(without_last)) {
+  // The thin letter may carry a mark OCR added ('TTTTÍ'): compared folded, where the part has
+  // no 'Đ' (which folds to a 'D' no abbreviation has).
+  const std::string folded_part = Upper(FoldVietnamese(part));
+  const std::string& thin_part = CodePointCount(part) == static_cast<int>(folded_part.size()) &&
+                                         part.find("Đ") == std::string::npos
+                                     ? folded_part
+                                     : part;
+  if (thin_part.size() >= 4) {
+    const std::string without_last = thin_part.substr(0, thin_part.size() - 1),
+                      without_first = thin_part.substr(1);
+    if (kThinLetters.find(thin_part.back()) != std::string_view::npos && standard(without_last)) {
       return without_last;
     }
-    if (kThinLetters.find(part.front()) != std::string_view::npos && standard(without_first)) {
+    if (kThinLetters.find(thin_part.front()) != std::string_view::npos && standard(without_first)) {
       return without_first;
     }
   }

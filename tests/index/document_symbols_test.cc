@@ -32,6 +32,9 @@ TEST(DocumentSymbolsTest, CorrectsADigitReadForACapital) {
 TEST(DocumentSymbolsTest, DropsAThinLetterBesideAStandardPart) {
   EXPECT_EQ(CorrectSymbol("UBND-TTTTI"), "UBND-TTTT");
   EXPECT_EQ(CorrectSymbol("QĐ-IUBND"), "QĐ-UBND");
+  // The thin letter read with a mark.
+  EXPECT_EQ(CorrectSymbol("UBND-TTTTÍ"), "UBND-TTTT");
+  EXPECT_EQ(CorrectSymbol("QĐ-ÌUBND"), "QĐ-UBND");
   EXPECT_EQ(CorrectSymbol("QĐ-STTTT1"), "QĐ-STTTT");
   // Only thin letters, and only where the rest is standard as it stands.
   EXPECT_EQ(CorrectSymbol("TB-UBNDD"), "TB-UBNDD");

@@ -234,6 +234,9 @@ TEST(MetadataTest, DateWithJunkBeforeThangOrYear) {
   EXPECT_EQ(date_of("Quảng Ninh, ngày 18 táng 9 năm 2024"), "2024-09-18");
   EXPECT_EQ(date_of("Quảng Ninh, ngày 12 tiếng 9 năm 2024"), "2024-09-12");
   EXPECT_EQ(date_of("Quảng Ninh, ngày 08 tháng 7 näằ 2024"), "2024-07-08");
+  // Its 'm' read as two letters.
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 21 tháng 02 nãnn 2024"), "2024-02-21");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 21 tháng 02 narn 2024"), "2024-02-21");
   EXPECT_EQ(date_of("Quảng Ninh, ngày 08 tháng 7 của 2024"), "");
   // A word between them is no speck: 'ngày 5 của tháng' is no header date.
   EXPECT_EQ(date_of("Quảng Ninh, ngày 5 trong tháng 9 năm 2024"), "");
