@@ -252,6 +252,26 @@ std::optional<PixelBox> WidenedToInkGap(const cv::Mat& source, const PageText& p
   return wider;
 }
 
+// `box` (a number slot's crop) widened right to the first column with no ink in the row's core,
+// at most a row's height past its right side: a pen digit the slot's end cut in two (a stroke
+// of it taken for the symbol's slash), read whole. nullopt when the ink runs on (a digit
+// touching the slash: reading on takes the slash in).
+std::optional<PixelBox> WidenedRightToInkGap(const cv::Mat& source, const PageText& page,
+                                             const PixelBox& box) {
+  const int row_height = box.height() * 4 / 9;
+  PixelBox band = box;
+  band.right = std::min(page.width_px, box.right + row_height);
+  if (band.right <= box.right || band.height() < 4) return std::nullopt;
+  const cv::Mat row = UprightCrop(source, page.source_to_upright, band);
+  const int centre = CentreY(box) - band.top;
+  const std::optional<int> gap =
+      InkGapAfter(row, box.width(), row.cols - 1, centre - row_height / 2, centre + row_height / 6);
+  if (!gap || *gap == box.width()) return std::nullopt;
+  PixelBox wider = box;
+  wider.right = band.left + *gap;
+  return wider;
+}
+
 // The date row is the header's when the number's row lies beside it (level with it, or a row
 // or two above or below). On a page whose header has no date, the highest date row is one the
 // body cites ('Căn cứ Luật … ngày 19 tháng 6 năm 2015'), far below the number.
@@ -430,6 +450,20 @@ int RereadHeaderFields(const cv::Mat& source, ocr::FieldReader& reader, PageText
       if (rows_per_digit > kMaxInkRowsPerDigit) {
         spdlog::debug("header number: '{}' read from {:.1f} row heights of ink a digit",
                       choice->value, rows_per_digit);
+        // A digit cut in two by the slot's end reads as no digit: read on to the ink's gap,
+        // and take one more digit after those read.
+        const std::optional<PixelBox> wider =
+            slot.symbol_box.width() > 0 && ocr::InkCutAtRight(crop)
+                ? WidenedRightToInkGap(source, *page, box)
+                : std::nullopt;
+        const std::optional<FieldChoice> wider_choice =
+            wider ? choose(reader.Read(crop_of(*wider), page->dpi, request)) : std::nullopt;
+        if (wider_choice && wider_choice->value.size() == choice->value.size() + 1 &&
+            wider_choice->value.starts_with(choice->value)) {
+          spdlog::debug("header number: read on to the ink's gap at its right, '{}' -> '{}'",
+                        choice->value, wider_choice->value);
+          choice = wider_choice;
+        }
         choice->uncertain = true;
       }
     }

@@ -115,6 +115,19 @@ std::optional<int> InkGapBefore(const cv::Mat& row, int x, int stop, int core_to
   return std::nullopt;
 }
 
+std::optional<int> InkGapAfter(const cv::Mat& row, int x, int stop, int core_top, int core_bottom) {
+  core_top = std::clamp(core_top, 0, row.rows);
+  core_bottom = std::clamp(core_bottom, core_top, row.rows);
+  x = std::max(x, 0);
+  if (row.empty() || core_bottom <= core_top || x >= row.cols) return std::nullopt;
+  const cv::Mat ink = AllInk(row);
+  const cv::Mat core = ink.rowRange(core_top, core_bottom);
+  for (int column = x; column <= std::min(stop, row.cols - 1); ++column) {
+    if (cv::countNonZero(core.col(column)) == 0) return column;
+  }
+  return std::nullopt;
+}
+
 std::optional<int> PenInkStart(const cv::Mat& row, const cv::Rect& value, int stop) {
   if (row.empty() || row.channels() != 3 || value.width <= 0 || value.height <= 0) {
     return std::nullopt;

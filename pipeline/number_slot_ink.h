@@ -69,6 +69,10 @@ std::optional<int> PenInkStart(const cv::Mat& row, const cv::Rect& value, int st
 // free of ink.
 std::optional<int> InkGapBefore(const cv::Mat& row, int x, int stop, int core_top, int core_bottom);
 
+// The same rightwards: the first ink-free column at or right of `x`, looking no further right
+// than `stop`.
+std::optional<int> InkGapAfter(const cv::Mat& row, int x, int stop, int core_top, int core_bottom);
+
 // How wide the ink in the middle of `crop` (a slot's crop, grey or BGR, its row in the middle)
 // is: the columns from the first to the last with ink a third of `row_height` above or below
 // the crop's centre, where every digit has strokes and the rows above and below reach none. A

@@ -498,6 +498,46 @@ TEST_P(NumberSlotInkTest, FindsTheGapBetweenAnAnchorAndAPenDay) {
   EXPECT_FALSE(InkGapBefore(row, kLabelX + 8, kLabelX + 2, core_top, core_bottom).has_value());
 }
 
+// A pen number written close before the symbol's slash, the slot's end found inside its last
+// digit: from there the gap found rightwards is the one between the pen's ink and the slash.
+TEST_P(NumberSlotInkTest, FindsTheGapBetweenAPenNumberAndTheSlash) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
+  print->loadFontData(testing::VietnameseFontPath(), 0);
+  cv::Ptr<cv::freetype::FreeType2> hand = cv::freetype::createFreeType2();
+  hand->loadFontData(testing::HandwritingFontPath(), 0);
+  const cv::Scalar paper(235, 240, 242);
+  cv::Mat penned(200, 600, CV_8UC3, paper), printed(200, 600, CV_8UC3, paper);
+  hand->putText(penned, "54", cv::Point(kLabelX, kBaseline + kFontPx / 6), kFontPx * 13 / 10,
+                cv::Scalar(190, 70, 20), -1, cv::LINE_AA, true);
+  int baseline = 0;
+  const int print_origin =
+      kLabelX + hand->getTextSize("54", kFontPx * 13 / 10, -1, &baseline).width + 8;
+  print->putText(printed, "/STTTT-BCVT", cv::Point(print_origin, kBaseline), kFontPx,
+                 cv::Scalar::all(20), -1, cv::LINE_AA, true);
+  const cv::Mat canvas = cv::min(printed, penned);
+  const cv::Mat row = testing::AsScanned(canvas, GetParam());
+  auto ink_box = [](const cv::Mat& image, int bottom) {
+    std::vector<cv::Point> ink;
+    cv::findNonZero(testing::AsScanned(image, ScanColour::kGrey).rowRange(0, bottom) < 128, ink);
+    return cv::boundingRect(ink);
+  };
+  const cv::Rect row_box = ink_box(canvas, canvas.rows);
+  const int core_top = row_box.y;
+  const int core_bottom = row_box.y + row_box.height / 2 + row_box.height / 6;
+  const int pen_end = ink_box(penned, core_bottom).br().x;
+  const int slash_start = ink_box(printed, core_bottom).x;
+  ASSERT_LT(pen_end, slash_start);
+  const std::optional<int> gap =
+      InkGapAfter(row, pen_end - 15, row.cols - 1, core_top, core_bottom);
+  ASSERT_TRUE(gap.has_value());
+  EXPECT_GE(*gap, pen_end - 2);
+  EXPECT_LE(*gap, slash_start + 2);
+  // Inside the symbol's capitals, looking no further than their middle, there is none.
+  EXPECT_FALSE(
+      InkGapAfter(row, slash_start + 30, slash_start + 34, core_top, core_bottom).has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Scans, NumberSlotInkTest,
                          ::testing::Values(ScanColour::kColour, ScanColour::kGrey,
                                            ScanColour::kBilevel));
