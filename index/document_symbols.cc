@@ -163,6 +163,25 @@ std::string CorrectPart(const std::string& part) {
   return part;
 }
 
+// Whether `agency` (a body's name as read) names the body `folded_entry` (an abbreviation,
+// folded, in capitals) abbreviates: the initials of words of it in a row ('SỞ THÔNG TIN VÀ
+// TRUYỀN THÔNG': 'và' not counted), or one of its words written so ('UBND TỈNH QUẢNG NINH').
+bool NamesAbbreviation(const std::string& agency, const std::string& folded_entry) {
+  std::string initials;
+  for (const std::string& word : SplitWords(FoldVietnamese(agency))) {
+    const std::string upper = Upper(word);
+    if (upper.empty() || upper == "VA" || !std::isalpha(static_cast<unsigned char>(upper[0]))) {
+      continue;
+    }
+    initials += upper[0];
+  }
+  if (initials.find(folded_entry) != std::string::npos) return true;
+  for (const std::string& word : SplitWords(agency)) {
+    if (IsAbbreviationShaped(word) && Upper(FoldVietnamese(word)) == folded_entry) return true;
+  }
+  return false;
+}
+
 // The bytes of `part` up to the first character no symbol has after OCR's own slips are
 // corrected: letters other than Latin ones and Đ ('È', 'Ñ'), marks, or a digit with a letter
 // after it ('VPUB1Y').
@@ -298,19 +317,6 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
   if (garbled) part.resize(clean);
   if (part.empty()) return symbol;
   const std::string folded_part = Upper(FoldVietnamese(part));
-  std::string initials;
-  for (const std::string& word : SplitWords(FoldVietnamese(agency))) {
-    const std::string upper = Upper(word);
-    if (upper.empty() || upper == "VA" || !std::isalpha(static_cast<unsigned char>(upper[0]))) {
-      continue;
-    }
-    initials += upper[0];
-  }
-  // The agency's words written as abbreviations ('UBND TỈNH QUẢNG NINH') count whole.
-  std::vector<std::string> written;
-  for (const std::string& word : SplitWords(agency)) {
-    if (IsAbbreviationShaped(word)) written.push_back(Upper(FoldVietnamese(word)));
-  }
   // A garbled part's clean start of four letters or more is evidence enough on its own: the
   // agency line is often garbled by the same stamp.
   const bool start_suffices = garbled && folded_part.size() >= 4;
@@ -323,9 +329,7 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
     // the agency makes 'CV' its initials, and 'BCV' (the 'T' of 'BCVT' lost) one letter off.
     for (std::string_view entry : std::span(kAbbreviations).subspan(kTypeAbbreviations)) {
       const std::string folded_entry = Upper(FoldVietnamese(entry));
-      const bool supported =
-          initials.find(folded_entry) != std::string::npos ||
-          std::find(written.begin(), written.end(), folded_entry) != written.end();
+      const bool supported = NamesAbbreviation(agency, folded_entry);
       const bool near = cut_short ? folded_entry.size() > folded_part.size() &&
                                         folded_entry.starts_with(folded_part)
                                   : EditDistance(folded_part, folded_entry) == 1;
@@ -383,6 +387,41 @@ std::string CompleteBodyCodeFromText(const std::string& symbol, const std::strin
   }
   if (found.empty()) return symbol;
   return symbol.substr(0, dash + 1) + found;
+}
+
+std::string CorrectLetterBodyCode(const std::string& symbol, const std::string& agency) {
+  const size_t dash = symbol.find('-');
+  if (dash == std::string::npos || dash == 0) return symbol;
+  const std::string part = symbol.substr(0, dash);
+  if (std::find(std::begin(kAbbreviations), std::end(kAbbreviations), part) !=
+      std::end(kAbbreviations)) {
+    return symbol;
+  }
+  // Folded, a letter no symbol has is the letter it carries a mark over ('ŠV').
+  const std::string folded_part = Upper(FoldVietnamese(part));
+  if (folded_part.size() < 2 || CodePointCount(part) != static_cast<int>(folded_part.size()) ||
+      !std::all_of(folded_part.begin(), folded_part.end(),
+                   [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
+    return symbol;
+  }
+  const int allowed = folded_part.size() >= 5 ? 2 : 1;
+  std::string_view best;
+  int best_distance = allowed + 1;
+  bool tie = false;
+  for (std::string_view entry : std::span(kAbbreviations).subspan(kTypeAbbreviations)) {
+    const std::string folded_entry = Upper(FoldVietnamese(entry));
+    if (folded_entry.size() < 3 || !NamesAbbreviation(agency, folded_entry)) continue;
+    const int distance = EditDistance(folded_part, folded_entry);
+    if (distance < best_distance) {
+      best = entry;
+      best_distance = distance;
+      tie = false;
+    } else if (distance == best_distance && !best.starts_with(entry) && !entry.starts_with(best)) {
+      tie = true;
+    }
+  }
+  if (best.empty() || tie) return symbol;
+  return std::string(best) + symbol.substr(dash);
 }
 
 }  // namespace sohoa::index

@@ -47,6 +47,14 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
 // ('SNV-C') only from the words of the 'Lưu:' lines. Otherwise `symbol` as it is.
 std::string CompleteBodyCodeFromText(const std::string& symbol, const std::string& text);
 
+// `symbol` of a letter (công văn: the symbol opens with the issuing body's code, 'SNV-CCVC')
+// with its first part made the body's standard abbreviation when OCR misread it: the part is
+// no standard abbreviation as read, and one standard body abbreviation of three letters or more
+// that `agency` names (its initials or a word of it, see CompleteBodyCode) is nearest to it,
+// one letter off, two in a part of five letters or more ('LIBND', 'UBNIE' -> 'UBND'; folded:
+// 'ŠV' -> 'SNV' of 'SỞ NỘI VỤ'). Otherwise `symbol` as it is.
+std::string CorrectLetterBodyCode(const std::string& symbol, const std::string& agency);
+
 // Whether `symbol` (what follows the numeral: 'QĐ-UBND', '2020/NĐ-CP') has the shape every
 // symbol has: parts of two characters or more, joined by dashes (a year by a slash), of Latin
 // letters, digits and Đ only. A part of one letter is what a stamp's edge or a pen numeral

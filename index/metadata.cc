@@ -375,8 +375,14 @@ std::string ReadSigner(const std::vector<KeyedLine>& lines) {
 // ('QĐ-ST'), from `agency_read` (the agency's name as read, maybe more than one way).
 void CompleteSymbol(const std::string& agency_read, DocumentMeta* meta) {
   if (meta->symbol.empty()) return;
-  const std::string completed =
-      CompleteBodyCode(CompleteTypeCode(meta->symbol, DocumentTypeCode(meta->type)), agency_read);
+  const std::string type_code = DocumentTypeCode(meta->type);
+  std::string completed = CompleteBodyCode(CompleteTypeCode(meta->symbol, type_code), agency_read);
+  // A letter's symbol opens with the body's code; the agency as spelled (index/agency_lexicon)
+  // names it best.
+  if (!meta->type.empty() && type_code.empty()) {
+    completed = CorrectLetterBodyCode(completed,
+                                      agency_read + " " + meta->agency_parent + " " + meta->agency);
+  }
   if (completed == meta->symbol) return;
   meta->number = meta->number.substr(0, meta->number.size() - meta->symbol.size()) + completed;
   meta->symbol = completed;

@@ -220,5 +220,21 @@ TEST(DocumentSymbolsTest, SymbolFitsTypeUnlessAnotherTypesCodeOpensIt) {
   EXPECT_FALSE(SymbolFitsType("2020/QĐ-CP", "NĐ"));
 }
 
+// A letter's symbol opens with its body's code, which the agency's name says.
+TEST(DocumentSymbolsTest, LetterBodyCodeFromTheAgencysName) {
+  EXPECT_EQ(CorrectLetterBodyCode("LIBND-VHTT", "ỦY BAN NHÂN DÂN THỊ XÃ QUẢNG YÊN"), "UBND-VHTT");
+  EXPECT_EQ(CorrectLetterBodyCode("UBNIE-TTTT", "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"), "UBND-TTTT");
+  EXPECT_EQ(CorrectLetterBodyCode("ŠV-CCVC", "UBND TỈNH QUẢNG NINH SỞ NỘI VỤ"), "SNV-CCVC");
+  // As near two codes the agency names ('STTTT' and its unit's 'TTTT'): left as read.
+  EXPECT_EQ(CorrectLetterBodyCode("STTT-BCVT", "UBND TỈNH SỞ THÔNG TIN VÀ TRUYỀN THÔNG"),
+            "STTT-BCVT");
+  // A standard code as read stays, even if the agency names another ('BTTTT': the ministry).
+  EXPECT_EQ(CorrectLetterBodyCode("BTTTT-BC", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"), "BTTTT-BC");
+  // A body's own code, near none the agency names, stays as read.
+  EXPECT_EQ(CorrectLetterBodyCode("QNIL-TTKSNB", "CHI NHÁNH TỈNH QUẢNG NINH"), "QNIL-TTKSNB");
+  EXPECT_EQ(CorrectLetterBodyCode("LIBND-VHTT", "SỞ NỘI VỤ"), "LIBND-VHTT");
+  EXPECT_EQ(CorrectLetterBodyCode("UBND", "ỦY BAN NHÂN DÂN"), "UBND");
+}
+
 }  // namespace
 }  // namespace sohoa::index
