@@ -254,6 +254,8 @@ std::optional<BlockPlace> PlaceBlock(const PageText& page) {
 
 }  // namespace
 
+std::vector<std::string> AgencyBlockLines(const PageText& read) { return AgencyLines(read).lines; }
+
 std::optional<PixelBox> AgencyBlockBox(const PageText& page) {
   const std::optional<BlockPlace> place = PlaceBlock(page);
   if (!place) return std::nullopt;

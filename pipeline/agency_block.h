@@ -34,4 +34,10 @@ std::optional<PixelBox> AgencyBlockBox(const PageText& page);
 std::vector<std::string> ReadAgencyBlock(const cv::Mat& upright, ocr::OcrEngine& engine,
                                          const PageText& page);
 
+// The lines of `read` (one reading of the block) that ReadAgencyBlock keeps: without a stamp's
+// title and the smaller line above it (the receiving body), its fields' labels and their
+// values, words with lower-case letters, specks, consonants alone, a value opening a line, and
+// lines of fewer than three letters left.
+std::vector<std::string> AgencyBlockLines(const PageText& read);
+
 }  // namespace sohoa::pipeline

@@ -175,5 +175,30 @@ TEST(AgencyBlockTest, ReadsAnUnstampedAgency) {
   ExpectAgencyReadWithoutTheStamp(ScanColour::kBilevel, StampPlace::kNone);
 }
 
+// What a reading of the block keeps, word by word: the name's capitals, not the stamp's small
+// print, specks and strokes read as a consonant, a field's label and value, nor a stamp's title
+// and the receiving body's smaller name above it.
+TEST(AgencyBlockTest, LinesKeepTheNamesWordsOnly) {
+  auto line_of = [](std::initializer_list<std::string> texts, int top, int height) {
+    TextLine line;
+    int left = 100;
+    for (const std::string& text : texts) {
+      line.words.push_back(Word{text, PixelBox{left, top, left + 40, top + height}, 90});
+      left += 50;
+    }
+    line.box = PixelBox{100, top, left, top + height};
+    return line;
+  };
+  PageText read;
+  read.lines = {line_of({"UBND", "HUYỆN", "BÌNH", "LIÊU"}, 0, 20),
+                line_of({"CÔNG", "VĂN", "ĐẾN"}, 30, 30),
+                line_of({"ỦY", "BAN", "NHÂN", "DÂN", "khan"}, 70, 30),
+                line_of({"l", "TỈNH", "QUẢNG", "NINH", ".C"}, 110, 30),
+                line_of({"Ngày:", "21/3", "SỞ", "NỘI", "VỤ"}, 150, 30),
+                line_of({"2352", "Chuyển", "k"}, 190, 30)};
+  EXPECT_EQ(AgencyBlockLines(read),
+            (std::vector<std::string>{"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "SỞ NỘI VỤ"}));
+}
+
 }  // namespace
 }  // namespace sohoa::pipeline
