@@ -459,6 +459,13 @@ TEST_P(NumberSlotInkTest, PenNumeralBeginsLeftOfTheWordsEstimate) {
   EXPECT_GE(PenInkStart(row.image, value, kLabelX).value_or(row.label_end), row.label_end - 2);
 }
 
+// The box of the ink in rows [0, bottom) of `image`, scanned grey.
+cv::Rect InkBox(const cv::Mat& image, int bottom) {
+  std::vector<cv::Point> ink;
+  cv::findNonZero(testing::AsScanned(image, ScanColour::kGrey).rowRange(0, bottom) < 128, ink);
+  return cv::boundingRect(ink);
+}
+
 // A pen day written close after 'ngày' and read glued to it: from inside the first pen digit,
 // the gap found is the one between the printed word and the pen's ink.
 TEST_P(NumberSlotInkTest, FindsTheGapBetweenAnAnchorAndAPenDay) {
@@ -479,16 +486,11 @@ TEST_P(NumberSlotInkTest, FindsTheGapBetweenAnAnchorAndAPenDay) {
   const cv::Mat row = testing::AsScanned(canvas, GetParam());
   // The row above its descenders, as the pipeline takes it: from its top to a sixth of its
   // height below its centre (accents, pen strokes and descenders included in the row).
-  auto ink_box = [](const cv::Mat& image, int bottom) {
-    std::vector<cv::Point> ink;
-    cv::findNonZero(testing::AsScanned(image, ScanColour::kGrey).rowRange(0, bottom) < 128, ink);
-    return cv::boundingRect(ink);
-  };
-  const cv::Rect row_box = ink_box(canvas, canvas.rows);
+  const cv::Rect row_box = InkBox(canvas, canvas.rows);
   const int core_top = row_box.y;
   const int core_bottom = row_box.y + row_box.height / 2 + row_box.height / 6;
-  const int word_end = ink_box(printed, core_bottom).br().x;
-  const int pen_start = ink_box(penned, core_bottom).x;
+  const int word_end = InkBox(printed, core_bottom).br().x;
+  const int pen_start = InkBox(penned, core_bottom).x;
   ASSERT_LT(word_end, pen_start);
   const std::optional<int> gap = InkGapBefore(row, pen_start + 15, kLabelX, core_top, core_bottom);
   ASSERT_TRUE(gap.has_value());
@@ -517,16 +519,11 @@ TEST_P(NumberSlotInkTest, FindsTheGapBetweenAPenNumberAndTheSlash) {
                  cv::Scalar::all(20), -1, cv::LINE_AA, true);
   const cv::Mat canvas = cv::min(printed, penned);
   const cv::Mat row = testing::AsScanned(canvas, GetParam());
-  auto ink_box = [](const cv::Mat& image, int bottom) {
-    std::vector<cv::Point> ink;
-    cv::findNonZero(testing::AsScanned(image, ScanColour::kGrey).rowRange(0, bottom) < 128, ink);
-    return cv::boundingRect(ink);
-  };
-  const cv::Rect row_box = ink_box(canvas, canvas.rows);
+  const cv::Rect row_box = InkBox(canvas, canvas.rows);
   const int core_top = row_box.y;
   const int core_bottom = row_box.y + row_box.height / 2 + row_box.height / 6;
-  const int pen_end = ink_box(penned, core_bottom).br().x;
-  const int slash_start = ink_box(printed, core_bottom).x;
+  const int pen_end = InkBox(penned, core_bottom).br().x;
+  const int slash_start = InkBox(printed, core_bottom).x;
   ASSERT_LT(pen_end, slash_start);
   const std::optional<int> gap =
       InkGapAfter(row, pen_end - 15, row.cols - 1, core_top, core_bottom);
