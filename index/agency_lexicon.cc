@@ -172,6 +172,59 @@ Match BestMatch(const std::vector<std::string>& words, const std::vector<std::st
   return best;
 }
 
+// The unit a word or two from `at` were misread from where a unit is due (`after_council`: right
+// after a people's committee's or council's name, 'ỦY BAN NHÂN DÂN TRỊ XÃ'), or where a province
+// read as printed follows ('TỪNH QUẢNG NINH'), one letter off; a unit of four letters ('QUẬN'
+// is one letter off 'QUẢNG') only so. 'PHỐ' alone after a council's name is what a stamp's
+// edge left of 'THÀNH PHỐ'. A null entry when none, or more than one, is that near.
+Match UnitDue(const std::vector<std::string>& words, const std::vector<std::string>& letters,
+              size_t at, const std::vector<Entry>& entries, const std::vector<Entry>& provinces,
+              bool after_council) {
+  Match best;
+  if (after_council && letters[at] == "pho") {
+    for (const Entry& entry : entries) {
+      if (entry.display == "THÀNH PHỐ") best = {&entry, 1, 1, false, true};
+    }
+    return best;
+  }
+  for (const Entry& entry : entries) {
+    if (entry.body || entry.letters.size() < 4) continue;
+    const size_t count = entry.words;
+    if (at + count > words.size()) continue;
+    std::string run;
+    for (size_t i = at; i < at + count; ++i) run += letters[i];
+    if (EditDistance(run, entry.letters) != 1) continue;
+    const bool province_follows = at + count < words.size() && entry.display == "TỈNH" &&
+                                  BestMatch(words, letters, at + count, provinces, false).entry;
+    if (!province_follows && (!after_council || entry.letters.size() < 5)) continue;
+    if (best.entry != nullptr) return {};
+    best = {&entry, count, 1, false, false};
+  }
+  return best;
+}
+
+// How many words at the name's start are an incoming-mail stamp's heading ('CÔNG VĂN ĐẾN')
+// laid over the agency's block: two of its words in a row or more, each one letter off at most
+// and one of them as printed ('CÔNG VAN', 'VĂN ĐEM'), with a body's name right after them (a
+// word alone may start a name: 'CÔNG AN', 'BAN QUẢN LÝ'). 0 when none.
+size_t StampHeadingWords(const std::vector<std::string>& words,
+                         const std::vector<std::string>& letters, const std::vector<Entry>& names) {
+  static const std::string kHeading[] = {"cong", "van", "den"};
+  for (size_t first = 0; first + 1 < std::size(kHeading); ++first) {
+    size_t count = 0;
+    bool as_printed = false;
+    while (count < letters.size() && first + count < std::size(kHeading) &&
+           EditDistance(letters[count], kHeading[first + count]) <= 1) {
+      as_printed = as_printed || letters[count] == kHeading[first + count];
+      ++count;
+    }
+    if (count < 2 || !as_printed || count >= words.size()) continue;
+    const Match body = BestMatch(words, letters, count, names, false);
+    if (body.entry != nullptr && body.entry->body && !body.ambiguous) return count;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string CorrectAgencyWords(const std::string& name) {
@@ -192,8 +245,11 @@ std::string CorrectAgencyWords(const std::string& name) {
   }
   std::vector<std::string> letters;
   for (const std::string& word : words) letters.push_back(Letters(word));
+  size_t start = StampHeadingWords(words, letters, kNames);
+  words.erase(words.begin(), words.begin() + start);
+  letters.erase(letters.begin(), letters.begin() + start);
   // One-letter leftovers of the name's first word, in front of a body's name's end.
-  size_t start = 0;
+  start = 0;
   while (start < 2 && start + 1 < words.size() && letters[start].size() == 1) ++start;
   if (start > 0) {
     const Match match = BestMatch(words, letters, start, kNames, true);
@@ -201,9 +257,14 @@ std::string CorrectAgencyWords(const std::string& name) {
   }
   std::vector<std::string> out;
   bool after_province_unit = false;
+  bool after_council = false;
   for (size_t at = start; at < words.size();) {
     const std::vector<Entry>& entries = after_province_unit ? kProvinceNames : kNames;
     Match match = BestMatch(words, letters, at, entries, at == start);
+    if ((match.entry == nullptr || match.ambiguous) && !after_province_unit) {
+      match = UnitDue(words, letters, at, kNames, kProvinceNames, after_council);
+    }
+    after_council = false;
     if (match.entry == nullptr || match.ambiguous) {
       if (after_province_unit) {
         after_province_unit = false;
@@ -214,6 +275,7 @@ std::string CorrectAgencyWords(const std::string& name) {
     }
     out.push_back(match.entry->display);
     after_province_unit = match.entry->display == "TỈNH";
+    after_council = match.entry->body && match.entry->display.ends_with("NHÂN DÂN");
     at += match.words;
   }
   std::string corrected;

@@ -19,7 +19,11 @@ namespace sohoa::index {
 // NINH'). At the name's start, where a stamp's edge or the scan's cut the first letters off, the
 // run may be the end of a body's name of three words or more ('BẠN NHÂN DÂN' -> 'ỦY BAN NHÂN
 // DÂN') when that end is half of the name or more, two words or more, and no other name ends so;
-// one-letter leftovers in front of it go. Words that match nothing stay as read.
+// one-letter leftovers in front of it go. Where a unit is due, right after a council's name
+// ('ỦY BAN NHÂN DÂN TRỊ XÃ'), a unit of five letters or more may be one letter off, and 'PHỐ'
+// alone is 'THÀNH PHỐ'; 'TỈNH' may be one letter off before a province read as printed
+// ('TỪNH QUẢNG NINH'). An incoming-mail stamp's heading read in front of a body's name ('CÔNG
+// VAN ỦY BAN NHÂN DÂN') goes. Words that match nothing stay as read.
 std::string CorrectAgencyWords(const std::string& name);
 
 }  // namespace sohoa::index

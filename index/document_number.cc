@@ -39,9 +39,10 @@ std::optional<size_t> NumberLabelEnd(const KeyedLine& line) {
   // stamp's label ending beside it: 'L: Sô: 52/UBND-TTTT'; never a list item's '2.' or 'a.');
   // 'ð' and '6' for 'ố' only with the colon. The colon may be read as a quote ('số“ 54/QĐ-UBND':
   // a pen numeral's first stroke beside it; the key has '?' for a character it has no letter
-  // for). A pen stroke's start or a speck after the colon reads as a mark ('Số:- 795/QĐ-UBND').
+  // for). A pen stroke's start or a speck after the colon reads as a mark or two ('Số:- 795/…',
+  // 'Số:# 3216/…', 'Số:ƒ 718/…').
   static const std::regex kLabel(
-      R"(^(?:[^a-z0-9 ]{0,2} ?|[^ 0-9]{1,2}[:;] +)(?:s ?[o0] *(?:[:;.,'"`?] *(?:[-~_.,'"`^*]+ *)?|(?=[0-9]))|s ?[d6] *[:;] *))");
+      R"(^(?:[^a-z0-9 ]{0,2} ?|[^ 0-9]{1,2}[:;] +)(?:s ?[o0] *(?:[:;.,'"`?] *(?:[-~_.,'"`^*#|?]+ *)?|(?=[0-9]))|s ?[d6] *[:;] *))");
   // OCR sometimes loses the S ('õ: 4451/UBND-VHTT'): then a numeral with a '/' must follow.
   static const std::regex kLabelWithoutS(R"(^[o0] *[:;] *(?=[0-9o]+ *[/]))");
   std::smatch match;

@@ -50,6 +50,38 @@ TEST(AgencyLexiconTest, NameWhoseFirstLettersWereCutOff) {
   EXPECT_EQ(CorrectAgencyWords("NINH ANH DÂN"), "NINH ANH DÂN");
 }
 
+TEST(AgencyLexiconTest, UnitWhereOneIsDue) {
+  // Right after a council's name a unit follows: one letter off is that unit.
+  EXPECT_EQ(CorrectAgencyWords("ỦY BAN NHÂN DÂN TRỊ XÃ QUẢNG YÊN"),
+            "ỦY BAN NHÂN DÂN THỊ XÃ QUẢNG YÊN");
+  EXPECT_EQ(CorrectAgencyWords("ỦY BAN NHÂN DÂN HUYỆM BÌNH LIÊU"),
+            "ỦY BAN NHÂN DÂN HUYỆN BÌNH LIÊU");
+  // 'PHỐ' alone is what is left of 'THÀNH PHỐ'.
+  EXPECT_EQ(CorrectAgencyWords("ỦY BAN NHÂN DÂN PHỐ HẠ LONG"), "ỦY BAN NHÂN DÂN THÀNH PHỐ HẠ LONG");
+  // 'TỈNH' (four letters) one letter off only before a province as printed.
+  EXPECT_EQ(CorrectAgencyWords("ỦY BAN NHÂN DÂN TỪNH QUẢNG NINH"),
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH");
+  EXPECT_EQ(CorrectAgencyWords("UBND TỈÍNH QUẬNG NINH"), "UBND TỈNH QUẢNG NINH");
+  EXPECT_EQ(CorrectAgencyWords("ỦY BAN NHÂN DÂN TỪNH QUẬẢNG NINH"),
+            "ỦY BAN NHÂN DÂN TỪNH QUẬẢNG NINH");
+  // 'QUẢNG' is one letter off 'QUẬN': a place's name after a lost unit stays as read.
+  EXPECT_EQ(CorrectAgencyWords("ỦY BAN NHÂN DÂN QUẢNG NINH"), "ỦY BAN NHÂN DÂN QUẢNG NINH");
+  // Not where no unit is due.
+  EXPECT_EQ(CorrectAgencyWords("SỞ NỘI VỤ TRỊ XÃ"), "SỞ NỘI VỤ TRỊ XÃ");
+}
+
+TEST(AgencyLexiconTest, StampHeadingBeforeTheName) {
+  EXPECT_EQ(CorrectAgencyWords("CÔNG VAN ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"),
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH");
+  EXPECT_EQ(CorrectAgencyWords("VĂN ĐEM ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH"),
+            "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH");
+  // A body's own first word stays: 'VĂN PHÒNG', 'CÔNG AN'.
+  EXPECT_EQ(CorrectAgencyWords("VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH"), "VĂN PHÒNG ỦY BAN NHÂN DÂN TỈNH");
+  EXPECT_EQ(CorrectAgencyWords("CÔNG AN TỈNH QUẢNG NINH"), "CÔNG AN TỈNH QUẢNG NINH");
+  // The heading without a body's name after it is left as read.
+  EXPECT_EQ(CorrectAgencyWords("CÔNG VĂN ĐẾN"), "CÔNG VĂN ĐẾN");
+}
+
 TEST(AgencyLexiconTest, WordsNearNoStandardNameStay) {
   EXPECT_EQ(CorrectAgencyWords("PHÒNG NỘI VỤ"), "PHÒNG NỘI VỤ");
   EXPECT_EQ(CorrectAgencyWords("BAN CHỈ ĐẠO 138"), "BAN CHỈ ĐẠO 138");

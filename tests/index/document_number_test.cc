@@ -23,6 +23,8 @@ TEST(DocumentNumberTest, LabelAsPrintedAndAsMisread) {
   EXPECT_EQ(AfterLabel("Số 15/QĐ-UBND"), "15/QĐ-UBND");
   // A pen stroke's start after the colon, a stamp's label ending before the label.
   EXPECT_EQ(AfterLabel("Số:- 795/QĐ-UBND"), "795/QĐ-UBND");
+  EXPECT_EQ(AfterLabel("Số:# 3216/QNI-TTKSNB"), "3216/QNI-TTKSNB");
+  EXPECT_EQ(AfterLabel("Số:ƒ 718/QĐ-UBND"), "718/QĐ-UBND");
   EXPECT_EQ(AfterLabel("L: Sô: 52/UBND-TTTT"), "52/UBND-TTTT");
   // The S lost: only before a numeral with a slash.
   EXPECT_EQ(AfterLabel("õ: 4451/UBND-VHTT"), "4451/UBND-VHTT");
