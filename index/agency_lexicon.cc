@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "index/document_symbols.h"
 #include "index/keyed_line.h"
 #include "index/vietnamese_text.h"
 
@@ -71,6 +72,9 @@ constexpr const char* kProvinces[] = {
     "THÁI BÌNH",   "THÁI NGUYÊN",       "THANH HÓA",  "THỪA THIÊN HUẾ", "TIỀN GIANG", "TRÀ VINH",
     "TUYÊN QUANG", "VĨNH LONG",         "VĨNH PHÚC",  "YÊN BÁI",
 };
+
+// At most this many words of stray print after a whole name are dropped.
+constexpr size_t kMostStrayWordsAfterName = 3;
 
 struct Entry {
   std::string display;
@@ -258,6 +262,10 @@ std::string CorrectAgencyWords(const std::string& name) {
   std::vector<std::string> out;
   bool after_province_unit = false;
   bool after_council = false;
+  // Where the last whole name ended in `out` (a province after its unit, or a body's name of
+  // three words or more but a council's), and whether a word after it was read as a name's.
+  size_t name_end = 0;
+  bool named_after_end = false;
   for (size_t at = start; at < words.size();) {
     const std::vector<Entry>& entries = after_province_unit ? kProvinceNames : kNames;
     Match match = BestMatch(words, letters, at, entries, at == start);
@@ -274,9 +282,30 @@ std::string CorrectAgencyWords(const std::string& name) {
       continue;
     }
     out.push_back(match.entry->display);
-    after_province_unit = match.entry->display == "TỈNH";
+    named_after_end = true;
     after_council = match.entry->body && match.entry->display.ends_with("NHÂN DÂN");
+    // A council's name goes on with its unit and place ('ỦY BAN NHÂN DÂN TỈNH ...').
+    if (after_province_unit || (match.entry->body && match.entry->words >= 3 && !after_council)) {
+      name_end = out.size();
+      named_after_end = false;
+    }
+    after_province_unit = match.entry->display == "TỈNH";
     at += match.words;
+  }
+  // What a stamp's small print or its frame left after a whole name ('... TRUYỀN THÔNG A ONG
+  // VẬN', '... TỈNH QUẢNG NINH UBND TÌN'): up to three words, none read as a name's, one of them
+  // a letter alone or no Vietnamese syllable nor standard abbreviation. Well-formed words
+  // there may be a body's own name the lexicon lacks ('BAN DÂN TỘC'), and numerals its number
+  // ('BAN CHỈ ĐẠO 138'): they stay.
+  const size_t trailing = out.size() - name_end;
+  if (name_end > 0 && trailing > 0 && trailing <= kMostStrayWordsAfterName && !named_after_end &&
+      std::any_of(out.begin() + name_end, out.end(), [](const std::string& word) {
+        const std::string letters = Letters(word);
+        const bool numeral = letters.find_first_not_of("0123456789") == std::string::npos;
+        return !numeral && (letters.size() == 1 ||
+                            (!IsVietnameseSyllable(word) && !StandardAbbreviation(word)));
+      })) {
+    out.resize(name_end);
   }
   std::string corrected;
   for (const std::string& word : out) {

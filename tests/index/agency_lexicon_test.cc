@@ -82,6 +82,21 @@ TEST(AgencyLexiconTest, StampHeadingBeforeTheName) {
   EXPECT_EQ(CorrectAgencyWords("CÔNG VĂN ĐẾN"), "CÔNG VĂN ĐẾN");
 }
 
+TEST(AgencyLexiconTest, StrayPrintAfterAWholeName) {
+  EXPECT_EQ(CorrectAgencyWords("SỞ THÔNG TIN VÀ TRUYỀN THÔNG A ONG VẬN"),
+            "SỞ THÔNG TIN VÀ TRUYỀN THÔNG");
+  EXPECT_EQ(CorrectAgencyWords("SỞ NỘI VỤ Ï SNV CCVG"), "SỞ NỘI VỤ");
+  EXPECT_EQ(CorrectAgencyWords("CHI NHÁNH TỈNH QUẢNG NINH SỞ T"), "CHI NHÁNH TỈNH QUẢNG NINH");
+  // A council's name is not whole without its unit and place; well-formed words and numerals
+  // after a name may be a body's own name or number.
+  EXPECT_EQ(CorrectAgencyWords("ỦY BAN NHÂN DÂN GÓ0ẲNG NINH"), "ỦY BAN NHÂN DÂN GÓ0ẲNG NINH");
+  EXPECT_EQ(CorrectAgencyWords("UBND TỈNH QUẢNG NINH BAN DÂN TỘC"),
+            "UBND TỈNH QUẢNG NINH BAN DÂN TỘC");
+  EXPECT_EQ(CorrectAgencyWords("BAN CHỈ ĐẠO 138"), "BAN CHỈ ĐẠO 138");
+  // More than three words after it are more than a stamp's leftovers.
+  EXPECT_EQ(CorrectAgencyWords("SỞ NỘI VỤ Ï SNV CCVG X"), "SỞ NỘI VỤ Ï SNV CCVG X");
+}
+
 TEST(AgencyLexiconTest, WordsNearNoStandardNameStay) {
   EXPECT_EQ(CorrectAgencyWords("PHÒNG NỘI VỤ"), "PHÒNG NỘI VỤ");
   EXPECT_EQ(CorrectAgencyWords("BAN CHỈ ĐẠO 138"), "BAN CHỈ ĐẠO 138");
