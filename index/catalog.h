@@ -40,10 +40,12 @@ struct SearchHit {
   // result list needs none; Catalog::MatchBoxes fills it for the page a reader opens.
   std::vector<PixelBox> boxes;
   // How the page matched, best first: "exact" (as typed, plain words side by side),
-  // "exact-words" (as typed, the words anywhere on the page), "folded" and "folded-words"
-  // (the same without diacritics), "near" (OCR-tolerant: a long word one edit away), "filter"
-  // (a query of filters only). Scores of a better kind are always higher: exact in [4,5),
-  // exact-words [3,4), folded [2,3), folded-words [1,2), near and filter [0,1).
+  // "exact-words" (as typed, the words anywhere on the page), "metadata" (the first page of a
+  // section whose agency, type or number holds the words, diacritics ignored, whatever the
+  // page's text reads), "folded" and "folded-words" (the page's words without diacritics),
+  // "near" (OCR-tolerant: a long word one edit away), "filter" (a query of filters only).
+  // Scores of a better kind are always higher: exact in [5,6), exact-words [4,5), metadata
+  // [3,4), folded [2,3), folded-words [1,2), near and filter [0,1).
   std::string match;
 };
 

@@ -70,6 +70,18 @@ CREATE INDEX IF NOT EXISTS fields_by_section ON fields(section_id);
 CREATE INDEX IF NOT EXISTS fields_by_value ON fields(name, value);
 )sql";
 
+// Added after schema version 1 without changing it, like `fields`: each section's description
+// (its agency's name as spelled by index/agency_lexicon.h, its parent's, its type and number),
+// so that a search finds the documents an agency issued where OCR garbled the name on the
+// page (sqlite_search.cc, the "metadata" tier). Row id = the section's id. A catalog written
+// before it gains the table, filled from its sections, when opened.
+constexpr const char* kSectionsFtsSchema =
+    "CREATE VIRTUAL TABLE IF NOT EXISTS sections_fts USING fts5(meta, tokenize='vietnamese');";
+// The rows of sections_fts for the sections selected by the WHERE clause appended to it.
+constexpr const char* kIndexSectionsSql =
+    "INSERT INTO sections_fts(rowid, meta) SELECT id, agency_parent || ' ' || agency || ' ' || "
+    "type || ' ' || number FROM sections WHERE ";
+
 }  // namespace
 
 Result<std::unique_ptr<Catalog>> OpenSqliteCatalog(const std::filesystem::path& path) {
@@ -105,16 +117,46 @@ Status SqliteCatalog::Initialise() {
   }
   if (found_version == kSchemaVersion) {
     SOHOA_RETURN_IF_ERROR(Execute(db, kFieldsSchema));
+    SOHOA_RETURN_IF_ERROR(EnsureSectionsIndex());
     return EnsureCorrectionsTable();
   }
   Transaction transaction(db);
   SOHOA_RETURN_IF_ERROR(transaction.Begin());
   SOHOA_RETURN_IF_ERROR(Execute(db, kSchema));
   SOHOA_RETURN_IF_ERROR(Execute(db, kFieldsSchema));
+  SOHOA_RETURN_IF_ERROR(Execute(db, kSectionsFtsSchema));
   SOHOA_RETURN_IF_ERROR(EnsureCorrectionsTable());
   SOHOA_RETURN_IF_ERROR(
       Execute(db, ("PRAGMA user_version=" + std::to_string(kSchemaVersion)).c_str()));
   return transaction.Commit();
+}
+
+Status SqliteCatalog::EnsureSectionsIndex() {
+  Result<Statement> exists = Statement::Prepare(
+      db_.get(), "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sections_fts'");
+  if (!exists.ok()) return exists.status();
+  Status status;
+  if (exists->Step(&status)) return Status::Ok();
+  SOHOA_RETURN_IF_ERROR(status);
+  Transaction transaction(db_.get());
+  SOHOA_RETURN_IF_ERROR(transaction.Begin());
+  SOHOA_RETURN_IF_ERROR(Execute(db_.get(), kSectionsFtsSchema));
+  SOHOA_RETURN_IF_ERROR(Execute(db_.get(), (std::string(kIndexSectionsSql) + "1").c_str()));
+  return transaction.Commit();
+}
+
+Status SqliteCatalog::IndexSections(const char* where, long long id) {
+  Result<Statement> forget = Statement::Prepare(
+      db_.get(), std::string("DELETE FROM sections_fts WHERE rowid IN (SELECT id FROM sections "
+                             "WHERE ") +
+                     where + ")");
+  if (!forget.ok()) return forget.status();
+  forget->BindInt(1, id);
+  SOHOA_RETURN_IF_ERROR(forget->Run());
+  Result<Statement> index = Statement::Prepare(db_.get(), std::string(kIndexSectionsSql) + where);
+  if (!index.ok()) return index.status();
+  index->BindInt(1, id);
+  return index->Run();
 }
 
 Status SqliteCatalog::DeleteDocument(const std::string& input_path) {
@@ -122,6 +164,8 @@ Status SqliteCatalog::DeleteDocument(const std::string& input_path) {
   static constexpr const char* kStatements[] = {
       "INSERT INTO pages_fts(pages_fts, rowid, text) SELECT 'delete', p.id, p.text "
       "FROM pages p JOIN documents d ON d.id = p.doc_id WHERE d.input_path = ?1",
+      "DELETE FROM sections_fts WHERE rowid IN (SELECT s.id FROM sections s JOIN documents d "
+      "ON d.id = s.doc_id WHERE d.input_path = ?1)",
       "DELETE FROM pages WHERE doc_id IN (SELECT id FROM documents WHERE input_path = ?1)",
       "DELETE FROM fields WHERE doc_id IN (SELECT id FROM documents WHERE input_path = ?1)",
       "DELETE FROM sections WHERE doc_id IN (SELECT id FROM documents WHERE input_path = ?1)",
@@ -237,6 +281,7 @@ Status SqliteCatalog::PutDocument(const DocumentRecord& document,
     }
   }
   SOHOA_RETURN_IF_ERROR(ReapplyCorrections(stored));
+  SOHOA_RETURN_IF_ERROR(IndexSections("doc_id = ?", *doc_id));
   return transaction.Commit();
 }
 
@@ -317,6 +362,8 @@ Result<std::vector<MetaField>> SqliteCatalog::SectionFields(const std::string& i
 
 Status SqliteCatalog::Optimize() {
   SOHOA_RETURN_IF_ERROR(Execute(db_.get(), "INSERT INTO pages_fts(pages_fts) VALUES('optimize')"));
+  SOHOA_RETURN_IF_ERROR(
+      Execute(db_.get(), "INSERT INTO sections_fts(sections_fts) VALUES('optimize')"));
   return Execute(db_.get(), "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA optimize;");
 }
 

@@ -1,8 +1,9 @@
 // SQLite implementation of Catalog (internal to index/; callers use OpenSqliteCatalog).
 //
 // One file in WAL mode. documents 1-n pages 1-1 pages_fts (external content, rowid = page id,
-// "vietnamese" tokenizer), documents 1-n sections (metadata per page range) 1-n fields (stamp
-// values and other named fields, with confidence and source); corrections (by input path and
+// "vietnamese" tokenizer), documents 1-n sections (metadata per page range) 1-1 sections_fts
+// (the section's agency, type and number, rowid = section id) and 1-n fields (stamp values
+// and other named fields, with confidence and source); corrections (by input path and
 // SHA-256, re-applied when the same file is stored again).
 #pragma once
 
@@ -50,6 +51,11 @@ class SqliteCatalog : public Catalog {
   Status DeleteDocument(const std::string& input_path);
   Result<long long> InsertDocument(const DocumentRecord& document);
   Status EnsureCorrectionsTable();
+  // sections_fts: created and filled from the sections in a catalog written before it.
+  Status EnsureSectionsIndex();
+  // Writes the sections_fts rows of the sections `where` selects (a condition on one bound
+  // id: "doc_id = ?", "id = ?") anew, after their sections were stored or corrected.
+  Status IndexSections(const char* where, long long id);
   // Within PutDocument's transaction: the stored corrections of this file and version.
   Status ReapplyCorrections(const DocumentRecord& document);
 
@@ -57,6 +63,11 @@ class SqliteCatalog : public Catalog {
   Status AppendHits(const std::string& match_expression, const ParsedQuery& query,
                     const char* match_kind, double tier_base, int limit,
                     std::set<long long>* seen_pages, std::vector<SearchHit>* hits);
+  // Appends the first pages of the sections whose description (sections_fts) matches, as
+  // "metadata" hits, skipping pages already found.
+  Status AppendSectionHits(const std::string& match_expression, const ParsedQuery& query,
+                           double tier_base, int limit, std::set<long long>* seen_pages,
+                           std::vector<SearchHit>* hits);
   // Pages that only satisfy the filters (queries without a required word).
   Status AppendFilteredPages(const ParsedQuery& query, int limit, std::vector<SearchHit>* hits);
   // Folded vocabulary words one edit away from `folded_word` (length >= 5).

@@ -151,6 +151,7 @@ Status SqliteCatalog::CorrectField(const std::string& input_path, int page, cons
   Result<Section> section = FindSection(db_.get(), "d.input_path = ?1", input_path, page);
   if (!section.ok()) return section.status();
   SOHOA_RETURN_IF_ERROR(ApplyCorrection(db_.get(), *section, name, value));
+  SOHOA_RETURN_IF_ERROR(IndexSections("id = ?", section->id));
   Result<Statement> remember = Statement::Prepare(
       db_.get(),
       "INSERT INTO corrections(input_path, sha256, first_page, name, value) "

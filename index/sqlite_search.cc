@@ -1,6 +1,7 @@
 // Search over the SQLite catalog, in tiers: pages matching the query as typed, then (when
-// that gives fewer than `limit`) pages matching its folded words, then near (OCR-tolerant)
-// matches. Each tier's scores lie below the previous one's.
+// that gives fewer than `limit`) the first pages of sections whose description (agency, type,
+// number) matches its folded words, then pages matching its folded words, then near
+// (OCR-tolerant) matches. Each tier's scores lie below the previous one's.
 #include <algorithm>
 #include <string>
 
@@ -220,6 +221,40 @@ Status SqliteCatalog::AppendHits(const std::string& match_expression, const Pars
   return status;
 }
 
+Status SqliteCatalog::AppendSectionHits(const std::string& match_expression,
+                                        const ParsedQuery& query, double tier_base, int limit,
+                                        std::set<long long>* seen_pages,
+                                        std::vector<SearchHit>* hits) {
+  const long long wanted = limit - static_cast<long long>(hits->size());
+  if (wanted <= 0) return Status::Ok();
+  // One row per section, far fewer than pages: one statement does the ranking and the joins.
+  const std::string sql =
+      std::string("SELECT ") + kHitColumns +
+      ", sections_fts.rank, snippet(sections_fts, 0, '[', ']', '…', 16) FROM sections_fts"
+      " JOIN sections own ON own.id = sections_fts.rowid"
+      " JOIN pages p ON p.doc_id = own.doc_id AND p.page_no = own.first_page" +
+      kSectionJoin + " WHERE sections_fts MATCH ?" + FilterConditions(query.filters) +
+      " ORDER BY sections_fts.rank LIMIT ?";
+  Result<Statement> statement = Statement::Prepare(db_.get(), sql);
+  if (!statement.ok()) return statement.status();
+  statement->BindText(1, match_expression);
+  const int next = BindFilters(query.filters, &*statement, 2);
+  statement->BindInt(next, wanted + static_cast<long long>(seen_pages->size()));
+  Status status;
+  long long added = 0;
+  while (added < wanted && statement->Step(&status)) {
+    if (!seen_pages->insert(statement->ColumnInt(0)).second) continue;
+    SearchHit hit = ReadHit(*statement);
+    const double relevance = std::max(0.0, -statement->ColumnDouble(kFirstExtraColumn));
+    hit.score = tier_base + relevance / (1.0 + relevance);
+    hit.snippet = OneLine(statement->ColumnText(kFirstExtraColumn + 1));
+    hit.match = "metadata";
+    hits->push_back(std::move(hit));
+    ++added;
+  }
+  return status;
+}
+
 Status SqliteCatalog::AppendFilteredPages(const ParsedQuery& query, int limit,
                                           std::vector<SearchHit>* hits) {
   const std::string exclusion = BuildExclusionExpression(query);
@@ -288,13 +323,22 @@ Result<std::vector<SearchHit>> SqliteCatalog::Search(const std::string& query_te
     bool used;
   };
   const Tier tiers[] = {
-      {&adjacent, MatchMode::kAsTyped, "exact", 4, has_adjacent},
-      {&query, MatchMode::kAsTyped, has_adjacent ? "exact-words" : "exact", 3, true},
+      {&adjacent, MatchMode::kAsTyped, "exact", 5, has_adjacent},
+      {&query, MatchMode::kAsTyped, has_adjacent ? "exact-words" : "exact", 4, true},
       {&adjacent, MatchMode::kFolded, "folded", 2, has_adjacent && has_diacritics},
       {&query, MatchMode::kFolded, has_adjacent ? "folded-words" : "folded", 1, has_diacritics},
   };
   for (const Tier& tier : tiers) {
-    if (!tier.used || static_cast<int>(hits.size()) >= limit) continue;
+    if (static_cast<int>(hits.size()) >= limit) break;
+    // Between the as-typed and the folded tiers: the documents the agency typed issued (or of
+    // the type or number typed), where the page's own text of the name was misread.
+    if (tier.base == 2) {
+      SOHOA_RETURN_IF_ERROR(AppendSectionHits(
+          BuildMatchExpression(has_adjacent ? adjacent : query, MatchMode::kFolded), query, 3,
+          limit, &seen_pages, &hits));
+      if (static_cast<int>(hits.size()) >= limit) break;
+    }
+    if (!tier.used) continue;
     SOHOA_RETURN_IF_ERROR(AppendHits(BuildMatchExpression(*tier.query, tier.mode), query, tier.kind,
                                      tier.base, limit, &seen_pages, &hits));
   }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "index/fts_tokenizer.h"
 #include "index/metadata.h"
 #include "tests/index/page_builder.h"
 #include "tests/testing/fixtures.h"
@@ -221,6 +222,60 @@ TEST_F(CatalogTest, FileIsWalAndReopens) {
   ASSERT_TRUE(reopened.ok());
   catalog_ = std::move(*reopened);
   EXPECT_EQ(Search("dong trieu").size(), 1u);
+}
+
+// The agency's name as the metadata spelled it (index/agency_lexicon.h) finds a document
+// whose page text OCR garbled ('SỞ NỘI VỆ'), after the pages that hold the words as typed;
+// a correction of the agency moves it, and a catalog written before the metadata was indexed
+// gets it when opened.
+TEST_F(CatalogTest, AgencyAsSpelledFindsDocumentsWhoseNameOcrGarbled) {
+  Put("in/garbled.tif",
+      {"UBND TỈNH QUẢNG NINH\nSỞ NỘI VỆ\nSố: 12/QĐ-SNV\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+       "Hạ Long, ngày 05 tháng 6 năm 2025\nQUYẾT ĐỊNH\nVề việc tuyển dụng viên chức\n"},
+      "B");
+  std::vector<SearchHit> hits = Search("Sở Nội vụ");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].input_path, "in/letter.pdf");
+  EXPECT_EQ(hits[0].match, "exact");
+  EXPECT_EQ(hits[1].input_path, "in/garbled.tif");
+  EXPECT_EQ(hits[1].match, "metadata");
+  EXPECT_EQ(hits[1].page, 1);
+  EXPECT_EQ(hits[1].meta.agency, "SỞ NỘI VỤ");
+  EXPECT_NE(hits[1].snippet.find("[SỞ NỘI VỤ]"), std::string::npos) << hits[1].snippet;
+  EXPECT_LT(hits[1].score, hits[0].score);
+  EXPECT_EQ(Search("so noi vu").size(), 2u);
+  // Filters narrow the metadata tier too.
+  hits = Search("Sở Nội vụ type:\"quyết định\"");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].input_path, "in/garbled.tif");
+
+  ASSERT_TRUE(catalog_->CorrectField("in/garbled.tif", 1, "agency", "SỞ TƯ PHÁP").ok());
+  ASSERT_EQ(Search("Sở Nội vụ").size(), 1u);
+  hits = Search("Sở Tư pháp");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].match, "metadata");
+
+  // Dropped as a catalog before it would lack it: filled from the sections when opened.
+  catalog_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((folder_ / "catalog.sqlite").c_str(), &db), SQLITE_OK);
+  ASSERT_TRUE(RegisterVietnameseTokenizer(db).ok());  // the table's tokenizer, to drop it
+  ASSERT_EQ(sqlite3_exec(db, "DROP TABLE sections_fts", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  Result<std::unique_ptr<Catalog>> reopened = OpenSqliteCatalog(folder_ / "catalog.sqlite");
+  ASSERT_TRUE(reopened.ok()) << reopened.status().ToString();
+  catalog_ = std::move(*reopened);
+  EXPECT_EQ(Search("Sở Tư pháp").size(), 1u);
+
+  // Stored again, its old description leaves the index (the same version of the file keeps
+  // its correction).
+  Put("in/garbled.tif", {"BẢN TIN\nKhông có cơ quan.\n"}, "B");
+  EXPECT_TRUE(Search("12/QĐ-SNV").empty());
+  EXPECT_EQ(Search("Sở Tư pháp").size(), 1u);
+  Put("in/article.jpg", {"SỞ Y TẾ\nSố: 7/TB-SYT\nTHÔNG BÁO\n"}, "A");
+  EXPECT_EQ(Search("Sở Y tế").size(), 1u);
+  Put("in/article.jpg", {kArticle}, "A");
+  EXPECT_TRUE(Search("Sở Y tế").empty());
 }
 
 TEST(CatalogOpenTest, UnwritableLocationIsAnIoError) {
