@@ -28,6 +28,12 @@ constexpr double kRowsAboveMotto = 0.75;
 constexpr double kMottoRowStep = 1.6;
 // A line of the block with fewer letters is a speck or stroke read as one.
 constexpr int kFewestLetters = 3;
+// A reading of the block this good in its first rendering (the frame's lines taken away) is
+// taken without reading the others: this many well-formed words (a name and its parent's, or
+// a council's with its unit and place; two words may be what a stamp left of them), each at
+// least this sure.
+constexpr int kFewestCleanWords = 4;
+constexpr float kCleanWordConfidence = 85;
 // The block's right side keeps this many motto word heights clear of the motto.
 constexpr double kMottoClearance = 0.3;
 
@@ -165,6 +171,9 @@ struct BlockReading {
   std::vector<std::string> lines;
   double confidence = 0;  // the kept words' mean
   int form_score = 0;     // well-formed words less malformed ones (index::NameFormOf)
+  // Read whole and clean: no stamp's line or stray word left out, no malformed word, every
+  // word sure. Another rendering reads such a block no better.
+  bool clean = false;
 };
 
 // The lines of `read` (the block read as one) without the stamp's own words, nor the receiving
@@ -178,9 +187,12 @@ BlockReading AgencyLines(const PageText& read) {
     int words = 0;
   };
   std::vector<Kept> kept;
+  bool left_out = false;
+  float least_confidence = 100;
   for (size_t i = 0; i < read.lines.size(); ++i) {
     const TextLine& line = read.lines[i];
     if (IsStampTitle(line)) {
+      left_out = true;
       if (!kept.empty() && kept.back().line + 1 == i &&
           read.lines[i - 1].box.height() < line.box.height()) {
         kept.pop_back();
@@ -190,7 +202,9 @@ BlockReading AgencyLines(const PageText& read) {
     Kept entry{.line = i};
     const std::vector<bool> stray = StrayWords(line);
     for (size_t w = 0; w < line.words.size(); ++w) {
+      left_out |= stray[w];
       if (stray[w]) continue;
+      least_confidence = std::min(least_confidence, line.words[w].confidence);
       entry.text += (entry.text.empty() ? "" : " ") + line.words[w].text;
       entry.confidence_sum += line.words[w].confidence;
       ++entry.words;
@@ -198,7 +212,11 @@ BlockReading AgencyLines(const PageText& read) {
     // A speck or a stroke read as a letter or two between the name's lines ('.C', 'k').
     int letters = 0;
     for (unsigned char c : index::FoldVietnamese(entry.text)) letters += std::isalpha(c) != 0;
-    if (letters >= kFewestLetters) kept.push_back(std::move(entry));
+    if (letters >= kFewestLetters) {
+      kept.push_back(std::move(entry));
+    } else {
+      left_out = true;
+    }
   }
   BlockReading reading;
   double sum = 0;
@@ -213,6 +231,8 @@ BlockReading AgencyLines(const PageText& read) {
   for (const std::string& line : reading.lines) all += line + " ";
   const index::NameForm form = index::NameFormOf(all);
   reading.form_score = form.well_formed - form.malformed;
+  reading.clean = !left_out && form.malformed == 0 && form.well_formed >= kFewestCleanWords &&
+                  least_confidence >= kCleanWordConfidence;
   return reading;
 }
 
@@ -287,7 +307,9 @@ std::vector<std::string> ReadAgencyBlock(const cv::Mat& upright, ocr::OcrEngine&
   std::vector<cv::Mat> renderings = {WithoutStraightLines(grey, page.dpi), grey};
   if (!darkest.empty()) renderings.push_back(WithoutStraightLines(darkest, page.dpi));
   std::optional<BlockReading> best;
+  int renderings_read = 0;
   for (const cv::Mat& rendering : renderings) {
+    ++renderings_read;
     Result<PageText> read = engine.RecognizeBlock(rendering, page.dpi);
     if (!read.ok()) continue;
     BlockReading reading = AgencyLines(*read);
@@ -296,10 +318,12 @@ std::vector<std::string> ReadAgencyBlock(const cv::Mat& upright, ocr::OcrEngine&
         (reading.form_score == best->form_score && reading.confidence > best->confidence)) {
       best = std::move(reading);
     }
+    if (best->clean) break;
   }
   if (!best) return {};
-  spdlog::debug("agency block re-read in [{},{},{},{}]: '{}' ({:.0f})", box.left, box.top,
-                box.right, box.bottom, fmt::join(best->lines, " | "), best->confidence);
+  spdlog::debug("agency block re-read in [{},{},{},{}] from {} of {} renderings: '{}' ({:.0f})",
+                box.left, box.top, box.right, box.bottom, renderings_read, renderings.size(),
+                fmt::join(best->lines, " | "), best->confidence);
   return best->lines;
 }
 

@@ -7,7 +7,9 @@
 // agency. The block lies level with the motto ('CỘNG HÒA XÃ HỘI ...') and above the number
 // row, left of the motto: that part of the cleaned page (whose cleaning fades coloured ink) is
 // cut out, the stamp's frame taken away (pipeline/stamp_ink.h), and read as one block, and
-// again with only its darkest ink (a stamp scanned grey is lighter than the print).
+// again with only its darkest ink (a stamp scanned grey is lighter than the print); a block
+// the first reading reads whole and clean (no stamp's word left out, every word well formed
+// and sure) is not read again.
 #pragma once
 
 #include <opencv2/core.hpp>

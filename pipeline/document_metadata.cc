@@ -141,6 +141,10 @@ std::vector<index::MetadataSection> DescribeDocument(std::vector<PageText>* page
                  !index::SymbolFitsType(meta.symbol, index::DocumentTypeCode(meta.type))) {
         // However sure its digits, a number whose symbol is cut or misread is wrong.
         first.quality.AddReviewReason(FieldReviewReason("document", "number", "symbol unsure"));
+      } else if (meta.number.find('/') == 1) {
+        // A numeral below ten is written with a leading zero ('06/QĐ-UBND', Nghị định 30/2020,
+        // Phụ lục I): one digit alone is a numeral whose other digits were lost.
+        first.quality.AddReviewReason(FieldReviewReason("document", "number", "of one digit"));
       }
       if (meta.date.empty()) {
         first.quality.AddReviewReason(FieldReviewReason("document", "date", "not read"));

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <string_view>
+#include <utility>
 
 namespace sohoa::pipeline {
 namespace {
@@ -104,18 +105,21 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
   }
   std::map<std::string, float> votes;
   std::map<std::string, float> best_confidence;
+  // What the re-readings gave each value, by how many digits they read: a re-reading may have
+  // lost a digit of a longer value (below), one that read as many digits read other ones. The
+  // page pass's reading never credits a longer one.
+  std::map<std::pair<std::string, size_t>, float> rereading_votes;
   float total = 0;
-  auto vote = [&](std::string value, float confidence, float weight = 1) {
-    value = ComparableReading(kind, std::move(value));
+  auto vote = [&](const std::string& read, float confidence, float weight, bool rereading) {
+    const std::string value = ComparableReading(kind, read);
     total += weight * std::max(confidence, 1.0f);
     if (!Plausible(kind, value, last_day)) return;
     votes[value] += weight * std::max(confidence, 1.0f);
     best_confidence[value] = std::max(best_confidence[value], confidence);
+    if (rereading) rereading_votes[{value, read.size()}] += weight * std::max(confidence, 1.0f);
   };
   // The full-page pass reads digits in context: its plausible reading counts twice.
-  if (!printed.empty()) vote(printed, 2 * printed_confidence);
-  // What the page pass alone gave each value: it never credits a longer reading (below).
-  const std::map<std::string, float> printed_votes = votes;
+  if (!printed.empty()) vote(printed, 2 * printed_confidence, 1, false);
   // Printed digits (and clear handwriting) the full page read confidently stand: the
   // digit-only passes are the weaker reader on print. Unless the digit model, in every
   // rendering and surely, reads as many digits but other ones: a pen digit the page pass took
@@ -170,23 +174,23 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
     return FieldChoice{printed_value, printed_confidence, lines_dissent};
   }
   for (const ocr::FieldReading& reading : readings) {
-    vote(reading.text, reading.confidence, ReaderWeight(reading));
+    vote(reading.text, reading.confidence, ReaderWeight(reading), true);
   }
   if (votes.empty()) return std::nullopt;
   // The digit passes drop pen digits far more often than they invent them: a re-reading that
   // is part of a longer plausible one ('6' of '76') also supports the longer one. The page
   // pass read the numeral next to its '/SYMBOL'; a re-reading longer than it by a digit has
-  // usually taken the slash for a '1' or '4' (1309 -> 13094), so its votes stay its own.
+  // usually taken the slash for a '1' or '4' (1309 -> 13094), so its votes stay its own. A
+  // re-reading of as many digits read another one in the first place, no digit lost: a day
+  // read '03' is no '3' of '23' (it is voted as one value with a '3', compared unpadded).
   std::map<std::string, float> support = votes;
   for (const auto& [longer, unused] : votes) {
-    for (const auto& [shorter, all_weight] : votes) {
-      const auto printed_vote = printed_votes.find(shorter);
-      const float weight =
-          all_weight - (printed_vote == printed_votes.end() ? 0.0f : printed_vote->second);
+    for (const auto& [read, weight] : rereading_votes) {
+      const auto& [shorter, digits_read] = read;
       // Days and months compare unpadded: a lost '1' of '17' reads '7', voted as '07'.
       const std::string part =
           shorter.substr(kind == FieldKind::kNumber ? 0 : shorter.find_first_not_of('0'));
-      if (shorter != longer && part.size() < longer.size() &&
+      if (shorter != longer && part.size() < longer.size() && digits_read < longer.size() &&
           longer.find(part) != std::string::npos) {
         support[longer] += kPartSupport * weight;
       }

@@ -124,6 +124,13 @@ TEST(DocumentMetadataTest, NumberWithASymbolCutShortNeedsReview) {
   std::vector<PageText> pages = {DecisionPage("47/QĐ-UBND", "17")};
   DescribeDocument(&pages);
   EXPECT_FALSE(pages[0].quality.needs_review) << pages[0].quality.review_reason;
+  // A numeral below ten has its leading zero: one digit alone lost the others.
+  pages = {DecisionPage("6/QĐ-UBND", "17")};
+  DescribeDocument(&pages);
+  EXPECT_EQ(pages[0].quality.review_reason, "document number of one digit");
+  pages = {DecisionPage("06/QĐ-UBND", "17")};
+  DescribeDocument(&pages);
+  EXPECT_FALSE(pages[0].quality.needs_review) << pages[0].quality.review_reason;
 }
 
 // The date row comes after the body in the text's order (a crease split the page into

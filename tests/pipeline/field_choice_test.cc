@@ -127,6 +127,30 @@ TEST(FieldChoiceTest, DigitModelOutweighsTesseractAndLongerReadingsGoToReview) {
   EXPECT_FALSE(clear->uncertain);
 }
 
+// A re-reading that lost a digit ('7' of a pen '17') supports the longer value; one that read
+// as many digits ('03') read another, and does not: the page pass's '23' (a stroke of the
+// label read as a '2') loses to the digit model's '03' read in every rendering.
+TEST(FieldChoiceTest, OnlyAReadingWithADigitLessSupportsALongerOne) {
+  const std::string model(ocr::kDigitModelVariantPrefix);
+  std::optional<FieldChoice> day = ChooseField(FieldKind::kDay,
+                                               {{"03", 45, model + "otsu"},
+                                                {"03", 45, model + "light"},
+                                                {"03", 45, model + "thick"},
+                                                {"03", 45, model + "small"},
+                                                {"3", 0, "otsu/line"}},
+                                               "23", 80);
+  ASSERT_TRUE(day.has_value());
+  EXPECT_EQ(day->value, "03");
+  day = ChooseField(FieldKind::kDay,
+                    {{"3", 45, model + "otsu"},
+                     {"3", 45, model + "light"},
+                     {"3", 45, model + "thick"},
+                     {"3", 45, model + "small"}},
+                    "23", 80);
+  ASSERT_TRUE(day.has_value());
+  EXPECT_EQ(day->value, "23");
+}
+
 // The grey renderings err together where a stamp's ink joins the pen's strokes; the darkest
 // ink alone, read surely, stands against two of them agreeing, not against three.
 TEST(FieldChoiceTest, DarkestInkReadingCountsTwice) {
