@@ -74,7 +74,8 @@ CREATE INDEX IF NOT EXISTS fields_by_value ON fields(name, value);
 // (its agency's name as spelled by index/agency_lexicon.h, its parent's, its type and number),
 // so that a search finds the documents an agency issued where OCR garbled the name on the
 // page (sqlite_search.cc, the "metadata" tier). Row id = the section's id. A catalog written
-// before it gains the table, filled from its sections, when opened.
+// before it gains the table, filled from its sections, when opened; a program older than it
+// that writes into the catalog leaves the rows of the documents it stores stale.
 constexpr const char* kSectionsFtsSchema =
     "CREATE VIRTUAL TABLE IF NOT EXISTS sections_fts USING fts5(meta, tokenize='vietnamese');";
 // The rows of sections_fts for the sections selected by the WHERE clause appended to it.

@@ -228,17 +228,23 @@ Status SqliteCatalog::AppendSectionHits(const std::string& match_expression,
   const long long wanted = limit - static_cast<long long>(hits->size());
   if (wanted <= 0) return Status::Ok();
   // One row per section, far fewer than pages: one statement does the ranking and the joins.
+  // Words the query excludes hold for the page's text as in the other tiers.
+  const std::string exclusion = BuildExclusionExpression(query);
   const std::string sql =
       std::string("SELECT ") + kHitColumns +
       ", sections_fts.rank, snippet(sections_fts, 0, '[', ']', '…', 16) FROM sections_fts"
       " JOIN sections own ON own.id = sections_fts.rowid"
       " JOIN pages p ON p.doc_id = own.doc_id AND p.page_no = own.first_page" +
       kSectionJoin + " WHERE sections_fts MATCH ?" + FilterConditions(query.filters) +
+      (exclusion.empty()
+           ? ""
+           : " AND p.id NOT IN (SELECT rowid FROM pages_fts WHERE pages_fts MATCH ?)") +
       " ORDER BY sections_fts.rank LIMIT ?";
   Result<Statement> statement = Statement::Prepare(db_.get(), sql);
   if (!statement.ok()) return statement.status();
   statement->BindText(1, match_expression);
-  const int next = BindFilters(query.filters, &*statement, 2);
+  int next = BindFilters(query.filters, &*statement, 2);
+  if (!exclusion.empty()) statement->BindText(next++, exclusion);
   statement->BindInt(next, wanted + static_cast<long long>(seen_pages->size()));
   Status status;
   long long added = 0;
@@ -321,18 +327,20 @@ Result<std::vector<SearchHit>> SqliteCatalog::Search(const std::string& query_te
     const char* kind;
     double base;
     bool used;
+    // The metadata tier runs before this one: between the as-typed and the folded tiers, the
+    // documents the agency typed issued (or of the type or number typed), where the page's own
+    // text of the name was misread.
+    bool metadata_first = false;
   };
   const Tier tiers[] = {
       {&adjacent, MatchMode::kAsTyped, "exact", 5, has_adjacent},
       {&query, MatchMode::kAsTyped, has_adjacent ? "exact-words" : "exact", 4, true},
-      {&adjacent, MatchMode::kFolded, "folded", 2, has_adjacent && has_diacritics},
+      {&adjacent, MatchMode::kFolded, "folded", 2, has_adjacent && has_diacritics, true},
       {&query, MatchMode::kFolded, has_adjacent ? "folded-words" : "folded", 1, has_diacritics},
   };
   for (const Tier& tier : tiers) {
     if (static_cast<int>(hits.size()) >= limit) break;
-    // Between the as-typed and the folded tiers: the documents the agency typed issued (or of
-    // the type or number typed), where the page's own text of the name was misread.
-    if (tier.base == 2) {
+    if (tier.metadata_first) {
       SOHOA_RETURN_IF_ERROR(AppendSectionHits(
           BuildMatchExpression(has_adjacent ? adjacent : query, MatchMode::kFolded), query, 3,
           limit, &seen_pages, &hits));

@@ -244,10 +244,13 @@ TEST_F(CatalogTest, AgencyAsSpelledFindsDocumentsWhoseNameOcrGarbled) {
   EXPECT_NE(hits[1].snippet.find("[SỞ NỘI VỤ]"), std::string::npos) << hits[1].snippet;
   EXPECT_LT(hits[1].score, hits[0].score);
   EXPECT_EQ(Search("so noi vu").size(), 2u);
-  // Filters narrow the metadata tier too.
+  // Filters narrow the metadata tier too, and words excluded hold for the page's text.
   hits = Search("Sở Nội vụ type:\"quyết định\"");
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].input_path, "in/garbled.tif");
+  hits = Search("Sở Nội vụ -\"tuyển dụng\"");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].input_path, "in/letter.pdf");
 
   ASSERT_TRUE(catalog_->CorrectField("in/garbled.tif", 1, "agency", "SỞ TƯ PHÁP").ok());
   ASSERT_EQ(Search("Sở Nội vụ").size(), 1u);
