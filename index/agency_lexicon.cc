@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "index/document_symbols.h"
+#include "index/agency_name.h"
 #include "index/keyed_line.h"
 #include "index/vietnamese_text.h"
 
@@ -302,8 +302,7 @@ std::string CorrectAgencyWords(const std::string& name) {
       std::any_of(out.begin() + name_end, out.end(), [](const std::string& word) {
         const std::string letters = Letters(word);
         const bool numeral = letters.find_first_not_of("0123456789") == std::string::npos;
-        return !numeral && (letters.size() == 1 ||
-                            (!IsVietnameseSyllable(word) && !StandardAbbreviation(word)));
+        return !numeral && (letters.size() == 1 || NameFormOf(word).malformed > 0);
       })) {
     out.resize(name_end);
   }

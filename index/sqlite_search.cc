@@ -76,6 +76,12 @@ SearchHit ReadHit(const Statement& row) {
   return hit;
 }
 
+// A hit's score from its tier's base and its FTS5 rank (lower is better): within [base, base + 1).
+double TierScore(double tier_base, double rank) {
+  const double relevance = std::max(0.0, -rank);
+  return tier_base + relevance / (1.0 + relevance);
+}
+
 std::string OneLine(std::string text) {
   std::replace(text.begin(), text.end(), '\n', ' ');
   return text;
@@ -212,8 +218,7 @@ Status SqliteCatalog::AppendHits(const std::string& match_expression, const Pars
       continue;  // the page left the catalog between the two statements
     }
     SearchHit hit = ReadHit(*detail);
-    const double relevance = std::max(0.0, -rank);
-    hit.score = tier_base + relevance / (1.0 + relevance);
+    hit.score = TierScore(tier_base, rank);
     hit.snippet = OneLine(detail->ColumnText(kFirstExtraColumn));
     hit.match = match_kind;
     hits->push_back(std::move(hit));
@@ -251,8 +256,7 @@ Status SqliteCatalog::AppendSectionHits(const std::string& match_expression,
   while (added < wanted && statement->Step(&status)) {
     if (!seen_pages->insert(statement->ColumnInt(0)).second) continue;
     SearchHit hit = ReadHit(*statement);
-    const double relevance = std::max(0.0, -statement->ColumnDouble(kFirstExtraColumn));
-    hit.score = tier_base + relevance / (1.0 + relevance);
+    hit.score = TierScore(tier_base, statement->ColumnDouble(kFirstExtraColumn));
     hit.snippet = OneLine(statement->ColumnText(kFirstExtraColumn + 1));
     hit.match = "metadata";
     hits->push_back(std::move(hit));

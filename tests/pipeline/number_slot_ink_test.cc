@@ -4,6 +4,9 @@
 
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/testing/hand_filled_header.h"
 
@@ -39,15 +42,19 @@ struct Stock {
   int pen_drop = kFontPx / 6;
 };
 
+cv::Ptr<cv::freetype::FreeType2> Font(const std::string& path) {
+  cv::Ptr<cv::freetype::FreeType2> font = cv::freetype::createFreeType2();
+  font->loadFontData(path, 0);
+  return font;
+}
+
 // With `slash_touches_pen`, the symbol is printed from `slash_back` px left of where the pen's
 // ink ends, so its slash touches the last digit or its foot lies under the digit's top.
 NumberRow RenderNumberRow(const std::string& numeral, bool over_colon, ScanColour colour,
                           const std::string& symbol = "/UBND-VHTT", const Stock& stock = {},
                           int pen_gap = 3, bool slash_touches_pen = false, int slash_back = 4) {
-  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
-  print->loadFontData(testing::VietnameseFontPath(), 0);
-  cv::Ptr<cv::freetype::FreeType2> hand = cv::freetype::createFreeType2();
-  hand->loadFontData(testing::HandwritingFontPath(), 0);
+  cv::Ptr<cv::freetype::FreeType2> print = Font(testing::VietnameseFontPath());
+  cv::Ptr<cv::freetype::FreeType2> hand = Font(testing::HandwritingFontPath());
   auto width = [](cv::Ptr<cv::freetype::FreeType2>& font, const std::string& text, int px) {
     int baseline = 0;
     return font->getTextSize(text, px, -1, &baseline).width;
@@ -252,8 +259,7 @@ TEST_P(NumberSlotInkTest, FindsTheSlashUnderAStampFramesEdge) {
   const int frame_y = kBaseline - cap * 3 / 5;
   cv::line(row.image, {row.pen_left - 20, frame_y}, {row.word.br().x + 20, frame_y + 4},
            cv::Scalar::all(0), 3);
-  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
-  print->loadFontData(testing::VietnameseFontPath(), 0);
+  cv::Ptr<cv::freetype::FreeType2> print = Font(testing::VietnameseFontPath());
   int unused = 0;
   const int u_end = row.slash_x + print->getTextSize("/QĐ-U", kFontPx, -1, &unused).width;
   cv::rectangle(row.image, cv::Rect(u_end - 14, kBaseline - cap * 2 / 5, 14, 2),
@@ -466,14 +472,19 @@ cv::Rect InkBox(const cv::Mat& image, int bottom) {
   return cv::boundingRect(ink);
 }
 
+// The rows of `canvas`'s ink above its descenders, as the pipeline takes a row: from its top
+// to a sixth of its height below its centre (accents, pen strokes and descenders included).
+std::pair<int, int> RowCore(const cv::Mat& canvas) {
+  const cv::Rect row_box = InkBox(canvas, canvas.rows);
+  return {row_box.y, row_box.y + row_box.height / 2 + row_box.height / 6};
+}
+
 // A pen day written close after 'ngày' and read glued to it: from inside the first pen digit,
 // the gap found is the one between the printed word and the pen's ink.
 TEST_P(NumberSlotInkTest, FindsTheGapBetweenAnAnchorAndAPenDay) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
-  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
-  print->loadFontData(testing::VietnameseFontPath(), 0);
-  cv::Ptr<cv::freetype::FreeType2> hand = cv::freetype::createFreeType2();
-  hand->loadFontData(testing::HandwritingFontPath(), 0);
+  cv::Ptr<cv::freetype::FreeType2> print = Font(testing::VietnameseFontPath());
+  cv::Ptr<cv::freetype::FreeType2> hand = Font(testing::HandwritingFontPath());
   const cv::Scalar paper(235, 240, 242);
   cv::Mat printed(200, 600, CV_8UC3, paper), penned(200, 600, CV_8UC3, paper);
   print->putText(printed, "ngày", cv::Point(kLabelX, kBaseline), kFontPx, cv::Scalar::all(20), -1,
@@ -484,11 +495,7 @@ TEST_P(NumberSlotInkTest, FindsTheGapBetweenAnAnchorAndAPenDay) {
                 cv::Scalar(190, 70, 20), -1, cv::LINE_AA, true);
   const cv::Mat canvas = cv::min(printed, penned);
   const cv::Mat row = testing::AsScanned(canvas, GetParam());
-  // The row above its descenders, as the pipeline takes it: from its top to a sixth of its
-  // height below its centre (accents, pen strokes and descenders included in the row).
-  const cv::Rect row_box = InkBox(canvas, canvas.rows);
-  const int core_top = row_box.y;
-  const int core_bottom = row_box.y + row_box.height / 2 + row_box.height / 6;
+  const auto [core_top, core_bottom] = RowCore(canvas);
   const int word_end = InkBox(printed, core_bottom).br().x;
   const int pen_start = InkBox(penned, core_bottom).x;
   ASSERT_LT(word_end, pen_start);
@@ -504,10 +511,8 @@ TEST_P(NumberSlotInkTest, FindsTheGapBetweenAnAnchorAndAPenDay) {
 // digit: from there the gap found rightwards is the one between the pen's ink and the slash.
 TEST_P(NumberSlotInkTest, FindsTheGapBetweenAPenNumberAndTheSlash) {
   if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
-  cv::Ptr<cv::freetype::FreeType2> print = cv::freetype::createFreeType2();
-  print->loadFontData(testing::VietnameseFontPath(), 0);
-  cv::Ptr<cv::freetype::FreeType2> hand = cv::freetype::createFreeType2();
-  hand->loadFontData(testing::HandwritingFontPath(), 0);
+  cv::Ptr<cv::freetype::FreeType2> print = Font(testing::VietnameseFontPath());
+  cv::Ptr<cv::freetype::FreeType2> hand = Font(testing::HandwritingFontPath());
   const cv::Scalar paper(235, 240, 242);
   cv::Mat penned(200, 600, CV_8UC3, paper), printed(200, 600, CV_8UC3, paper);
   hand->putText(penned, "54", cv::Point(kLabelX, kBaseline + kFontPx / 6), kFontPx * 13 / 10,
@@ -519,9 +524,7 @@ TEST_P(NumberSlotInkTest, FindsTheGapBetweenAPenNumberAndTheSlash) {
                  cv::Scalar::all(20), -1, cv::LINE_AA, true);
   const cv::Mat canvas = cv::min(printed, penned);
   const cv::Mat row = testing::AsScanned(canvas, GetParam());
-  const cv::Rect row_box = InkBox(canvas, canvas.rows);
-  const int core_top = row_box.y;
-  const int core_bottom = row_box.y + row_box.height / 2 + row_box.height / 6;
+  const auto [core_top, core_bottom] = RowCore(canvas);
   const int pen_end = InkBox(penned, core_bottom).br().x;
   const int slash_start = InkBox(printed, core_bottom).x;
   ASSERT_LT(pen_end, slash_start);
