@@ -6,6 +6,7 @@
 #include <opencv2/freetype.hpp>
 #include <opencv2/imgproc.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "index/vietnamese_text.h"
@@ -175,27 +176,73 @@ TEST(AgencyBlockTest, ReadsAnUnstampedAgency) {
   ExpectAgencyReadWithoutTheStamp(ScanColour::kBilevel, StampPlace::kNone);
 }
 
+// A line of `texts` read at `confidence`, one word every 50 px from x = 100.
+TextLine LineOf(std::initializer_list<std::string> texts, int top, int height,
+                float confidence = 90) {
+  TextLine line;
+  int left = 100;
+  for (const std::string& text : texts) {
+    line.words.push_back(Word{text, PixelBox{left, top, left + 40, top + height}, confidence});
+    left += 50;
+  }
+  line.box = PixelBox{100, top, left, top + height};
+  return line;
+}
+
+// Gives `first` for the first block read and `others` for every later one, counting them.
+class FixedBlockEngine : public ocr::OcrEngine {
+ public:
+  FixedBlockEngine(PageText first, PageText others)
+      : first_(std::move(first)), others_(std::move(others)) {}
+  Result<PageText> Recognize(const cv::Mat&, double) override { return PageText{}; }
+  Result<PageText> RecognizeBlock(const cv::Mat&, double) override {
+    return blocks_read++ == 0 ? first_ : others_;
+  }
+  int blocks_read = 0;
+
+ private:
+  PageText first_, others_;
+};
+
+// A block the first rendering reads whole and clean (four well-formed words or more, each
+// sure, nothing left out) is not read again; one with a stamp's word left out, or a word read
+// unsure, is read in the other renderings too, and the better formed reading is taken.
+TEST(AgencyBlockTest, ACleanFirstReadingIsNotReadAgain) {
+  const StampedAgency header = RenderStampedAgency(ScanColour::kGrey, StampPlace::kNone);
+  const cv::Mat upright(header.image.size(), CV_8UC1, cv::Scalar(255));
+  PageText clean, better;
+  clean.lines = {LineOf({"UBND", "TỈNH", "QUẢNG", "NINH"}, 0, 30),
+                 LineOf({"SỞ", "NỘI", "VỤ"}, 40, 30)};
+  better.lines = {LineOf({"UBND", "TỈNH", "QUẢNG", "NINH"}, 0, 30),
+                  LineOf({"SỞ", "THÔNG", "TIN", "VÀ", "TRUYỀN", "THÔNG"}, 40, 30)};
+  FixedBlockEngine once(clean, better);
+  EXPECT_EQ(ReadAgencyBlock(upright, once, header.words),
+            (std::vector<std::string>{"UBND TỈNH QUẢNG NINH", "SỞ NỘI VỤ"}));
+  EXPECT_EQ(once.blocks_read, 1);
+
+  PageText stamped = clean;
+  stamped.lines.insert(stamped.lines.begin() + 1, LineOf({"CÔNG", "VĂN", "ĐẾN"}, 20, 20));
+  PageText unsure = clean;
+  unsure.lines[1].words[1].confidence = 70;
+  for (const PageText& first : {stamped, unsure}) {
+    FixedBlockEngine again(first, better);
+    EXPECT_EQ(ReadAgencyBlock(upright, again, header.words),
+              (std::vector<std::string>{"UBND TỈNH QUẢNG NINH", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG"}));
+    EXPECT_GE(again.blocks_read, 2);
+  }
+}
+
 // What a reading of the block keeps, word by word: the name's capitals, not the stamp's small
 // print, specks and strokes read as a consonant, a field's label and value, nor a stamp's title
 // and the receiving body's smaller name above it.
 TEST(AgencyBlockTest, LinesKeepTheNamesWordsOnly) {
-  auto line_of = [](std::initializer_list<std::string> texts, int top, int height) {
-    TextLine line;
-    int left = 100;
-    for (const std::string& text : texts) {
-      line.words.push_back(Word{text, PixelBox{left, top, left + 40, top + height}, 90});
-      left += 50;
-    }
-    line.box = PixelBox{100, top, left, top + height};
-    return line;
-  };
   PageText read;
-  read.lines = {line_of({"UBND", "HUYỆN", "BÌNH", "LIÊU"}, 0, 20),
-                line_of({"CÔNG", "VĂN", "ĐẾN"}, 30, 30),
-                line_of({"ỦY", "BAN", "NHÂN", "DÂN", "khan"}, 70, 30),
-                line_of({"l", "TỈNH", "QUẢNG", "NINH", ".C"}, 110, 30),
-                line_of({"Ngày:", "21/3", "SỞ", "NỘI", "VỤ"}, 150, 30),
-                line_of({"2352", "Chuyển", "k"}, 190, 30)};
+  read.lines = {LineOf({"UBND", "HUYỆN", "BÌNH", "LIÊU"}, 0, 20),
+                LineOf({"CÔNG", "VĂN", "ĐẾN"}, 30, 30),
+                LineOf({"ỦY", "BAN", "NHÂN", "DÂN", "khan"}, 70, 30),
+                LineOf({"l", "TỈNH", "QUẢNG", "NINH", ".C"}, 110, 30),
+                LineOf({"Ngày:", "21/3", "SỞ", "NỘI", "VỤ"}, 150, 30),
+                LineOf({"2352", "Chuyển", "k"}, 190, 30)};
   EXPECT_EQ(AgencyBlockLines(read),
             (std::vector<std::string>{"ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH", "SỞ NỘI VỤ"}));
 }
