@@ -1,4 +1,5 @@
 // sohoa: scanned Vietnamese documents -> searchable PDF/A + full-text catalog.
+#include <malloc.h>
 #include <spdlog/cfg/env.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -26,10 +27,22 @@ void EnsureOpenMpCapped(char** argv) {
   // execv failed (no /proc): run on, slower but correct.
 }
 
+// A page's buffers (10 MB of grey at 300 dpi, more in colour or as 32-bit labels) are made and
+// dropped many times a page. Above glibc's mmap threshold (32 MB at most) each is handed
+// back to the kernel when freed and faulted in again page by page when made; kept in the heap
+// they are reused (the page faults and system time this saves: docs/BENCHMARKS.md).
+void KeepPageBuffersInTheHeap() {
+  constexpr int kMmapThresholdBytes = 128 << 20;
+  constexpr int kTrimThresholdBytes = 256 << 20;
+  mallopt(M_MMAP_THRESHOLD, kMmapThresholdBytes);
+  mallopt(M_TRIM_THRESHOLD, kTrimThresholdBytes);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   EnsureOpenMpCapped(argv);
+  KeepPageBuffersInTheHeap();
   ::unsetenv("SOHOA_REEXECED");
   // All parallelism comes from the pipeline's graph; OpenCV's own pool would oversubscribe.
   cv::setNumThreads(0);

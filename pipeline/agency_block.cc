@@ -18,14 +18,9 @@
 namespace sohoa::pipeline {
 namespace {
 
-// The motto's rows lie in the top part of the first page.
-constexpr double kMottoShare = 0.35;
 // The block starts this many motto word heights above the motto's first row: the superior
 // body's line is level with it, give or take the page's leftover skew.
 constexpr double kRowsAboveMotto = 0.75;
-// 'Độc lập - Tự do - Hạnh phúc' is the motto's second row, this many word heights below its
-// first.
-constexpr double kMottoRowStep = 1.6;
 // A line of the block with fewer letters is a speck or stroke read as one.
 constexpr int kFewestLetters = 3;
 // A reading of the block this good in its first rendering (the frame's lines taken away) is
@@ -36,56 +31,6 @@ constexpr int kFewestCleanWords = 4;
 constexpr float kCleanWordConfidence = 85;
 // The block's right side keeps this many motto word heights clear of the motto.
 constexpr double kMottoClearance = 0.3;
-
-// `text`'s HeaderKey without the specks OCR reads beside a word ('\'CỘNG' is 'cong').
-std::string BareKey(const std::string& text) {
-  std::string key = HeaderKey(text);
-  auto speck = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
-  while (!key.empty() && speck(key.back())) key.pop_back();
-  key.erase(key.begin(), std::find_if_not(key.begin(), key.end(), speck));
-  return key;
-}
-
-// The motto's place: the top and word height of its first row ('CỘNG HÒA XÃ HỘI ...', estimated
-// from the second when only that was read), the left of each row, and the boxes of the first
-// row's words (the block's crop takes in the start of that row when it ends at the second's
-// left, as the agency's longer line below may need).
-struct MottoPlace {
-  int top = 0;
-  int height = 0;
-  std::optional<int> first_left, second_left;
-  std::vector<PixelBox> first_row_words;
-};
-
-std::optional<MottoPlace> FindMotto(const PageText& page) {
-  MottoPlace motto;
-  for (const TextLine& line : page.lines) {
-    if (line.box.top > page.height_px * kMottoShare) continue;
-    for (size_t i = 0; i + 1 < line.words.size(); ++i) {
-      const Word& word = line.words[i];
-      const std::string key = BareKey(word.text);
-      const std::string next = BareKey(line.words[i + 1].text);
-      const int height = word.box.height();
-      if (key == "cong" && next == "hoa" && !motto.first_left) {
-        motto.first_left = word.box.left;
-        motto.top = word.box.top;
-        motto.height = height;
-        for (size_t j = i; j < line.words.size(); ++j) {
-          motto.first_row_words.push_back(line.words[j].box);
-        }
-      }
-      if (key == "doc" && next == "lap" && !motto.second_left) {
-        motto.second_left = word.box.left;
-        if (!motto.first_left) {
-          motto.top = word.box.top - static_cast<int>(kMottoRowStep * height);
-          motto.height = height;
-        }
-      }
-    }
-  }
-  if (!motto.first_left && !motto.second_left) return std::nullopt;
-  return motto;
-}
 
 // The top of the row of a slot whose box is its row and half the row's height above and below.
 int SlotRowTop(const FieldSlot& slot) { return slot.box.top + slot.box.height() / 4; }

@@ -55,6 +55,23 @@ bool Plausible(FieldKind kind, const std::string& value, int last_day) {
   return false;
 }
 
+// `longer` is `read` after digits lost before it.
+bool LostLeadingDigits(const std::string& read, const std::string& longer) {
+  return longer.size() > read.size() && longer.ends_with(read);
+}
+
+// `longer` is `read` with one digit more before its last: a digit lost among those read.
+bool LostInnerDigit(const std::string& read, const std::string& longer) {
+  if (read.size() < 2 || longer.size() != read.size() + 1) return false;
+  for (size_t at = 1; at + 1 < longer.size(); ++at) {
+    if (longer.compare(0, at, read, 0, at) == 0 &&
+        longer.compare(at + 1, std::string::npos, read, at) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 float ReaderWeight(const ocr::FieldReading& reading) {
@@ -133,8 +150,11 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
     bool unanimous = true;
     for (const ocr::FieldReading& reading : readings) {
       if (!reading.variant.starts_with(ocr::kDigitModelVariantPrefix)) continue;
+      // A rendering the model reads unsurely (the coloured-ink layer holding a stroke or two of
+      // the pen's) neither overrules nor vouches.
+      if (reading.confidence < kFairDigitModel) continue;
       const std::string value = ComparableReading(kind, reading.text);
-      unanimous &= reading.confidence >= kFairDigitModel && (!model_value || *model_value == value);
+      unanimous &= !model_value || *model_value == value;
       model_value = value;
       model_confidence = std::min(model_confidence, reading.confidence);
       ++model_readings;
@@ -147,12 +167,13 @@ std::optional<FieldChoice> ChooseField(FieldKind kind,
       });
     }
     // Or more digits, ending with the page pass's: a pen digit it lost before those it read
-    // ('42' read '2'). One more after them may be the symbol's slash read as a '1'.
-    const bool lost_leading = model_value && kind == FieldKind::kNumber &&
-                              model_value->size() > printed_value.size() &&
-                              model_value->ends_with(printed_value);
+    // ('42' read '2'), or one digit more among them ('753' read '73'). One more after them may
+    // be the symbol's slash read as a '1'.
+    const bool lost_digits = model_value && kind == FieldKind::kNumber &&
+                             (LostLeadingDigits(printed_value, *model_value) ||
+                              LostInnerDigit(printed_value, *model_value));
     if (unanimous && model_readings >= kDigitModelQuorum && *model_value != printed_value &&
-        (model_value->size() == printed_value.size() || lost_leading) &&
+        (model_value->size() == printed_value.size() || lost_digits) &&
         Plausible(kind, *model_value, last_day)) {
       return FieldChoice{*model_value, model_confidence, true};
     }

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #include "index/vietnamese_text.h"
 
@@ -15,6 +16,12 @@ namespace {
 // Marks OCR glues before a printed word: specks and quotes, a pen stroke it has no letter for
 // ('?tháng' after a pen day; the key has '?' for it).
 constexpr const char* kLeadingSpecks = "'`\"-_~^|*!(?";
+
+// The motto's rows lie in the top part of the first page.
+constexpr double kMottoShare = 0.35;
+// 'Độc lập - Tự do - Hạnh phúc' is the motto's second row, this many word heights below its
+// first.
+constexpr double kMottoRowStep = 1.6;
 
 // Specks and quotes OCR glues to a printed word ('.Số', "'Sô", 'số“' where the colon was).
 std::string DropGluedSpecks(std::string key) {
@@ -208,5 +215,61 @@ int SlashX(const Word& word) {
 }
 
 bool IsNumberLabelWord(const std::string& text) { return IsNumberLabel(HeaderKey(text)); }
+
+std::string BareKey(const std::string& text) {
+  std::string key = HeaderKey(text);
+  auto speck = [](char c) { return !std::isalnum(static_cast<unsigned char>(c)); };
+  while (!key.empty() && speck(key.back())) key.pop_back();
+  key.erase(key.begin(), std::find_if_not(key.begin(), key.end(), speck));
+  return key;
+}
+
+std::optional<MottoPlace> FindMotto(const PageText& page) {
+  MottoPlace motto;
+  for (const TextLine& line : page.lines) {
+    if (line.box.top > page.height_px * kMottoShare) continue;
+    for (size_t i = 0; i + 1 < line.words.size(); ++i) {
+      const Word& word = line.words[i];
+      const std::string key = BareKey(word.text);
+      const std::string next = BareKey(line.words[i + 1].text);
+      const int height = word.box.height();
+      if (key == "cong" && next == "hoa" && !motto.first_left) {
+        motto.first_left = word.box.left;
+        motto.top = word.box.top;
+        motto.height = height;
+        for (size_t j = i; j < line.words.size(); ++j) {
+          motto.first_row_words.push_back(line.words[j].box);
+        }
+      }
+      if (key == "doc" && next == "lap" && !motto.second_left) {
+        motto.second_left = word.box.left;
+        if (!motto.first_left) {
+          motto.top = word.box.top - static_cast<int>(kMottoRowStep * height);
+          motto.height = height;
+        }
+      }
+    }
+  }
+  if (!motto.first_left && !motto.second_left) return std::nullopt;
+  return motto;
+}
+
+bool HasMottoWords(const PageText& page) {
+  // Two words in a row of either line: a stamp laid over the header's middle leaves some.
+  static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
+      {"cong", "hoa"},   {"hoa", "xa"},  {"xa", "hoi"}, {"hoi", "chu"},  {"chu", "nghia"},
+      {"nghia", "viet"}, {"doc", "lap"}, {"tu", "do"},  {"hanh", "phuc"}};
+  for (const TextLine& line : page.lines) {
+    if (line.box.top > page.height_px * kMottoShare) continue;
+    for (size_t i = 0; i + 1 < line.words.size(); ++i) {
+      const std::string key = BareKey(line.words[i].text);
+      const std::string next = BareKey(line.words[i + 1].text);
+      for (const auto& [first, second] : kPairs) {
+        if (key == first && next == second) return true;
+      }
+    }
+  }
+  return false;
+}
 
 }  // namespace sohoa::pipeline

@@ -1,11 +1,14 @@
 // The printed anchors of a header as OCR words carry them: the number's label 'Số:' and its
-// '/SYMBOL', the date's 'ngày', 'tháng' and 'năm', with what OCR glues to them or misreads
-// them as. Used by pipeline/header_slots.cc to find the value slots and by
-// pipeline/header_rows.cc to find a number row read again. Pure functions of the words.
+// '/SYMBOL', the date's 'ngày', 'tháng' and 'năm', the national motto, with what OCR glues to
+// them or misreads them as. Used by pipeline/header_slots.cc to find the value slots, by
+// pipeline/header_rows.cc to find a number row read again and by pipeline/agency_block.cc to
+// place the agency's block. Pure functions of the words.
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "common/page_text.h"
 
@@ -13,6 +16,29 @@ namespace sohoa::pipeline {
 
 // `text` folded (no diacritics, lower case) without the punctuation OCR puts beside a word.
 std::string HeaderKey(const std::string& text);
+
+// `text`'s HeaderKey without the specks OCR reads beside a word ('\'CỘNG' is 'cong').
+std::string BareKey(const std::string& text);
+
+// The national motto's place: the top and word height of its first row ('CỘNG HÒA XÃ HỘI ...',
+// estimated from the second when only that was read), the left of each row, and the boxes of
+// the first row's words (the agency block's crop takes in the start of that row when it ends at
+// the second's left, as the agency's longer line below may need).
+struct MottoPlace {
+  int top = 0;
+  int height = 0;
+  std::optional<int> first_left, second_left;
+  std::vector<PixelBox> first_row_words;
+};
+
+// The motto in the top part of `page` ('CỘNG HÒA' or 'Độc lập' read as two words of a line),
+// or nullopt.
+std::optional<MottoPlace> FindMotto(const PageText& page);
+
+// Whether two words in a row of the motto were read in the top part of `page` ('CHỦ NGHĨA',
+// 'Hạnh phúc', ...; not 'VIỆT NAM', which bodies' names end in). A page without any has no
+// header: a later page of a document, whose date row is the signature's.
+bool HasMottoWords(const PageText& page);
 
 // 'Số' as OCR reads it: 'S0', '5o', 'Sð', 'S6', with specks glued to it (`key` a HeaderKey).
 bool IsNumberLabel(std::string key);

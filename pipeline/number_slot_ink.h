@@ -47,7 +47,8 @@ struct SlashInk {
 // The slash opening the symbol in `row`, found walking left from the end of `symbol_word` (the
 // box of the word OCR read the symbol in) through its printed capitals and dashes, down to
 // column `from`; ruled lines (a stamp frame's edges) are not print. A slash printed touching
-// the first capital is found at the start of the glyph both make; one a pen digit touches (the
+// the first capital is found at the start of the glyph both make (the walk ends at a gap
+// between words after it, with ink off the print's lines past it); one a pen digit touches (the
 // pen's ink not told from the print's by its colour) where the glyph's right side is a thin
 // stroke leaning as a slash does, with the digit's ink beside it. nullopt when something else
 // comes first (pen ink over the print, a stamp's mark), there is no slash, or what was taken

@@ -12,6 +12,13 @@
 namespace sohoa::pipeline {
 namespace {
 
+// Print between two words leaves at least this many cap heights blank. The capitals of a
+// symbol stand closer, most a tenth of a cap height apart, but blur at 150 dpi can leave as
+// much between round ones ('CC'): only ink off the print's lines counts past such a gap.
+constexpr double kWordGapCaps = 0.2;
+// A printed capital's top and foot lie this near the cap line and the baseline, in cap heights.
+constexpr double kOnPrintLineCaps = 0.12;
+
 // A slash's stroke fitted to a glyph's rightmost or leftmost ink between the cap line and the
 // baseline (`cap_top`, `baseline`, `cap` apart).
 struct SlashFit {
@@ -137,6 +144,15 @@ std::optional<SlashInk> WalkToSlash(const cv::Mat& row, const cv::Rect& symbol_w
   // the walk first. The last such glyph the walk passes counts: pen digits as tall as the print,
   // walked past as capitals after it, do not hide it.
   const Glyph* capital_with_slash = nullptr;
+  // The left of the last glyph walked past. The symbol is one printed word: after such a
+  // glyph, a gap between words and then ink off the print's cap line or baseline (a pen
+  // numeral's digits, which may lean so at their left, '7' of '678', or stand as narrow as a
+  // slash) end the walk there.
+  int walked_left = to;
+  auto on_print_lines = [&](const Glyph& glyph) {
+    return std::abs(glyph.box.y - cap_top) <= kOnPrintLineCaps * cap &&
+           std::abs(glyph.bottom() - baseline) <= kOnPrintLineCaps * cap;
+  };
   // A pen digit leaning right, apart from the slash starting at `box`, may reach over its
   // foot's columns: the slot's side at the slash's first column would cut the digit's top.
   // Ink reaching on past the slash (a stamp's pen line over the symbol) is no digit before it.
@@ -185,6 +201,11 @@ std::optional<SlashInk> WalkToSlash(const cv::Mat& row, const cv::Rect& symbol_w
     if (box.height >= 2 * cap && (box.width <= 0.6 * cap || glyph.area * 10 <= box.area() * 3)) {
       continue;
     }
+    if (capital_with_slash && walked_left - glyph.right() >= kWordGapCaps * cap &&
+        !on_print_lines(glyph)) {
+      return slash_glued_to_first_capital();
+    }
+    walked_left = std::min(walked_left, box.x);
     const bool slash = box.height >= 0.85 * cap && box.height <= 1.6 * cap &&
                        box.y <= cap_top + 0.15 * cap && glyph.bottom() >= baseline - 0.1 * cap &&
                        box.width <= 0.6 * box.height && glyph.area <= 0.5 * box.area() &&

@@ -98,6 +98,36 @@ TEST(FieldChoiceTest, UnanimousDigitModelRestoresALeadingDigitThePagePassLost) {
   EXPECT_EQ(ChooseField(FieldKind::kNumber, trailing, "2", 87)->value, "2");
 }
 
+// The page pass read a pen '753' surely as '73', a digit lost among those it read. The digit
+// model reads '753' in every rendering it is fairly sure of, with a Tesseract line reading on
+// its side; its unsure reading of the coloured-ink layer ('9': a stroke or two of the pen's)
+// does not count against it. Not so a digit more after those read, nor one the model reads
+// unsurely everywhere.
+TEST(FieldChoiceTest, UnanimousDigitModelRestoresADigitLostAmongThoseRead) {
+  const std::string model(ocr::kDigitModelVariantPrefix);
+  std::vector<ocr::FieldReading> inner = {{"9", 38, model + "ink"},     {"753", 74, model + "otsu"},
+                                          {"753", 76, model + "light"}, {"753", 86, model + "dark"},
+                                          {"753", 75, model + "thick"}, {"153", 80, "otsu/line"},
+                                          {"753", 70, "light/line"}};
+  std::optional<FieldChoice> number = ChooseField(FieldKind::kNumber, inner, "73", 86);
+  ASSERT_TRUE(number.has_value());
+  EXPECT_EQ(number->value, "753");
+  EXPECT_TRUE(number->uncertain);
+  // Without the line reading, the model is not sure enough alone.
+  inner.pop_back();
+  EXPECT_EQ(ChooseField(FieldKind::kNumber, inner, "73", 86)->value, "73");
+  // Unsure in every rendering, it is no vote at all.
+  const std::vector<ocr::FieldReading> unsure = {{"753", 50, model + "otsu"},
+                                                 {"753", 55, model + "light"},
+                                                 {"753", 52, model + "thick"},
+                                                 {"753", 70, "light/line"}};
+  EXPECT_EQ(ChooseField(FieldKind::kNumber, unsure, "73", 86)->value, "73");
+  // A digit more after the last read is the slash's stroke.
+  const std::vector<ocr::FieldReading> after = {
+      {"731", 95, model + "otsu"}, {"731", 96, model + "light"}, {"731", 95, model + "thick"}};
+  EXPECT_EQ(ChooseField(FieldKind::kNumber, after, "73", 87)->value, "73");
+}
+
 TEST(FieldChoiceTest, DigitModelOutweighsTesseractAndLongerReadingsGoToReview) {
   const std::string model(ocr::kDigitModelVariantPrefix);
   // Tesseract's '1' for a pen 9 twice against the model's 9 twice: the model's votes weigh

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/header_anchors.h"
 #include "pipeline/header_fields.h"
 #include "pipeline/number_row_words.h"
 #include "pipeline/stamp_ink.h"
@@ -175,6 +176,38 @@ TEST(HeaderRowsTest, RecoversStampedNumberRowInGrey) {
 }
 TEST(HeaderRowsTest, RecoversStampedNumberRowInBilevel) {
   ExpectNumberRowRecovered(ScanColour::kBilevel);
+}
+
+// A later page's signature block has a date row ('..., ngày ... tháng ... năm') but no motto
+// above it: no header, and no strip is read for a number row there. The same page with the
+// motto read (ExpectNumberRowRecovered) has its row recovered.
+TEST(HeaderRowsTest, ADateRowWithoutTheMottoHasNoNumberRowToRecover) {
+  StampedHeader header = RenderStampedHeader(ScanColour::kGrey);
+  // The motto's first words alone, or its second row's last two, are enough to tell.
+  PageText stamped_motto = header.words;
+  for (TextLine& line : stamped_motto.lines) {
+    std::erase_if(line.words, [](const Word& word) {
+      const std::string key = BareKey(word.text);
+      return key == "cong" || key == "hoa" || key == "xa" || key == "hoi" || key == "chu" ||
+             key == "doc" || key == "lap" || key == "tu";
+    });
+  }
+  EXPECT_TRUE(HasMottoWords(stamped_motto));
+  for (TextLine& line : header.words.lines) {
+    std::erase_if(line.words, [](const Word& word) {
+      const std::string key = BareKey(word.text);
+      return key == "cong" || key == "hoa" || key == "xa" || key == "hoi" || key == "chu" ||
+             key == "nghia" || key == "doc" || key == "lap" || key == "tu" || key == "do" ||
+             key == "hanh" || key == "phuc";
+    });
+  }
+  ASSERT_FALSE(HasMottoWords(header.words));
+  ASSERT_TRUE(FindHeaderSlots(header.words).day.has_value());
+  Result<std::unique_ptr<ocr::OcrEngine>> engine = ocr::OcrEngine::Create({});
+  ASSERT_TRUE(engine.ok()) << engine.status().ToString();
+  const std::string before = header.words.PlainText();
+  EXPECT_FALSE(RecoverNumberRow(header.image, **engine, &header.words));
+  EXPECT_EQ(header.words.PlainText(), before);
 }
 
 // A stamp in an ink paler than the print (violet scanned grey, or a violet too grey for

@@ -30,28 +30,65 @@ PageText WithoutWordsInRing(const PageText& full, cv::Point centre, int radius) 
   return partial;
 }
 
+// The sample directive rendered at 200 dpi, an engine, and the page pass's reading of it.
+struct SampleRead {
+  testing::RenderedPage page;
+  std::unique_ptr<ocr::OcrEngine> engine;
+  PageText full;
+};
+
+void ReadSampleDirective(SampleRead* read) {
+  read->page = testing::RenderPage(testing::SampleDirectiveLines(), 200);
+  read->engine = MakeEngine();
+  ASSERT_NE(read->engine, nullptr);
+  Result<PageText> full = read->engine->Recognize(read->page.image, read->page.dpi);
+  ASSERT_TRUE(full.ok());
+  read->full = std::move(full).value();
+}
+
+// The page-level reading of `full` without the lines of `page` from `first_missed` on.
+PageText WithoutLinesFrom(const PageText& full, const testing::RenderedPage& page,
+                          size_t first_missed) {
+  const int missed_top = page.lines[first_missed].box.y - 5;
+  PageText partial = full;
+  std::erase_if(partial.lines, [&](const TextLine& line) { return line.box.bottom > missed_top; });
+  return partial;
+}
+
 // The page-level pass "missed" the lines from the fifth on (we drop them, as Tesseract's
 // layout analysis drops text it takes for a picture): they are read back, in place.
 TEST(MissedTextTest, UnreadLinesAreRecoveredInReadingOrder) {
-  testing::RenderedPage page = testing::RenderPage(testing::SampleDirectiveLines(), 200);
-  auto engine = MakeEngine();
-  ASSERT_NE(engine, nullptr);
-  Result<PageText> full = engine->Recognize(page.image, page.dpi);
-  ASSERT_TRUE(full.ok());
-  const int missed_top = page.lines[5].box.y - 5;
-  PageText partial = *full;
-  std::erase_if(partial.lines, [&](const TextLine& line) { return line.box.bottom > missed_top; });
-  ASSERT_LT(partial.lines.size(), full->lines.size());
+  SampleRead read;
+  ASSERT_NO_FATAL_FAILURE(ReadSampleDirective(&read));
+  PageText partial = WithoutLinesFrom(read.full, read.page, 5);
+  ASSERT_LT(partial.lines.size(), read.full.lines.size());
   const size_t kept_lines = partial.lines.size();
 
-  int added = RecoverMissedText(page.image, page.dpi, *engine, {}, &partial);
+  int added = RecoverMissedText(read.page.image, read.page.dpi, *read.engine, {}, &partial);
   EXPECT_GE(added, 5);
   std::string text = partial.PlainText();
   EXPECT_NE(text.find("Căn cứ Luật Tổ chức chính quyền địa phương"), std::string::npos) << text;
   EXPECT_NE(text.find("chịu trách nhiệm thi hành"), std::string::npos) << text;
   // The lines that were read first keep their place ahead of the recovered ones.
-  EXPECT_EQ(partial.lines.front().words.front().text, full->lines.front().words.front().text);
+  EXPECT_EQ(partial.lines.front().words.front().text, read.full.lines.front().words.front().text);
   EXPECT_GT(partial.lines.size(), kept_lines);
+}
+
+// The page has a ruled border round it (a form's frame): one piece of ink round a hole, and
+// too big to be a text region; the unread lines are pieces inside that hole, and are found and
+// read all the same.
+TEST(MissedTextTest, UnreadLinesInsideAPageBorderAreRecovered) {
+  SampleRead read;
+  ASSERT_NO_FATAL_FAILURE(ReadSampleDirective(&read));
+  cv::Mat& image = read.page.image;
+  const int inset = 40;  // 5 mm at 200 dpi
+  cv::rectangle(image, cv::Rect(inset, inset, image.cols - 2 * inset, image.rows - 2 * inset),
+                cv::Scalar::all(0), 3);
+  PageText partial = WithoutLinesFrom(read.full, read.page, 5);
+
+  EXPECT_GE(RecoverMissedText(image, read.page.dpi, *read.engine, {}, &partial), 5);
+  const std::string text = partial.PlainText();
+  EXPECT_NE(text.find("chịu trách nhiệm thi hành"), std::string::npos) << text;
 }
 
 size_t CountOf(const std::string& text, const std::string& part) {
@@ -140,14 +177,11 @@ TEST(MissedTextTest, WordsUnderAGreySealAreRead) {
 }
 
 TEST(MissedTextTest, FullyReadPageGainsNothing) {
-  testing::RenderedPage page = testing::RenderPage(testing::SampleDirectiveLines(), 200);
-  auto engine = MakeEngine();
-  ASSERT_NE(engine, nullptr);
-  Result<PageText> full = engine->Recognize(page.image, page.dpi);
-  ASSERT_TRUE(full.ok());
-  PageText copy = *full;
-  EXPECT_EQ(RecoverMissedText(page.image, page.dpi, *engine, {}, &copy), 0);
-  EXPECT_EQ(copy.PlainText(), full->PlainText());
+  SampleRead read;
+  ASSERT_NO_FATAL_FAILURE(ReadSampleDirective(&read));
+  PageText copy = read.full;
+  EXPECT_EQ(RecoverMissedText(read.page.image, read.page.dpi, *read.engine, {}, &copy), 0);
+  EXPECT_EQ(copy.PlainText(), read.full.PlainText());
 }
 
 }  // namespace

@@ -368,6 +368,26 @@ TEST_P(NumberSlotInkTest, FindsTheSlashJoinedToTheFirstCapitalBeforePrintSizedDi
   EXPECT_LE(slash->start, row.slash_x + 8);
 }
 
+// ... and when the pen's digits, nearly the print's size and walked past as capitals, lie
+// across the gap between the numeral and the symbol, off the print's baseline: the walk has
+// left the symbol there, and a digit leaning at its left as the joined glyph does ('7' of
+// '678'), or as narrow as a slash, is neither.
+TEST_P(NumberSlotInkTest, APenDigitPastTheGapBeforeTheSymbolIsNoCapitalWithTheSlash) {
+  if (testing::HandwritingFontPath().empty()) GTEST_SKIP() << "no handwriting font";
+  for (const std::string numeral : {"678", "2719", "74"}) {
+    SCOPED_TRACE(numeral);
+    // The slash printed a space's width past the pen's ink (before the print spreads).
+    NumberRow row = RenderNumberRow(numeral, false, GetParam(), "/UBND-TTTT",
+                                    {.pen_px = kFontPx * 12 / 10, .pen_drop = kFontPx / 8}, 3,
+                                    /*slash_touches_pen=*/true, /*slash_back=*/-kFontPx / 4);
+    SpreadSymbolPrint(&row);
+    const std::optional<SlashInk> slash = FindSlash(row.image, row.word, row.label_end);
+    ASSERT_TRUE(slash.has_value());
+    EXPECT_GE(slash->start, row.pen_right - 6);
+    EXPECT_LE(slash->start, row.slash_x + 8);
+  }
+}
+
 // The slot of `row` ends past the pen's ink, and the slash's stroke, part of which it then takes
 // in, is given to be whitened: from below the baseline to above the cap line, leaning right,
 // on the printed slash (its foot at most `foot_slack` px left of it), at most `widest` px wide.
