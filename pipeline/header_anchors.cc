@@ -224,32 +224,45 @@ std::string BareKey(const std::string& text) {
   return key;
 }
 
-std::optional<MottoPlace> FindMotto(const PageText& page) {
-  MottoPlace motto;
+namespace {
+
+// Calls `visit(line, i, key, next)` for every two words in a row (i, i + 1) of the lines in
+// the top part of `page` where the motto lies, with their BareKeys; stops when it returns true.
+template <typename Visit>
+void ForEachTopWordPair(const PageText& page, Visit visit) {
   for (const TextLine& line : page.lines) {
     if (line.box.top > page.height_px * kMottoShare) continue;
     for (size_t i = 0; i + 1 < line.words.size(); ++i) {
-      const Word& word = line.words[i];
-      const std::string key = BareKey(word.text);
-      const std::string next = BareKey(line.words[i + 1].text);
-      const int height = word.box.height();
-      if (key == "cong" && next == "hoa" && !motto.first_left) {
-        motto.first_left = word.box.left;
-        motto.top = word.box.top;
-        motto.height = height;
-        for (size_t j = i; j < line.words.size(); ++j) {
-          motto.first_row_words.push_back(line.words[j].box);
-        }
-      }
-      if (key == "doc" && next == "lap" && !motto.second_left) {
-        motto.second_left = word.box.left;
-        if (!motto.first_left) {
-          motto.top = word.box.top - static_cast<int>(kMottoRowStep * height);
-          motto.height = height;
-        }
-      }
+      if (visit(line, i, BareKey(line.words[i].text), BareKey(line.words[i + 1].text))) return;
     }
   }
+}
+
+}  // namespace
+
+std::optional<MottoPlace> FindMotto(const PageText& page) {
+  MottoPlace motto;
+  ForEachTopWordPair(
+      page, [&](const TextLine& line, size_t i, const std::string& key, const std::string& next) {
+        const Word& word = line.words[i];
+        const int height = word.box.height();
+        if (key == "cong" && next == "hoa" && !motto.first_left) {
+          motto.first_left = word.box.left;
+          motto.top = word.box.top;
+          motto.height = height;
+          for (size_t j = i; j < line.words.size(); ++j) {
+            motto.first_row_words.push_back(line.words[j].box);
+          }
+        }
+        if (key == "doc" && next == "lap" && !motto.second_left) {
+          motto.second_left = word.box.left;
+          if (!motto.first_left) {
+            motto.top = word.box.top - static_cast<int>(kMottoRowStep * height);
+            motto.height = height;
+          }
+        }
+        return false;
+      });
   if (!motto.first_left && !motto.second_left) return std::nullopt;
   return motto;
 }
@@ -259,17 +272,14 @@ bool HasMottoWords(const PageText& page) {
   static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
       {"cong", "hoa"},   {"hoa", "xa"},  {"xa", "hoi"}, {"hoi", "chu"},  {"chu", "nghia"},
       {"nghia", "viet"}, {"doc", "lap"}, {"tu", "do"},  {"hanh", "phuc"}};
-  for (const TextLine& line : page.lines) {
-    if (line.box.top > page.height_px * kMottoShare) continue;
-    for (size_t i = 0; i + 1 < line.words.size(); ++i) {
-      const std::string key = BareKey(line.words[i].text);
-      const std::string next = BareKey(line.words[i + 1].text);
-      for (const auto& [first, second] : kPairs) {
-        if (key == first && next == second) return true;
-      }
-    }
-  }
-  return false;
+  bool found = false;
+  ForEachTopWordPair(page,
+                     [&](const TextLine&, size_t, const std::string& key, const std::string& next) {
+                       for (const auto& [first, second] : kPairs)
+                         found |= key == first && next == second;
+                       return found;
+                     });
+  return found;
 }
 
 }  // namespace sohoa::pipeline
