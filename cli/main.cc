@@ -16,7 +16,9 @@ namespace {
 
 // Tesseract's OpenMP regions hard-code num_threads(4); only OMP_THREAD_LIMIT=1 caps them and
 // only when set before the process starts (setenv in main is too late, see NOTES.md). So a
-// process started without it replaces itself with one that has it.
+// process started without it replaces itself with one that has it. The regions libtesseract
+// enters today never reach libgomp (ocr/openmp/inline_regions.cc runs them inline); the cap
+// keeps any other entry point a later Tesseract might call from starting threads.
 void EnsureOpenMpCapped(char** argv) {
   const char* limit = std::getenv("OMP_THREAD_LIMIT");
   if (limit != nullptr && std::strcmp(limit, "1") == 0) return;
