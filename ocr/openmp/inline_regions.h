@@ -1,6 +1,7 @@
 // libgomp's entry points that libtesseract imports, defined by ocr/openmp/inline_regions.cc
 // so that an executable linking that object runs Tesseract's OpenMP regions inline (why, and
-// the thread contract: inline_regions.cc). Declared for tests; nothing in sohoa calls them.
+// the thread contract: inline_regions.cc). Nothing in sohoa calls them; declared here so that
+// their definitions are checked against libgomp's signatures (libgomp/libgomp_g.h).
 #ifndef SOHOA_OCR_OPENMP_INLINE_REGIONS_H_
 #define SOHOA_OCR_OPENMP_INLINE_REGIONS_H_
 

@@ -12,19 +12,11 @@
 #include <thread>
 #include <vector>
 
-#include "ocr/openmp/inline_regions.h"
-
 namespace sohoa::ocr {
 namespace {
 
-// What libtesseract binds to: the dynamic linker looks in the executable first.
-TEST(InlineOpenMpTest, TheExecutablesDefinitionsAreTheOnesLibrariesBindTo) {
-  EXPECT_EQ(dlsym(RTLD_DEFAULT, "GOMP_parallel"), reinterpret_cast<void*>(&GOMP_parallel));
-  EXPECT_EQ(dlsym(RTLD_DEFAULT, "GOMP_parallel_sections"),
-            reinterpret_cast<void*>(&GOMP_parallel_sections));
-  EXPECT_EQ(dlsym(RTLD_DEFAULT, "GOMP_sections_next"),
-            reinterpret_cast<void*>(&GOMP_sections_next));
-}
+const std::set<std::string> kInlineEntryPoints = {"GOMP_parallel", "GOMP_parallel_sections",
+                                                  "GOMP_sections_end_nowait", "GOMP_sections_next"};
 
 // The libgomp entry points an ELF file's dynamic symbol table imports (`defined` false) or
 // exports (true).
@@ -49,8 +41,17 @@ std::set<std::string> LibgompSymbols(const std::string& path, bool defined) {
   return found;
 }
 
-const std::set<std::string> kInlineEntryPoints = {"GOMP_parallel", "GOMP_parallel_sections",
-                                                  "GOMP_sections_end_nowait", "GOMP_sections_next"};
+// What libtesseract binds to: the dynamic linker looks in the executable first.
+TEST(InlineOpenMpTest, TheExecutablesDefinitionsAreTheOnesLibrariesBindTo) {
+  // This test binary, known by a function of its own.
+  Dl_info executable{};
+  ASSERT_NE(dladdr(reinterpret_cast<void*>(&LibgompSymbols), &executable), 0);
+  for (const std::string& name : kInlineEntryPoints) {
+    Dl_info bound{};
+    ASSERT_NE(dladdr(dlsym(RTLD_DEFAULT, name.c_str()), &bound), 0) << name;
+    EXPECT_EQ(bound.dli_fbase, executable.dli_fbase) << name << " binds to " << bound.dli_fname;
+  }
+}
 
 // A libgomp entry point the executable does not define would run on libgomp's own state
 // (an orphaned `sections` started there would hand out nothing through GOMP_sections_next):
