@@ -23,7 +23,8 @@ constexpr std::string_view kAbbreviations[] = {
     "HĐ", "CĐ", "BGN", "BGT", "GUQ", "GM", "GGT", "GNP", "PC", "PG", "PB", "TC", "TH", "CV",
     // central bodies and instruments
     "TTg", "CP", "NĐ", "TT", "BNV", "BTC", "BTTTT", "BKHĐT", "BYT", "BGDĐT", "VPCP",
-    // provincial bodies and their offices ('UB': Ủy ban in documents before 2004)
+    // provincial bodies and their offices ('UB': Ủy ban, before the 2005 rules made it 'UBND';
+    // see kUbndSinceYear)
     "UBND", "UB", "HĐND", "VPUBND", "VP", "STTTT", "SNV", "STC", "SKHĐT", "SXD", "SYT", "SGDĐT",
     "STNMT", "SNNPTNT", "SCT", "STP", "SLĐTBXH", "SVHTTDL", "SGTVT", "SKHCN", "BQL",
     // departments and units inside them
@@ -31,6 +32,12 @@ constexpr std::string_view kAbbreviations[] = {
     "TTHC", "QLĐT", "TNMT", "TTTT"};
 static_assert(kAbbreviations[kTypeAbbreviations - 1] == "CV" &&
               kAbbreviations[kTypeAbbreviations] == "TTg");
+
+// A document's symbol names a people's committee 'UBND' from this year on (Thông tư liên tịch
+// 55/2005/TTLT-BNV-VPCP; the 2004-2005 changeover is left as read): a body code 'UB' in a
+// later document is 'UBND' cut short (a stamp's edge, a speck over its end).
+constexpr int kUbndSinceYear = 2006;
+constexpr std::string_view kObsoleteUbCode = "UB";
 
 // A type's code read with more characters before it than this is some other part.
 constexpr int kMostCharactersBeforeTypeCode = 2;
@@ -108,6 +115,22 @@ std::string FilingLines(const std::string& text) {
     start = end + 1;
   }
   return lines;
+}
+
+// The year of `iso_date` ('2024-05-21'), 0 when it has none ('', '--05-21').
+int YearOf(const std::string& iso_date) {
+  if (iso_date.size() < 4 || !std::all_of(iso_date.begin(), iso_date.begin() + 4, [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      })) {
+    return 0;
+  }
+  return std::stoi(iso_date.substr(0, 4));
+}
+
+// True for a document type's code ('QĐ', 'PB'), as the abbreviations list it.
+bool IsTypeCode(const std::string& part) {
+  const auto types = std::span(kAbbreviations).first(kTypeAbbreviations);
+  return std::find(types.begin(), types.end(), part) != types.end();
 }
 
 std::string CorrectPart(const std::string& part) {
@@ -270,6 +293,12 @@ bool SymbolLooksWhole(const std::string& symbol) {
   return true;
 }
 
+bool SymbolFitsDate(const std::string& symbol, const std::string& iso_date) {
+  const size_t cut = symbol.find_last_of("-/");
+  const std::string last = cut == std::string::npos ? symbol : symbol.substr(cut + 1);
+  return last != kObsoleteUbCode || YearOf(iso_date) < kUbndSinceYear;
+}
+
 bool SymbolFitsType(const std::string& symbol, const std::string& type_code) {
   if (type_code.empty()) return true;
   const size_t slash = symbol.rfind('/');
@@ -298,18 +327,23 @@ std::string CompleteTypeCode(const std::string& symbol, const std::string& type_
       !StandardAbbreviation(first)) {
     return type_code + symbol.substr(dash);
   }
-  if (!StandardAbbreviation(first) && folded_first.size() == folded_code.size() &&
-      EditDistance(folded_first, folded_code) == 1) {
+  // Another type's code is misread too ('PB' for the 'TB' of a THÔNG BÁO, 'CĐ' for a 'QĐ'):
+  // the title rules it out.
+  if ((!StandardAbbreviation(first) || IsTypeCode(first)) &&
+      folded_first.size() == folded_code.size() && EditDistance(folded_first, folded_code) == 1) {
     return type_code + symbol.substr(dash);
   }
   return symbol;
 }
 
-std::string CompleteBodyCode(const std::string& symbol, const std::string& agency) {
+std::string CompleteBodyCode(const std::string& symbol, const std::string& agency,
+                             const std::string& iso_date) {
   const size_t dash = symbol.rfind('-');
   if (dash == std::string::npos || dash + 1 >= symbol.size()) return symbol;
   std::string part = symbol.substr(dash + 1);
-  if (StandardAbbreviation(part)) return symbol;
+  // No symbol of these years ends in 'UB': what was read is the start of a longer code.
+  const bool ub_obsolete = YearOf(iso_date) >= kUbndSinceYear;
+  if (StandardAbbreviation(part) && !(ub_obsolete && part == kObsoleteUbCode)) return symbol;
   // Garbled from some character on ('UÈÑ', 'VPUB1Y': a stamp's ink over the part's end): what
   // comes before it is the part cut short there.
   const size_t clean = CleanSymbolPrefix(part);
@@ -328,6 +362,7 @@ std::string CompleteBodyCode(const std::string& symbol, const std::string& agenc
     // The body's part is no type's code. An incoming-mail stamp's 'CÔNG VĂN ĐẾN' read into
     // the agency makes 'CV' its initials, and 'BCV' (the 'T' of 'BCVT' lost) one letter off.
     for (std::string_view entry : std::span(kAbbreviations).subspan(kTypeAbbreviations)) {
+      if (ub_obsolete && entry == kObsoleteUbCode) continue;
       const std::string folded_entry = Upper(FoldVietnamese(entry));
       const bool supported = NamesAbbreviation(agency, folded_entry);
       const bool near = cut_short ? folded_entry.size() > folded_part.size() &&

@@ -23,9 +23,10 @@ std::optional<std::string> StandardAbbreviation(const std::string& part);
 // `symbol` with its first part completed to `type_code`, the abbreviation of the document's
 // type ('TB' of a THÔNG BÁO), when that part is the code's end and the code's first letters
 // were lost ('B-VPUBND' -> 'TB-VPUBND': a pen numeral written over the symbol's start), or,
-// no standard abbreviation itself, is as long as the code and one letter off it ('RH-UBND' of
-// a KẾ HOẠCH) or is the code after one or two characters more ('VKH-UBND'). An empty code (a công
-// văn's symbol opens with the body), or a part that is neither, leaves `symbol` as it is.
+// no standard abbreviation itself or another type's code ('PB' of a THÔNG BÁO), is as long as
+// the code and one letter off it ('RH-UBND' of a KẾ HOẠCH), or, no standard abbreviation, is
+// the code after one or two characters more ('VKH-UBND'). An empty code (a công văn's symbol
+// opens with the body), or a part that is neither, leaves `symbol` as it is.
 std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code);
 
 // `symbol` with its last part completed to the standard abbreviation of the issuing body
@@ -36,8 +37,11 @@ std::string CompleteTypeCode(const std::string& symbol, const std::string& type_
 // letter off it and is the initials of words of `agency` in a row ('SỞ THÔNG TIN VÀ TRUYỀN
 // THÔNG', 'và' not counted). A part garbled from some character on ('UÈÑ', 'VPUB1Y') is taken
 // as cut short there; four clean letters or more need no agency then. Abbreviations that start
-// one another ('UB', 'UBND') count as one, the longest. Otherwise `symbol` as it is.
-std::string CompleteBodyCode(const std::string& symbol, const std::string& agency);
+// one another ('UB', 'UBND') count as one, the longest. In a document dated `iso_date`
+// ('2024-05-21'; empty when unread) after 2005, when 'UBND' replaced it, 'UB' counts as cut
+// short too. Otherwise `symbol` as it is.
+std::string CompleteBodyCode(const std::string& symbol, const std::string& agency,
+                             const std::string& iso_date = {});
 
 // `symbol` with its last part completed to an abbreviation the document itself prints
 // elsewhere, when that part was cut short ('QNI-TTKS': a stamp's edge over 'NB'): the part is
@@ -62,6 +66,11 @@ std::string CorrectLetterBodyCode(const std::string& symbol, const std::string& 
 // misreading ('ŠV-CCVC'), and an empty symbol was not read: each leaves the document's number
 // for someone to check. A part that is whole but wrong passes.
 bool SymbolLooksWhole(const std::string& symbol);
+
+// Whether `symbol` can be the number's symbol of a document dated `iso_date` (empty when
+// unread): false for a body code 'UB' after 2005, when every people's committee's symbol had
+// 'UBND' (the rest of it lost: CompleteBodyCode).
+bool SymbolFitsDate(const std::string& symbol, const std::string& iso_date);
 
 // Whether `symbol` can be the number's symbol of a document whose type's code is `type_code`
 // ('QĐ' of a QUYẾT ĐỊNH; empty for a letter, whose symbol opens with the body): false when it

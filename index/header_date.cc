@@ -24,7 +24,7 @@ namespace {
 // FindDate for what OCR puts between them). Between 'ngày N' and 'M năm YYYY' a 't…ng' is
 // 'tháng' however OCR spelt it ('táng', 'tiếng').
 constexpr std::string_view kDayAndMonth =
-    R"(ngay *([0-9oli][0-9oli|\] ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}t[a-z?]{1,3}ng *[^0-9a-z ]?([0-9oli][0-9oli|\] ]{0,2}?) *n[a-z?]{2,3} *[-.]? *)";
+    R"(ngay *([0-9oli][0-9oli|\] ]{0,2}?) *(?:[^0-9 ]{1,3} +){0,2}t[a-z?]{1,3}ng *[^0-9a-z ]?([0-9oli][0-9oli|\] ]{0,2}?) *[^0-9a-z|\] ]? *[nr][a-z?]{2,3} *[-.]? *)";
 
 // 'YYYY-MM-DD' of a year and the day and month as OCR read them; nullopt out of range.
 std::optional<std::string> IsoDate(int year, const std::string& day_read,
@@ -49,13 +49,14 @@ std::optional<DateMatch> FindDate(const std::string& key, bool loose) {
   // Specks or a stamp's letters read between the day and 'tháng' ('ngày 29 PA: tháng'), a
   // quote before the month ("tháng '9"), and a stroke read as a digit before the year
   // ('năm 12024': exactly four digits follow it). OCR drops the thin 'h' of 'tháng' ('táng')
-  // and misreads the diacritics of 'năm' ('näằ') or its 'm' as two letters ('nãnn', 'narn'): an
-  // 'n' and two or three letters before the year.
+  // and misreads the diacritics of 'năm' ('näằ'), its 'm' as two letters ('nãnn', 'narn') or its
+  // 'n' as an 'r' ('răm'), a speck or a stamp's mark before it (':răm', '/năm'): an 'n' or 'r'
+  // and two or three letters before the year.
   static const std::regex kDate(
       std::string(kDayAndMonth) +
       R"((?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
   static const std::regex kLooseDate(
-      R"((?:^|[^0-9a-z])([0-9][0-9oli]?) *th?ang *([0-9oli][0-9oli ]{0,2}?) *n[a-z?]{2,3} *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
+      R"((?:^|[^0-9a-z])([0-9][0-9oli]?) *th?ang *([0-9oli][0-9oli ]{0,2}?) *[^0-9a-z|\] ]? *[nr][a-z?]{2,3} *[-.]? *(?:[0-9oli] ?(?=[0-9oli]{4}(?![0-9])))?([0-9oli](?: ?[0-9oli]){3}))");
   std::smatch match;
   if (!std::regex_search(key, match, loose ? kLooseDate : kDate)) return std::nullopt;
   const std::string year = OcrDigits(match[3]);

@@ -372,17 +372,19 @@ std::string ReadSigner(const std::vector<KeyedLine>& lines) {
 
 // A symbol whose type code lost its first letters under a pen numeral ('9/B-VPUBND' of a
 // THÔNG BÁO) gets them back from the title; one whose body's code a stamp's edge cut short
-// ('QĐ-ST'), from `agency_read` (the agency's name as read, maybe more than one way).
+// ('QĐ-ST', or 'UB' in a document of these years), from `agency_read` (the agency's name as
+// read, maybe more than one way).
 void CompleteSymbol(const std::string& agency_read, DocumentMeta* meta) {
   if (meta->symbol.empty()) return;
   const std::string type_code = DocumentTypeCode(meta->type);
-  std::string completed = CompleteBodyCode(CompleteTypeCode(meta->symbol, type_code), agency_read);
-  // A letter's symbol opens with the body's code; the agency as spelled (index/agency_lexicon)
-  // names it best.
-  if (!meta->type.empty() && type_code.empty()) {
-    completed = CorrectLetterBodyCode(completed,
-                                      agency_read + " " + meta->agency_parent + " " + meta->agency);
-  }
+  // The agency as spelled (index/agency_lexicon) names the body too where the read lines do
+  // not: a stamp over the header's first line.
+  const std::string agency = agency_read + " " + meta->agency_parent + " " + meta->agency;
+  std::string completed =
+      CompleteBodyCode(CompleteTypeCode(meta->symbol, type_code), agency, meta->date);
+  // A letter's symbol opens with the body's code.
+  if (!meta->type.empty() && type_code.empty())
+    completed = CorrectLetterBodyCode(completed, agency);
   if (completed == meta->symbol) return;
   meta->number = meta->number.substr(0, meta->number.size() - meta->symbol.size()) + completed;
   meta->symbol = completed;

@@ -138,7 +138,8 @@ std::vector<index::MetadataSection> DescribeDocument(std::vector<PageText>* page
       if (meta.number.empty()) {
         first.quality.AddReviewReason(FieldReviewReason("document", "number", "not read"));
       } else if (!index::SymbolLooksWhole(meta.symbol) ||
-                 !index::SymbolFitsType(meta.symbol, index::DocumentTypeCode(meta.type))) {
+                 !index::SymbolFitsType(meta.symbol, index::DocumentTypeCode(meta.type)) ||
+                 !index::SymbolFitsDate(meta.symbol, meta.date)) {
         // However sure its digits, a number whose symbol is cut or misread is wrong.
         first.quality.AddReviewReason(FieldReviewReason("document", "number", "symbol unsure"));
       } else if (meta.number.find('/') == 1) {

@@ -182,11 +182,16 @@ TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {
   EXPECT_EQ(CompleteTypeCode("7QĐ-UBND", "QĐ"), "QĐ-UBND");
   EXPECT_EQ(CompleteTypeCode("ABCKH-UBND", "KH"), "ABCKH-UBND");  // three more: some other part
   EXPECT_EQ(CompleteTypeCode("TCKH-UBND", "KH"), "TCKH-UBND");    // a standard code stands
-  // Whole codes, other types' codes, bodies and letters stay as read; so does every symbol of
-  // a type without a code.
+  // Another type's code one capital off the title's: the title rules it out.
+  EXPECT_EQ(CompleteTypeCode("PB-VPUBND", "TB"), "TB-VPUBND");
+  EXPECT_EQ(CompleteTypeCode("CĐ-UB", "QĐ"), "QĐ-UB");
+  EXPECT_EQ(CompleteTypeCode("TH-UBND", "KH"), "KH-UBND");
+  // Whole codes, other types' codes further off, bodies and letters stay as read; so does
+  // every symbol of a type without a code.
   EXPECT_EQ(CompleteTypeCode("TB-VPUBND", "TB"), "TB-VPUBND");
   EXPECT_EQ(CompleteTypeCode("KH-UBND", "TB"), "KH-UBND");
-  EXPECT_EQ(CompleteTypeCode("TH-UBND", "KH"), "TH-UBND");  // a standard code stands
+  EXPECT_EQ(CompleteTypeCode("CT-UBND", "KH"), "CT-UBND");
+  EXPECT_EQ(CompleteTypeCode("VP-UBND", "TB"), "VP-UBND");  // a body's code, not a type's
   EXPECT_EQ(CompleteTypeCode("RHX-UBND", "KH"), "RHX-UBND");
   EXPECT_EQ(CompleteTypeCode("T-UBND", "TB"), "T-UBND");
   EXPECT_EQ(CompleteTypeCode("B-UBND", ""), "B-UBND");
@@ -218,6 +223,33 @@ TEST(DocumentSymbolsTest, SymbolFitsTypeUnlessAnotherTypesCodeOpensIt) {
   EXPECT_FALSE(SymbolFitsType("KH-UBND", "TB"));
   EXPECT_TRUE(SymbolFitsType("TH-UBND", "TB"));  // no type's code
   EXPECT_FALSE(SymbolFitsType("2020/QĐ-CP", "NĐ"));
+}
+
+// 'UB' for a people's committee is of documents before the 2005 rules; in a later one it is
+// 'UBND' cut short, completed where the agency names it, doubtful where it does not.
+TEST(DocumentSymbolsTest, ObsoleteUbCodeIsCutShortInLaterDocuments) {
+  const std::string agency = "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH";
+  EXPECT_EQ(CompleteBodyCode("QĐ-UB", agency, "2025-01-07"), "QĐ-UBND");
+  EXPECT_EQ(CompleteBodyCode("QĐ-U", agency, "2025-01-07"), "QĐ-UBND");
+  EXPECT_EQ(CompleteBodyCode("QĐ-UB", "SỞ NỘI VỤ", "2025-01-07"), "QĐ-UB");
+  // Before the rules, or undated, 'UB' stands, and a lone 'U' of an agency naming only 'Ủy
+  // ban' completes to it.
+  EXPECT_EQ(CompleteBodyCode("QĐ-UB", agency, "1998-03-02"), "QĐ-UB");
+  EXPECT_EQ(CompleteBodyCode("QĐ-UB", agency), "QĐ-UB");
+  EXPECT_EQ(CompleteBodyCode("QĐ-U", "ỦY BAN NHÂN", "1998-03-02"), "QĐ-UB");
+  EXPECT_EQ(CompleteBodyCode("QĐ-U", "ỦY BAN NHÂN", "2025-01-07"), "QĐ-U");
+
+  struct Case {
+    const char* symbol;
+    const char* date;
+    bool fits;
+  };
+  for (const Case& c :
+       {Case{"QĐ-UB", "2024-06-11", false}, Case{"13/UB", "2024-06-11", false},
+        Case{"QĐ-UB", "1998-03-02", true}, Case{"QĐ-UB", "", true}, Case{"QĐ-UB", "--03-02", true},
+        Case{"QĐ-UBND", "2024-06-11", true}, Case{"UB-VP", "2024-06-11", true}}) {
+    EXPECT_EQ(SymbolFitsDate(c.symbol, c.date), c.fits) << c.symbol << " " << c.date;
+  }
 }
 
 // A letter's symbol opens with its body's code, which the agency's name says.

@@ -217,6 +217,27 @@ TEST(MetadataTest, SymbolPartsMisreadOrSplit) {
   EXPECT_EQ(number_of("Số: 47/QĐ-SNV CCVC"), "47/QĐ-SNV");
 }
 
+// The symbol's codes checked against the title and the date: another type's code one capital
+// off the title's, and a people's committee's 'UB' (the 'ND' under a stamp's edge) in a
+// document of this century, read as the codes they must be. The agency as spelled counts
+// where its first line was garbled.
+TEST(MetadataTest, SymbolCodesFitTheTitleAndTheDate) {
+  auto number_of = [](const std::string& agency, const std::string& number_line,
+                      const std::string& year, const std::string& title) {
+    const std::string page = agency + "\n" + number_line + "\nQuảng Ninh, ngày 10 tháng 01 năm " +
+                             year + "\n" + title + "\nVề việc công bố danh mục\n";
+    const std::vector<MetadataSection> sections = ExtractMetadata({page});
+    return sections.empty() ? std::string("(none)") : sections[0].meta.number;
+  };
+  const std::string committee = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NINH";
+  EXPECT_EQ(number_of(committee, "Số: 826/QĐ-UB", "2025", "QUYẾT ĐỊNH"), "826/QĐ-UBND");
+  EXPECT_EQ(number_of(committee, "Số: 103/CĐ-UB", "2024", "QUYẾT ĐỊNH"), "103/QĐ-UBND");
+  EXPECT_EQ(number_of("VĂN PHÒNG UBND TỈNH", "Số: 4351/PB-VPUBND", "2024", "THÔNG BÁO"),
+            "4351/TB-VPUBND");
+  EXPECT_EQ(number_of(committee, "Số: 826/QĐ-UB", "1998", "QUYẾT ĐỊNH"), "826/QĐ-UB");
+  EXPECT_EQ(number_of(committee, "Số: 826/CĐ-UBND", "2025", "CÔNG ĐIỆN"), "826/CĐ-UBND");
+}
+
 // A stamp's letters between the day and 'tháng', a stroke read as a digit before the year.
 TEST(MetadataTest, DateWithJunkBeforeThangOrYear) {
   auto date_of = [](const std::string& date_line) {
@@ -237,6 +258,9 @@ TEST(MetadataTest, DateWithJunkBeforeThangOrYear) {
   // Its 'm' read as two letters.
   EXPECT_EQ(date_of("Quảng Ninh, ngày 21 tháng 02 nãnn 2024"), "2024-02-21");
   EXPECT_EQ(date_of("Quảng Ninh, ngày 21 tháng 02 narn 2024"), "2024-02-21");
+  // Its 'n' read as an 'r' (the right leg lost), a speck or a stamp's mark before it.
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 08 tháng 01 :răm 2025"), "2025-01-08");
+  EXPECT_EQ(date_of("Quảng Ninh, ngày 08 tháng 01 /năm 2025"), "2025-01-08");
   EXPECT_EQ(date_of("Quảng Ninh, ngày 08 tháng 7 của 2024"), "");
   // A word between them is no speck: 'ngày 5 của tháng' is no header date.
   EXPECT_EQ(date_of("Quảng Ninh, ngày 5 trong tháng 9 năm 2024"), "");
@@ -327,6 +351,12 @@ TEST(MetadataTest, NumberAndDateSplitOverLines) {
           .meta;
   EXPECT_EQ(year_below.number, "76/UBND-TTTT");
   EXPECT_EQ(year_below.date, "2024-07-05");
+  // The month read glued to 'tháng', a speck before 'năm' opening the next line.
+  EXPECT_EQ(ExtractMetadata({"ỦY BAN NHÂN DÂN\nSố: 76/UBND-TTTT\nQuảng Ninh, ngày 21 tháng01\n"
+                             "/năm 2025\nV/v đẩy mạnh sử dụng trang Zalo OA\n"})
+                .at(0)
+                .meta.date,
+            "2025-01-21");
   // A date in the body that starts on a later line is not the header's.
   const DocumentMeta body = ExtractMetadata({"ỦY BAN NHÂN DÂN\nSố: 7/UBND\nQuảng Ninh, ngày\n"
                                              "Căn cứ Luật ngày 19 tháng 6 năm 2015;\n"})
