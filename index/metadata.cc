@@ -373,7 +373,7 @@ std::string ReadSigner(const std::vector<KeyedLine>& lines) {
 // A symbol whose type code lost its first letters under a pen numeral ('9/B-VPUBND' of a
 // THÔNG BÁO) gets them back from the title; one whose body's code a stamp's edge cut short
 // ('QĐ-ST', or 'UB' in a document of these years), from `agency_read` (the agency's name as
-// read, maybe more than one way).
+// read, maybe more than one way) and the agency as the metadata spelled it.
 void CompleteSymbol(const std::string& agency_read, DocumentMeta* meta) {
   if (meta->symbol.empty()) return;
   const std::string type_code = DocumentTypeCode(meta->type);
@@ -383,8 +383,9 @@ void CompleteSymbol(const std::string& agency_read, DocumentMeta* meta) {
   std::string completed =
       CompleteBodyCode(CompleteTypeCode(meta->symbol, type_code), agency, meta->date);
   // A letter's symbol opens with the body's code.
-  if (!meta->type.empty() && type_code.empty())
+  if (!meta->type.empty() && type_code.empty()) {
     completed = CorrectLetterBodyCode(completed, agency);
+  }
   if (completed == meta->symbol) return;
   meta->number = meta->number.substr(0, meta->number.size() - meta->symbol.size()) + completed;
   meta->symbol = completed;
