@@ -234,6 +234,10 @@ TEST(MetadataTest, SymbolCodesFitTheTitleAndTheDate) {
   EXPECT_EQ(number_of(committee, "Số: 103/CĐ-UB", "2024", "QUYẾT ĐỊNH"), "103/QĐ-UBND");
   EXPECT_EQ(number_of("VĂN PHÒNG UBND TỈNH", "Số: 4351/PB-VPUBND", "2024", "THÔNG BÁO"),
             "4351/TB-VPUBND");
+  // The agency's first line cut by a stamp ('ỦY BAN NHÂN' / 'N HÀNG NG'): its lines as read
+  // name no 'UBND', the agency the metadata spells from them does.
+  EXPECT_EQ(number_of("ỦY BAN NHÂN\nN HÀNG NG", "Số: 826/QĐ-U", "2025", "QUYẾT ĐỊNH"),
+            "826/QĐ-UBND");
   EXPECT_EQ(number_of(committee, "Số: 826/QĐ-UB", "1998", "QUYẾT ĐỊNH"), "826/QĐ-UB");
   EXPECT_EQ(number_of(committee, "Số: 826/CĐ-UBND", "2025", "CÔNG ĐIỆN"), "826/CĐ-UBND");
 }
