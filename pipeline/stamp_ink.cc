@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <opencv2/imgproc.hpp>
 #include <optional>
 #include <vector>
@@ -40,17 +42,14 @@ cv::Mat StraightLines(const cv::Mat& ink, int horizontal, int vertical) {
   cv::Mat padded;
   cv::copyMakeBorder(ink, padded, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(0));
   const cv::Point2f centre(padded.cols / 2.0f, padded.rows / 2.0f);
-  const cv::Mat across = cv::getStructuringElement(cv::MORPH_RECT, {horizontal, 1});
-  const cv::Mat down = cv::getStructuringElement(cv::MORPH_RECT, {1, vertical});
   cv::Mat lines = cv::Mat::zeros(padded.size(), CV_8UC1);
   for (int degrees = -kMaxFrameTurnDegrees; degrees <= kMaxFrameTurnDegrees; ++degrees) {
     const cv::Mat turn_matrix = cv::getRotationMatrix2D(centre, degrees, 1.0);
-    cv::Mat turned, across_lines, down_lines;
+    cv::Mat turned;
     cv::warpAffine(padded, turned, turn_matrix, padded.size(), cv::INTER_LINEAR);
     cv::threshold(turned, turned, 64, 255, cv::THRESH_BINARY);
-    cv::morphologyEx(turned, across_lines, cv::MORPH_OPEN, across);
-    cv::morphologyEx(turned, down_lines, cv::MORPH_OPEN, down);
-    cv::Mat found = across_lines | down_lines;
+    cv::Mat found = internal::OpenedAlongRuns(turned, horizontal, /*along_rows=*/true) |
+                    internal::OpenedAlongRuns(turned, vertical, /*along_rows=*/false);
     if (cv::countNonZero(found) == 0) continue;
     cv::Mat back;
     cv::warpAffine(found, back, turn_matrix, padded.size(),
@@ -60,7 +59,64 @@ cv::Mat StraightLines(const cv::Mat& ink, int horizontal, int vertical) {
   return lines(cv::Rect(pad, pad, ink.cols, ink.rows)).clone();
 }
 
+// The first index from `from` on (at most `end`) where `row` holds paper (`ink`) or ink (not
+// `ink`), ink being any value but 0. Thresholded rows are 0 and 255: whole machine words of
+// either are skipped at once.
+int SkipWhile(const uchar* row, int from, int end, bool ink) {
+  const uint64_t word_of_run = ink ? ~uint64_t{0} : 0;
+  while (from + 8 <= end) {
+    uint64_t word;
+    std::memcpy(&word, row + from, sizeof word);
+    if (word != word_of_run) break;
+    from += 8;
+  }
+  while (from < end && (row[from] != 0) == ink) ++from;
+  return from;
+}
+
 }  // namespace
+
+namespace internal {
+
+cv::Mat OpenedAlongRuns(const cv::Mat& ink, int length, bool along_rows) {
+  cv::Mat rows;
+  if (along_rows) {
+    rows = ink;
+  } else {
+    cv::transpose(ink, rows);
+  }
+  cv::Mat opened = cv::Mat::zeros(rows.size(), CV_8UC1);
+  const int width = rows.cols;
+  // The window of x is [x - anchor, x - anchor + length - 1], erosion and dilation alike.
+  // Erosion counts the pixels beyond the image as ink, dilation as paper.
+  const int anchor = length / 2;
+  const int after = length - 1 - anchor;
+  for (int y = 0; y < rows.rows; ++y) {
+    const uchar* in = rows.ptr<uchar>(y);
+    uchar* out = opened.ptr<uchar>(y);
+    for (int start = 0; start < width;) {
+      // Paper, then ink, skipped eight pixels at a time while they are all one or the other.
+      start = SkipWhile(in, start, width, /*ink=*/false);
+      if (start == width) break;
+      const int end = SkipWhile(in, start, width, /*ink=*/true) - 1;
+      // Where the run survives erosion, then what dilation makes of that.
+      const int eroded_first = start == 0 ? 0 : start + anchor;
+      const int eroded_last = end == width - 1 ? width - 1 : end - after;
+      if (eroded_first <= eroded_last) {
+        const int first = std::max(0, eroded_first - after);
+        const int last = std::min(width - 1, eroded_last + anchor);
+        std::fill(out + first, out + last + 1, uchar{255});
+      }
+      start = end + 1;
+    }
+  }
+  if (along_rows) return opened;
+  cv::Mat columns;
+  cv::transpose(opened, columns);
+  return columns;
+}
+
+}  // namespace internal
 
 void WhitenDarkColumns(cv::Mat* grey) {
   cv::Mat ink;

@@ -37,4 +37,14 @@ void WhitenDarkColumns(cv::Mat* grey);
 // ink.
 cv::Mat DarkestInk(const cv::Mat& grey);
 
+namespace internal {
+
+// The opening of binary `ink` (CV_8UC1, 0 or 255) by a line of `length` pixels along its rows
+// (`along_rows`) or along its columns: pixel for pixel what cv::morphologyEx(MORPH_OPEN) gives
+// with a 1 x `length` (or `length` x 1) rectangle, its default anchor and borders, found from
+// the ink's runs in one pass instead of `length` comparisons a pixel. (An even length's
+// opening lies one pixel right of, or below, the run it keeps: OpenCV's anchor.)
+cv::Mat OpenedAlongRuns(const cv::Mat& ink, int length, bool along_rows);
+
+}  // namespace internal
 }  // namespace sohoa::pipeline

@@ -1,16 +1,15 @@
 #include <dlfcn.h>
-#include <elf.h>
 #include <gtest/gtest.h>
 #include <omp.h>
 #include <tesseract/baseapi.h>
 
 #include <algorithm>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "tests/testing/elf_symbols.h"
 
 namespace sohoa::ocr {
 namespace {
@@ -21,24 +20,7 @@ const std::set<std::string> kInlineEntryPoints = {"GOMP_parallel", "GOMP_paralle
 // The libgomp entry points an ELF file's dynamic symbol table imports (`defined` false) or
 // exports (true).
 std::set<std::string> LibgompSymbols(const std::string& path, bool defined) {
-  std::ifstream file(path, std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (bytes.size() < sizeof(Elf64_Ehdr)) return {};
-  const auto* header = reinterpret_cast<const Elf64_Ehdr*>(bytes.data());
-  const auto* sections = reinterpret_cast<const Elf64_Shdr*>(bytes.data() + header->e_shoff);
-  std::set<std::string> found;
-  for (int i = 0; i < header->e_shnum; ++i) {
-    if (sections[i].sh_type != SHT_DYNSYM) continue;
-    const char* names = bytes.data() + sections[sections[i].sh_link].sh_offset;
-    const auto* symbols = reinterpret_cast<const Elf64_Sym*>(bytes.data() + sections[i].sh_offset);
-    for (size_t s = 0; s < sections[i].sh_size / sizeof(Elf64_Sym); ++s) {
-      const std::string name = names + symbols[s].st_name;
-      if ((symbols[s].st_shndx != SHN_UNDEF) == defined && name.rfind("GOMP_", 0) == 0) {
-        found.insert(name);
-      }
-    }
-  }
-  return found;
+  return testing::DynamicSymbols(path, "GOMP_", defined);
 }
 
 // What libtesseract binds to: the dynamic linker looks in the executable first.
