@@ -28,7 +28,11 @@ std::string JoinSplitSymbolPart(std::string number) {
       !std::isupper(static_cast<unsigned char>(FoldVietnamese(next).front()))) {
     return number;
   }
-  if (!StandardAbbreviation(number.substr(part_start, space - part_start) + next)) return number;
+  // Split in a part before the last ('37/STTI T-BCVT'): the part joins the next word's first.
+  const std::string next_part = next.substr(0, next.find('-'));
+  if (!StandardAbbreviation(number.substr(part_start, space - part_start) + next_part)) {
+    return number;
+  }
   return number.erase(space, 1);
 }
 
@@ -106,8 +110,21 @@ std::string CleanNumber(std::string raw) {
     // dash-joined runs. Anything else ('2/Z2/SNV-CCVC', '16/Z⁄Z') is OCR noise read as one.
     static const std::regex kShape(
         R"(^[0-9]+(?:/[0-9]{4})?/[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*$)");
-    if (!std::regex_match(FoldVietnamese(number), kShape)) return {};
-    number = number.substr(0, slash + 1) + CorrectSymbol(number.substr(slash + 1));
+    // Figures after a symbol of two parts or more ('876/TB-TTPVHCC /72/1': a stamp's pen date
+    // beside the row, joined on by its slash) are none of it: a year comes before the symbol,
+    // never after.
+    static const std::regex kFiguresAfter(R"((?:/[0-9]+)+$)");
+    if (!std::regex_match(FoldVietnamese(number), kShape)) {
+      const std::string before_figures = std::regex_replace(number, kFiguresAfter, "");
+      // The symbol left must be a whole one of two parts or more: 'Z2' of '16/Z2/72' is noise.
+      if (before_figures == number || !std::regex_match(FoldVietnamese(before_figures), kShape) ||
+          before_figures.find('-', before_figures.rfind('/')) == std::string::npos) {
+        return {};
+      }
+      number = before_figures;
+    }
+    const size_t symbol_slash = number.rfind('/');
+    number = number.substr(0, symbol_slash + 1) + CorrectSymbol(number.substr(symbol_slash + 1));
   }
   return number;
 }

@@ -327,6 +327,11 @@ std::string CompleteTypeCode(const std::string& symbol, const std::string& type_
       !StandardAbbreviation(first)) {
     return type_code + symbol.substr(dash);
   }
+  // The code whole before one character more ('CTI' of a CHỈ THỊ): the slash's foot or a speck
+  // between the code and its dash read as a letter.
+  if (extra == 1 && first.starts_with(type_code) && !StandardAbbreviation(first)) {
+    return type_code + symbol.substr(dash);
+  }
   // Another type's code is misread too ('PB' for the 'TB' of a THÔNG BÁO, 'CĐ' for a 'QĐ'):
   // the title rules it out.
   if ((!StandardAbbreviation(first) || IsTypeCode(first)) &&

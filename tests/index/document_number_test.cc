@@ -43,6 +43,11 @@ TEST(DocumentNumberTest, CleansWhatOcrReadsAroundTheNumber) {
   EXPECT_EQ(CleanNumber("366/Qb./QĐ-UBND"), "366/QĐ-UBND");
   EXPECT_EQ(CleanNumber("12/QĐ- -UBND."), "12/QĐ-UBND");
   EXPECT_EQ(CleanNumber("32/QĐ-S TTTI"), "32/QĐ-STTTT");
+  EXPECT_EQ(CleanNumber("37/STTI T-BCVT:"), "37/STTTT-BCVT");  // split in its first part
+  EXPECT_EQ(CleanNumber("37/STTI Tháng-BCVT"), "37/STTI");     // no part of it
+  // A stamp's pen figures joined on by their slash; a year before the symbol stays.
+  EXPECT_EQ(CleanNumber("876/TB-TTPVHCC /72/1"), "876/TB-TTPVHCC");
+  EXPECT_EQ(CleanNumber("01/2018/QĐ-UBND /5"), "01/2018/QĐ-UBND");
   // One Đ read twice (KeyedLine already made the Icelandic Ð an Đ).
   EXPECT_EQ(CleanNumber("8/QĐĐ-UBND"), "8/QĐ-UBND");
   EXPECT_EQ(CleanNumber("01/2018/QĐ-UBND"), "01/2018/QĐ-UBND");
@@ -56,6 +61,8 @@ TEST(DocumentNumberTest, NoiseIsNoNumber) {
   EXPECT_EQ(CleanNumber("2Äjế"), "");
   EXPECT_EQ(CleanNumber("2/Z2/SNV-CCVC"), "");
   EXPECT_EQ(CleanNumber("16/Z⁄Z"), "");
+  EXPECT_EQ(CleanNumber("16/2024"), "");
+  EXPECT_EQ(CleanNumber("16/Z2/72"), "");
   EXPECT_EQ(CleanNumber(""), "");
 }
 

@@ -182,6 +182,12 @@ TEST(DocumentSymbolsTest, TypeCodeCompletedFromTheTitle) {
   EXPECT_EQ(CompleteTypeCode("7QĐ-UBND", "QĐ"), "QĐ-UBND");
   EXPECT_EQ(CompleteTypeCode("ABCKH-UBND", "KH"), "ABCKH-UBND");  // three more: some other part
   EXPECT_EQ(CompleteTypeCode("TCKH-UBND", "KH"), "TCKH-UBND");    // a standard code stands
+  // The whole code before one character more: the slash's foot or a speck read as a letter.
+  EXPECT_EQ(CompleteTypeCode("CTI-UBND", "CT"), "CT-UBND");
+  EXPECT_EQ(CompleteTypeCode("QĐl-UBND", "QĐ"), "QĐ-UBND");
+  EXPECT_EQ(CompleteTypeCode("CTII-UBND", "CT"), "CTII-UBND");  // two more: some other part
+  EXPECT_EQ(CompleteTypeCode("CTr-UBND", "CT"), "CTr-UBND");    // a standard code (Chương trình)
+  EXPECT_EQ(CompleteTypeCode("TTr-UBND", "TT"), "TTr-UBND");    // a standard code (Tờ trình)
   // Another type's code one capital off the title's: the title rules it out.
   EXPECT_EQ(CompleteTypeCode("PB-VPUBND", "TB"), "TB-VPUBND");
   EXPECT_EQ(CompleteTypeCode("CĐ-UB", "QĐ"), "QĐ-UB");
