@@ -17,9 +17,9 @@ std::optional<size_t> NumberLabelEnd(const KeyedLine& line);
 // The number in `raw` (what follows the label, up to the line's end), cleaned: spaces around
 // '/' and '-' closed, a symbol part split at a gap joined, stray pieces, figures joined on
 // after the symbol ('/72/1') and trailing marks dropped, misread standard abbreviations
-// corrected (CorrectSymbol). Empty when what is left
-// has no number's shape (N/SYMBOL, N/YYYY/SYMBOL or a numeral alone): no number is better than
-// a wrong one, the document goes to review instead.
+// corrected (CorrectSymbol). Empty when what is left has no number's shape (N/SYMBOL,
+// N/YYYY/SYMBOL or a numeral alone): no number is better than a wrong one, the document goes
+// to review instead.
 std::string CleanNumber(std::string raw);
 
 // The symbol of `number` ('QĐ-UBND' of '47/QĐ-UBND'), empty when it has no letters.

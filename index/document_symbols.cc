@@ -315,25 +315,22 @@ std::string CompleteTypeCode(const std::string& symbol, const std::string& type_
   if (first.size() < code.size() && code.ends_with(first)) {
     return type_code + symbol.substr(dash);
   }
-  // One capital misread ('RH' for the 'KH' of a KẾ HOẠCH): the part is no standard
-  // abbreviation itself and as long as the code.
+  // The code whole with characters more around it, the part no standard abbreviation itself
+  // (a type's code opens the symbol, and ends at its dash): one or two before it ('VKH',
+  // 'ZZKH': the pen numeral's last stroke or a speck read as letters), or one after it ('CTI'
+  // of a CHỈ THỊ: the slash's foot or a speck before the dash).
+  const int extra = CodePointCount(first) - CodePointCount(type_code);
+  const bool extra_before_code =
+      extra >= 1 && extra <= kMostCharactersBeforeTypeCode && first.ends_with(type_code);
+  const bool extra_after_code = extra == 1 && first.starts_with(type_code);
+  if ((extra_before_code || extra_after_code) && !StandardAbbreviation(first)) {
+    return type_code + symbol.substr(dash);
+  }
+  // One capital misread in a part as long as the code ('RH' for the 'KH' of a KẾ HOẠCH), also
+  // where it makes another type's code ('PB' for the 'TB' of a THÔNG BÁO, 'CĐ' for a 'QĐ'): the
+  // title rules that out.
   const std::string folded_first = Upper(FoldVietnamese(first));
   const std::string folded_code = Upper(FoldVietnamese(type_code));
-  // The code whole after one or two characters more ('VKH', 'ZZKH'): the pen numeral's last
-  // stroke or a speck before the symbol read as letters. The part is no standard abbreviation
-  // itself: a type's code opens the symbol, nothing comes before it.
-  const int extra = CodePointCount(first) - CodePointCount(type_code);
-  if (extra >= 1 && extra <= kMostCharactersBeforeTypeCode && first.ends_with(type_code) &&
-      !StandardAbbreviation(first)) {
-    return type_code + symbol.substr(dash);
-  }
-  // The code whole before one character more ('CTI' of a CHỈ THỊ): the slash's foot or a speck
-  // between the code and its dash read as a letter.
-  if (extra == 1 && first.starts_with(type_code) && !StandardAbbreviation(first)) {
-    return type_code + symbol.substr(dash);
-  }
-  // Another type's code is misread too ('PB' for the 'TB' of a THÔNG BÁO, 'CĐ' for a 'QĐ'):
-  // the title rules it out.
   if ((!StandardAbbreviation(first) || IsTypeCode(first)) &&
       folded_first.size() == folded_code.size() && EditDistance(folded_first, folded_code) == 1) {
     return type_code + symbol.substr(dash);

@@ -25,9 +25,9 @@ std::optional<std::string> StandardAbbreviation(const std::string& part);
 // were lost ('B-VPUBND' -> 'TB-VPUBND': a pen numeral written over the symbol's start), or,
 // no standard abbreviation itself or another type's code ('PB' of a THÔNG BÁO), is as long as
 // the code and one letter off it ('RH-UBND' of a KẾ HOẠCH), or, no standard abbreviation, is
-// the code after one or two characters more ('VKH-UBND') or before one more ('CTI-UBND'). An empty
-// code (a công văn's symbol opens with the body), or a part that is neither, leaves `symbol` as it
-// is.
+// the code after one or two characters more ('VKH-UBND') or before one more ('CTI-UBND'). An
+// empty code (a công văn's symbol opens with the body), or a part that is neither, leaves
+// `symbol` as it is.
 std::string CompleteTypeCode(const std::string& symbol, const std::string& type_code);
 
 // `symbol` with its last part completed to the standard abbreviation of the issuing body
